@@ -1,0 +1,174 @@
+"""Project settings, read from ``[tool.patient-leaflets]`` in pyproject.toml."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+from .errors import ConfigError, Problem
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True)
+class Institution:
+    """The care centre whose details every leaflet shows."""
+
+    name: str
+    """Name shown in the header, the PDF author and the ``{institution}`` placeholder."""
+    address: str
+    """Postal address, for the ``{address}`` placeholder."""
+    phone_switchboard: str
+    """Switchboard number in international form (``+33 1 …``)."""
+    phone_24h: str
+    """The number patients call day and night, in international form."""
+    website: str
+    """The institution's web site, an https URL."""
+    fever_threshold: float
+    """Temperature in degrees Celsius at which patients must call the team."""
+    country: str = "FR"
+    """Country whose dialling conventions apply to the phone numbers."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Where things are and which languages to build."""
+
+    root: Path
+    """The project folder, the one holding pyproject.toml."""
+    institution: Institution
+    source_locale: str = "fr"
+    """The language the leaflets are written in."""
+    locales: tuple[str, ...] = ("en",)
+    """Target languages, each with a catalog in ``translations/``."""
+    leaflets_dir: str = "leaflets"
+    templates_dir: str = "templates"
+    styles_dir: str = "styles"
+    translations_dir: str = "translations"
+    output_dir: str = "output"
+    domain: str = "leaflets"
+    """Catalog name: ``translations/<locale>/LC_MESSAGES/<domain>.po``."""
+    regions: tuple[tuple[str, str], ...] = ()
+    """Regional conventions per language for dates, numbers and hyphenation, e.g. ``en`` → ``en_GB``."""
+
+    def region(self, locale: str) -> str:
+        """Return the locale whose conventions format dates and numbers in ``locale``'s leaflets."""
+        return dict(self.regions).get(locale, locale)
+
+    @property
+    def all_locales(self) -> tuple[str, ...]:
+        """Return the source locale followed by the target locales."""
+        return (self.source_locale, *[loc for loc in self.locales if loc != self.source_locale])
+
+    def path(self, name: str) -> Path:
+        """Return the absolute path of a configured folder (``leaflets``, ``output``…)."""
+        return self.root / getattr(self, f"{name}_dir")
+
+    @property
+    def pot_path(self) -> Path:
+        return self.path("translations") / f"{self.domain}.pot"
+
+    def po_path(self, locale: str) -> Path:
+        """Return the catalog path for ``locale``."""
+        return self.path("translations") / locale / "LC_MESSAGES" / f"{self.domain}.po"
+
+
+_FIELDS = {
+    "source-locale": "source_locale",
+    "locales": "locales",
+    "leaflets-dir": "leaflets_dir",
+    "templates-dir": "templates_dir",
+    "styles-dir": "styles_dir",
+    "translations-dir": "translations_dir",
+    "output-dir": "output_dir",
+    "domain": "domain",
+    "regions": "regions",
+}
+_INSTITUTION = {
+    "name": str,
+    "address": str,
+    "phone-switchboard": str,
+    "phone-24h": str,
+    "website": str,
+    "fever-threshold": (int, float),
+    "country": str,
+}
+
+
+def find_root(start: Path | None = None) -> Path:
+    """Return the nearest folder at or above ``start`` whose pyproject.toml configures the tool."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and "[tool.patient-leaflets]" in candidate.read_text(encoding="utf-8"):
+            return folder
+    raise ConfigError(
+        f"{here}: no pyproject.toml with a [tool.patient-leaflets] table here or above. "
+        "Run the command from a patient-leaflets project, or pass --project."
+    )
+
+
+def load_config(root: Path | None = None) -> Config:
+    """Read the project settings, reporting every problem at once."""
+    root = find_root(root)
+    where = "pyproject.toml"
+    with open(root / "pyproject.toml", "rb") as fh:
+        table = tomllib.load(fh).get("tool", {}).get("patient-leaflets", {})
+    problems: list[Problem] = []
+    kwargs: dict = {}
+    for key, value in table.items():
+        if key == "institution":
+            continue
+        if key not in _FIELDS:
+            problems.append(Problem(where, None, f"tool.patient-leaflets.{key}", "unknown setting",
+                                    f"Known settings: {', '.join(sorted(_FIELDS))}"))
+            continue
+        kwargs[_FIELDS[key]] = _setting_value(key, value)
+    regions = tuple(region for _, region in kwargs.get("regions", ()))
+    for name in (kwargs.get("source_locale", "fr"), *kwargs.get("locales", ()), *regions):
+        try:
+            Locale.parse(name)
+        except (ValueError, UnknownLocaleError):
+            problems.append(Problem(where, None, "tool.patient-leaflets.locales",
+                                    f"unknown locale {name!r}", "Use a code such as 'en', 'es' or 'pt_BR'"))
+    institution = _read_institution(table.get("institution", {}), where, problems)
+    if problems:
+        raise ConfigError(problems)
+    return Config(root=root, institution=institution, **kwargs)
+
+
+def _setting_value(key: str, value):
+    if key == "locales":
+        return tuple(value)
+    if key == "regions":
+        return tuple(sorted(value.items()))
+    return value
+
+
+def _read_institution(table: dict, where: str, problems: list[Problem]) -> Institution | None:
+    values = {}
+    for key, kind in _INSTITUTION.items():
+        field_name = f"tool.patient-leaflets.institution.{key}"
+        if key not in table:
+            if key != "country":
+                problems.append(Problem(where, None, field_name, "missing"))
+            continue
+        if not isinstance(table[key], kind) or isinstance(table[key], bool):
+            problems.append(Problem(where, None, field_name, f"expected {_kind_name(kind)}"))
+            continue
+        values[key.replace("-", "_")] = table[key]
+    for key in set(table) - set(_INSTITUTION):
+        problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}", "unknown setting"))
+    if len(values) < len(_INSTITUTION) - ("country" not in values):
+        return None
+    return Institution(**values)
+
+
+def _kind_name(kind) -> str:
+    return "text" if kind is str else "a number"

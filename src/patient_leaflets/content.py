@@ -1,0 +1,277 @@
+"""Load leaflet YAML files, keep every value's line number, and validate them against the schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from . import schema as s
+from .errors import ContentError, Problem
+from .markup import text_problems
+
+Key = tuple  # a path into the data: ("sections", 2, "heading")
+
+MAX_REVIEW_YEARS = 3
+
+
+@dataclass
+class Leaflet:
+    """One treatment's leaflet: validated data in one language, with the YAML line of every value."""
+
+    id: str
+    """File name without extension, e.g. ``chemotherapy``; also the PDF's name."""
+    source: str
+    """Path of the YAML file as shown in messages (relative to the project)."""
+    data: dict
+    """The validated content, shaped as in docs/content-format.md."""
+    lines: dict[Key, int] = field(default_factory=dict)
+    """Line number of each value, by path."""
+    texts: list[Key] = field(default_factory=list)
+    """Paths of the translatable texts, in file order."""
+
+    def iter_texts(self) -> Iterator[tuple[Key, str, int]]:
+        """Yield ``(path, text, line)`` for every translatable text, in file order."""
+        for key in self.texts:
+            yield key, get_at(self.data, key), self.lines[key]
+
+
+def get_at(data: Any, key: Key) -> Any:
+    """Return the value at ``key`` in nested data."""
+    for part in key:
+        data = data[part]
+    return data
+
+
+def format_key(key: Key) -> str:
+    """Return a path as written in messages: ``sections[2].blocks[0].list[1]``."""
+    out = ""
+    for part in key:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def load_leaflet(path: Path, display: str | None = None) -> Leaflet:
+    """Read and validate one leaflet file; raise ContentError listing every problem in it."""
+    display = display or str(path)
+    with open(path, "rb") as fh:
+        return parse_leaflet(fh.read(), display, Path(path).stem)
+
+
+def parse_leaflet(raw: bytes, display: str, leaflet_id: str) -> Leaflet:
+    """Validate YAML bytes as a leaflet; raise ContentError listing every problem."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError([Problem(display, None, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                                    "Save the file as UTF-8")]) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise ContentError([Problem(display, line, "", f"invalid YAML: {getattr(exc, 'problem', exc)}")]) from None
+    validator = _Validator(display)
+    if node is None:
+        raise ContentError([Problem(display, 1, "", "the file is empty")])
+    data = validator.check(node, s.LEAFLET, ())
+    validator.check_rules(data or {})
+    if validator.problems:
+        raise ContentError(sorted(validator.problems, key=lambda p: (p.line or 0, p.field)))
+    return Leaflet(leaflet_id, display, data, validator.lines, validator.texts)
+
+
+def find_leaflets(folder: Path) -> list[Path]:
+    """Return the leaflet files in ``folder``, sorted by id."""
+    return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith(("_", ".")))
+
+
+_SCALAR = yaml.SafeLoader("")
+
+
+class _Validator:
+    """Walk a composed YAML node against a schema, collecting problems and line numbers."""
+
+    def __init__(self, display: str):
+        self.display = display
+        self.problems: list[Problem] = []
+        self.lines: dict[Key, int] = {}
+        self.texts: list[Key] = []
+
+    def report(self, key: Key, line: int, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.display, line, format_key(key), message, hint))
+
+    def check(self, node: yaml.Node, spec: s.Spec, key: Key) -> Any:
+        line = node.start_mark.line + 1
+        self.lines[key] = line
+        method = getattr(self, f"check_{type(spec).__name__.lower()}")
+        return method(node, spec, key, line)
+
+    def check_map(self, node, spec: s.Map, key, line):
+        pairs = self._pairs(node, key, line)
+        if pairs is None:
+            return None
+        out = {}
+        for name, (key_node, value_node) in pairs.items():
+            if name not in spec.fields:
+                known = ", ".join(spec.fields)
+                self.report(key + (name,), key_node.start_mark.line + 1, "unknown field", f"Expected one of: {known}")
+                continue
+            out[name] = self.check(value_node, spec.fields[name], key + (name,))
+        for name, field_spec in spec.fields.items():
+            if name in pairs:
+                continue
+            if name in spec.optional:
+                out[name] = [] if isinstance(field_spec, s.Seq) else None
+            else:
+                self.report(key + (name,), line, "missing", field_spec.help)
+        return out
+
+    def check_oneof(self, node, spec: s.OneOf, key, line):
+        pairs = self._pairs(node, key, line, spec.help)
+        if pairs is None:
+            return None
+        if len(pairs) != 1:
+            self.report(key, line, f"a block has exactly one kind, found {len(pairs)}", spec.help)
+            return None
+        (kind, (key_node, value_node)), = pairs.items()
+        if kind not in spec.kinds:
+            self.report(key + (kind,), key_node.start_mark.line + 1, "unknown block kind", spec.help)
+            return None
+        return {kind: self.check(value_node, spec.kinds[kind], key + (kind,))}
+
+    def check_seq(self, node, spec: s.Seq, key, line):
+        if not isinstance(node, yaml.SequenceNode):
+            self.report(key, line, f"expected a list, got {_describe(node)}", "Write one item a line, each after '- '")
+            return []
+        items = [self.check(child, spec.item, key + (i,)) for i, child in enumerate(node.value)]
+        if len(items) < spec.min:
+            self.report(key, line, f"expected at least {spec.min} item{'s' if spec.min > 1 else ''}, got {len(items)}")
+        if spec.max is not None and len(items) > spec.max:
+            self.report(key, line, f"expected at most {spec.max} items, got {len(items)}")
+        return items
+
+    def check_text(self, node, spec, key, line):
+        value = self.check_plain(node, spec, key, line)
+        if value:
+            for message in text_problems(value):
+                self.report(key, line, message)
+            self.texts.append(key)
+        return value
+
+    def check_plain(self, node, spec, key, line):
+        value = self._scalar(node)
+        if not isinstance(value, str):
+            self.report(key, line, f"expected text, got {_describe(node)}", spec.help)
+            return None
+        if not value.strip():
+            self.report(key, line, "expected text, got nothing", spec.help)
+            return None
+        return value.strip()
+
+    def check_url(self, node, spec, key, line):
+        value = self.check_plain(node, spec, key, line)
+        if value and not re.fullmatch(r"https://[^\s<>\"]+", value):
+            self.report(key, line, f"expected an https:// address, got {value!r}")
+        return value
+
+    def check_date(self, node, spec, key, line):
+        value = self._scalar(node)
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        self.report(key, line, f"expected a date, got {_describe(node)}", spec.help or "Write the date as YYYY-MM-DD")
+        return None
+
+    def check_integer(self, node, spec, key, line):
+        value = self._scalar(node)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        self.report(key, line, f"expected a whole number, got {_describe(node)}")
+        return None
+
+    def check_choice(self, node, spec: s.Choice, key, line):
+        value = self._scalar(node)
+        if value not in spec.values:
+            self.report(key, line, f"expected one of {', '.join(spec.values)}, got {_describe(node)}")
+            return None
+        return value
+
+    def check_rules(self, data: dict) -> None:
+        """Check the rules that tie several fields together (on whatever parts are valid)."""
+        meta = data.get("metadata") or {}
+        self._check_review_date(meta.get("published"), meta.get("review_due"))
+        if meta.get("status") == "approved":
+            for group in ("clinical", "patient"):
+                key = ("metadata", "reviewers", group)
+                if key in self.lines and not (meta.get("reviewers") or {}).get(group):
+                    self.report(key, self.lines[key], f"an approved leaflet needs at least one {group} reviewer",
+                                "Add the reviewer, or set status: draft")
+        for i, section in enumerate(data.get("sections") or []):
+            for j, block in enumerate((section or {}).get("blocks") or []):
+                table = (block or {}).get("table") or {}
+                width = len(table.get("header") or [])
+                for r, row in enumerate(table.get("rows") or []):
+                    if width and len(row) != width:
+                        key = ("sections", i, "blocks", j, "table", "rows", r)
+                        self.report(key, self.lines[key], f"row has {len(row)} cells, the header has {width}")
+
+    def _check_review_date(self, published, due) -> None:
+        if not (published and due):
+            return
+        key = ("metadata", "review_due")
+        if due <= published:
+            self.report(key, self.lines[key], f"review date {due} is not after the publication date {published}")
+        elif due > _add_years(published, MAX_REVIEW_YEARS):
+            self.report(key, self.lines[key], f"review date {due} is more than {MAX_REVIEW_YEARS} years after "
+                        f"publication", f"Review leaflets at least every {MAX_REVIEW_YEARS} years")
+
+    def _pairs(self, node, key, line, hint=""):
+        if not isinstance(node, yaml.MappingNode):
+            self.report(key, line, f"expected a mapping of fields, got {_describe(node)}", hint)
+            return None
+        pairs = {}
+        for key_node, value_node in node.value:
+            name = self._scalar(key_node)
+            if name in pairs:
+                self.report(key + (name,), key_node.start_mark.line + 1, "duplicate field",
+                            f"It was already given on line {pairs[name][0].start_mark.line + 1}")
+                continue
+            pairs[name] = (key_node, value_node)
+        return pairs
+
+    @staticmethod
+    def _scalar(node):
+        if not isinstance(node, yaml.ScalarNode):
+            return node
+        try:
+            return _SCALAR.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError):
+            return node.value
+
+
+def _describe(value) -> str:
+    if isinstance(value, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(value, yaml.SequenceNode):
+        return "a list"
+    value = _Validator._scalar(value)
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, bool):
+        return f"yes/no value {str(value).lower()}"
+    if isinstance(value, dt.date):
+        return f"date {value}"
+    return f"number {value}"
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)

@@ -1,0 +1,28 @@
+"""The Babel extractor for leaflet YAML, registered as ``leaflet`` under ``babel.extractors``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO, Iterator
+
+from .content import format_key, parse_leaflet
+from .markup import placeholders_in
+
+
+def extract_leaflet(fileobj: IO[bytes], keywords, comment_tags, options) -> Iterator[tuple]:
+    """Yield ``(lineno, funcname, message, comments)`` for every translatable text of a leaflet file.
+
+    One message per paragraph, list item, heading or cell; each carries a translator comment naming the
+    field, and a reminder for every placeholder it holds. Invalid files raise ContentError.
+    """
+    name = getattr(fileobj, "name", "leaflet.yaml")
+    display = os.path.relpath(name) if os.path.isabs(name) else name
+    leaflet = parse_leaflet(fileobj.read(), display, Path(name).stem)
+    for key, text, line in leaflet.iter_texts():
+        comments = [f"{leaflet.id}: {format_key(key)}"]
+        names = sorted(set(placeholders_in(text)))
+        if names:
+            listed = ", ".join(f"{{{n}}}" for n in names)
+            comments.append(f"Keep {listed} exactly as written: the build fills in the value.")
+        yield line, None, text, comments

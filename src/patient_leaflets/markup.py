@@ -1,0 +1,106 @@
+"""Inline markup and placeholders in leaflet text: the only markup a writer or translator can use.
+
+Text is untrusted (YAML and every msgstr). It may hold ``**bold**``, ``[label](https://…)`` and named
+placeholders such as ``{phone_24h}``; everything else, raw HTML included, is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from string import Formatter
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+PLACEHOLDERS = (
+    "institution",
+    "address",
+    "phone_switchboard",
+    "phone_24h",
+    "website",
+    "fever_threshold",
+    "phone_samu",
+    "phone_emergency",
+)
+"""Names a text may use in braces; their values come from the institution settings."""
+
+_LINK_SCHEMES = ("https://", "mailto:", "tel:")
+_SENTINEL = re.compile("\ue000(\\d+)\ue001")
+_PRIVATE = re.compile("[\ue000\ue001]")
+_HTML_TAG = re.compile(r"</?[A-Za-z!][^>]*>")
+
+
+def _is_allowed_link(url: str) -> bool:
+    return url.strip().lower().startswith(_LINK_SCHEMES)
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["emphasis", "link", "escape"])
+    md.validateLink = _is_allowed_link
+    return md
+
+
+_MD = _parser()
+
+
+def split_placeholders(text: str) -> list[tuple[str, str | None]]:
+    """Return ``(literal, placeholder name or None)`` pairs; raise ValueError on stray braces."""
+    parts = []
+    for literal, name, spec, conversion in Formatter().parse(text):
+        if name is not None and (spec or conversion):
+            raise ValueError(f"placeholder {{{name}}} cannot have a format; write {{{name}}}")
+        parts.append((literal, name))
+    return parts
+
+
+def placeholders_in(text: str) -> list[str]:
+    """Return the placeholder names used in ``text``, in order."""
+    return [name for _, name in split_placeholders(text) if name is not None]
+
+
+def text_problems(text: str) -> list[str]:
+    """Return what is wrong with a piece of leaflet text (empty if nothing)."""
+    try:
+        names = placeholders_in(text)
+    except ValueError as exc:
+        return [f"{exc}; write a literal brace as {{{{ or }}}}"]
+    problems = [
+        f"unknown placeholder {{{name}}}; known placeholders: " + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+        for name in names
+        if name not in PLACEHOLDERS
+    ]
+    if _HTML_TAG.search(text):
+        problems.append("HTML is not allowed; use **bold** or [text](https://…)")
+    tokens = [t for block in _MD.parseInline(text) for t in (block.children or [])]
+    if any(t.type == "em_open" for t in tokens):
+        problems.append("italics are not used in leaflets (hard to read); use **bold** for emphasis")
+    for target in re.findall(r"\]\(([^)\s]*)", text):
+        if not _is_allowed_link(target):
+            problems.append(f"link {target!r} is not allowed; links must start with https://, mailto: or tel:")
+    return problems
+
+
+def render_text(text: str, values: dict[str, Markup], typography=None) -> Markup:
+    """Return safe HTML for ``text``, with placeholders replaced by their (trusted, escaped) values."""
+    pieces: list[str] = []
+    slots: list[Markup] = []
+    for literal, name in split_placeholders(_PRIVATE.sub("", text)):
+        pieces.append(typography(literal) if typography else literal)
+        if name is not None:
+            pieces.append(f"\ue000{len(slots)}\ue001")
+            slots.append(values[name])
+    html = _MD.renderInline("".join(pieces))
+    return Markup(_SENTINEL.sub(lambda m: str(escape(slots[int(m.group(1))])), html))
+
+
+def plain_text(text: str, values: dict[str, Markup]) -> str:
+    """Return ``text`` without markup, placeholders filled in (for PDF metadata and headings)."""
+    return render_text(text, values).striptags()
+
+
+def french_spacing(text: str) -> str:
+    """Put the non-breaking spaces French typography requires before : ; ! ? » and after «."""
+    text = re.sub(r"[ \u00a0]+([;!?»])", "\u202f\\1", text)
+    text = re.sub(r"[ \u00a0]+:", "\u00a0:", text)
+    return re.sub(r"«[ \u00a0]+", "«\u202f", text)

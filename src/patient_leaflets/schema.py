@@ -1,0 +1,127 @@
+"""The shape of a leaflet file, declared once for validation, extraction and translation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Spec:
+    """Base of every node in the schema."""
+
+    help: str = ""
+    """How to write this value, appended to error messages as a fix hint."""
+
+
+@dataclass(frozen=True)
+class Text(Spec):
+    """Translatable text in the source language, with inline markup and placeholders."""
+
+
+@dataclass(frozen=True)
+class Plain(Spec):
+    """Text that is never translated (names, titles of cited documents, versions)."""
+
+
+@dataclass(frozen=True)
+class Url(Spec):
+    """An https address."""
+
+
+@dataclass(frozen=True)
+class Date(Spec):
+    """A calendar date written YYYY-MM-DD."""
+
+
+@dataclass(frozen=True)
+class Integer(Spec):
+    """A whole number."""
+
+
+@dataclass(frozen=True)
+class Choice(Spec):
+    """One of a fixed set of words."""
+
+    values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Seq(Spec):
+    """A list of items of one kind."""
+
+    item: Spec = field(default_factory=Spec)
+    min: int = 0
+    max: int | None = None
+
+
+@dataclass(frozen=True)
+class Map(Spec):
+    """A mapping with known keys; keys listed in ``optional`` may be left out."""
+
+    fields: dict[str, Spec] = field(default_factory=dict)
+    optional: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class OneOf(Spec):
+    """A mapping with exactly one key, which names the kind of the value (a content block)."""
+
+    kinds: dict[str, Spec] = field(default_factory=dict)
+
+
+TEXT = Text()
+TEXTS = Seq(item=TEXT, min=1)
+
+BLOCK = OneOf(
+    kinds={
+        "paragraph": TEXT,
+        "list": TEXTS,
+        "note": TEXT,
+        "table": Map(
+            fields={"caption": TEXT, "header": TEXTS, "rows": Seq(item=TEXTS, min=1)},
+            optional=frozenset({"caption"}),
+        ),
+        "urgent": Map(
+            fields={"heading": TEXT, "intro": TEXT, "signs": TEXTS},
+            optional=frozenset({"heading", "intro"}),
+        ),
+    },
+    help="Write each block as one of: paragraph, list, note, table, urgent",
+)
+
+METADATA = Map(
+    fields={
+        "version": Plain(help='Quote it: version: "1.0"'),
+        "status": Choice(values=("draft", "approved")),
+        "published": Date(help="Write the date as YYYY-MM-DD"),
+        "review_due": Date(help="Write the date as YYYY-MM-DD"),
+        "authors": Seq(item=Plain(), min=1),
+        "reviewers": Map(fields={"clinical": Seq(item=Plain()), "patient": Seq(item=Plain())}),
+        "sources": Seq(
+            item=Map(
+                fields={"title": Plain(), "publisher": Plain(), "year": Integer(), "url": Url()},
+                optional=frozenset({"year", "url"}),
+            ),
+            min=1,
+        ),
+    }
+)
+
+LEAFLET = Map(
+    fields={
+        "metadata": METADATA,
+        "title": TEXT,
+        "subtitle": TEXT,
+        "summary": TEXT,
+        "key_points": Seq(item=TEXT, min=3, max=5),
+        "sections": Seq(item=Map(fields={"heading": TEXT, "blocks": Seq(item=BLOCK, min=1)}), min=1),
+        "questions": Seq(item=TEXT),
+        "glossary": Seq(item=Map(fields={"term": TEXT, "definition": TEXT})),
+        "contacts": Seq(item=Map(fields={"name": TEXT, "details": TEXT})),
+        "resources": Seq(
+            item=Map(fields={"name": TEXT, "description": TEXT, "url": Url()}, optional=frozenset({"url"}))
+        ),
+    },
+    optional=frozenset({"subtitle", "questions", "glossary", "contacts", "resources"}),
+)
+"""The whole leaflet file, as documented in docs/content-format.md."""

@@ -1,0 +1,132 @@
+"""Apply a catalog to a leaflet, recording every message that is missing, fuzzy or broken.
+
+The safety rule lives here: a fuzzy (outdated) or broken translation is never used. The source text is kept
+instead and marked, so that the renderer can show it in its own language and flag the PDF as a draft.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+
+from babel.messages.catalog import Catalog
+from markupsafe import Markup, escape
+
+from .content import Leaflet, format_key, get_at
+from .markup import placeholders_in, text_problems
+
+
+class SourceText(str):
+    """Source-language text standing in for a missing translation."""
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One message a language lacks: where it is used, and why its translation cannot be used."""
+
+    msgid: str
+    reason: str
+    """``untranslated``, ``fuzzy`` or a description of what is wrong with the translation."""
+    where: str
+    """``leaflets/x.yaml:12 (sections[0].heading)`` or ``templates/leaflet.html.j2``."""
+
+    def __str__(self) -> str:
+        text = self.msgid if len(self.msgid) <= 60 else self.msgid[:57] + "…"
+        return f"{self.where}: {self.reason}: {text!r}"
+
+
+@dataclass
+class TranslationReport:
+    """What a language is missing for one leaflet."""
+
+    gaps: list[Gap] = field(default_factory=list)
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.gaps
+
+
+def lookup(catalog: Catalog | None, msgid: str) -> tuple[str | None, str]:
+    """Return ``(translation, "")`` when usable, else ``(None, reason)``."""
+    message = catalog.get(msgid) if catalog is not None else None
+    if message is None or not message.string:
+        return None, "untranslated"
+    if message.fuzzy:
+        return None, "fuzzy (the source changed; check the translation and clear the fuzzy flag)"
+    msgstr = message.string
+    try:
+        if sorted(placeholders_in(msgstr)) != sorted(placeholders_in(msgid)):
+            return None, "placeholders differ from the source; keep every {name} exactly as in msgid"
+    except ValueError as exc:
+        return None, f"broken translation: {exc}"
+    problems = text_problems(msgstr)
+    if problems:
+        return None, f"broken translation: {problems[0]}"
+    return msgstr, ""
+
+
+def translate_leaflet(leaflet: Leaflet, catalog: Catalog | None) -> tuple[Leaflet, TranslationReport]:
+    """Return the leaflet in the catalog's language, and what could not be translated.
+
+    With no catalog (the source language) the leaflet is returned as it is.
+    """
+    report = TranslationReport()
+    if catalog is None:
+        return leaflet, report
+    data = copy.deepcopy(leaflet.data)
+    for key, text, line in leaflet.iter_texts():
+        translated, reason = lookup(catalog, text)
+        if translated is None:
+            report.gaps.append(Gap(text, reason, f"{leaflet.source}:{line} ({format_key(key)})"))
+            translated = SourceText(text)
+        parent = get_at(data, key[:-1])
+        parent[key[-1]] = translated
+    return Leaflet(leaflet.id, leaflet.source, data, leaflet.lines, leaflet.texts), report
+
+
+class TemplateTranslations:
+    """The gettext interface Jinja2's i18n extension calls, with the same safety rule as leaflet text.
+
+    Every string it returns is escaped Markup (Jinja2 would otherwise trust a translator's HTML); missing
+    strings come back in the source language, wrapped with their ``lang`` and recorded in ``report``.
+    """
+
+    def __init__(self, catalog: Catalog | None, source_locale: str, report: TranslationReport, where: str):
+        self.catalog = catalog
+        self.source_locale = source_locale
+        self.report = report
+        self.where = where
+
+    def gettext(self, msgid: str) -> Markup:
+        if self.catalog is None:
+            return escape(msgid)
+        translated, reason = self._lookup(msgid)
+        if translated is not None:
+            return escape(translated)
+        if not any(g.msgid == msgid for g in self.report.gaps):
+            self.report.gaps.append(Gap(msgid, reason, self.where))
+        return Markup('<span lang="{}" class="untranslated">{}</span>').format(self.source_locale, msgid)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> Markup:
+        return self.gettext(singular if n == 1 else plural)
+
+    def pgettext(self, context: str, msgid: str) -> Markup:
+        return self.gettext(msgid)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> Markup:
+        return self.ngettext(singular, plural, n)
+
+    def _lookup(self, msgid: str) -> tuple[str | None, str]:
+        message = self.catalog.get(msgid)
+        if message is None or not message.string:
+            return None, "untranslated"
+        if message.fuzzy:
+            return None, "fuzzy (the source changed; check the translation and clear the fuzzy flag)"
+        if sorted(_percent_names(message.string)) != sorted(_percent_names(msgid)):
+            return None, "placeholders differ from the source; keep every %(name)s exactly as in msgid"
+        return message.string, ""
+
+
+def _percent_names(text: str) -> list[str]:
+    return re.findall(r"%\((\w+)\)s", text)
