@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime, timezone
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +63,8 @@ def init_catalog(config: Config, locale: str, force: bool = False) -> Path:
     template = read_catalog(_require(config, config.pot_path))
     catalog = Catalog(locale=Locale.parse(locale), project=template.project, version=template.version,
                       copyright_holder=template.copyright_holder, charset="utf-8", fuzzy=False,
-                      creation_date=template.creation_date)
+                      creation_date=template.creation_date, revision_date=datetime.now(timezone.utc),
+                      language_team=f"{locale} <>")
     for message in template:
         if message.id:
             catalog.add(message.id, None, message.locations, auto_comments=message.auto_comments,

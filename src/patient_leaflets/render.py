@@ -83,6 +83,7 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None, rep
         "institution": config.institution,
         "values": values,
         "lang": region.replace("_", "-"),
+        "source_lang": config.source_locale.replace("_", "-"),
         "dir": Locale.parse(region).character_order == "right-to-left" and "rtl" or "ltr",
         "published": format_day(meta["published"], region),
         "review_due": format_day(meta["review_due"], region),

@@ -1,0 +1,34 @@
+"""Shared fixtures: a small project copied into a temporary folder, with the real templates and styles."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from patient_leaflets.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def make_project(folder: Path) -> Path:
+    """Copy the test project and the repository's templates, styles and babel.cfg into ``folder``."""
+    shutil.copytree(DATA / "project", folder, dirs_exist_ok=True)
+    for name in ("templates", "styles"):
+        shutil.copytree(ROOT / name, folder / name, dirs_exist_ok=True)
+    shutil.copy(ROOT / "babel.cfg", folder / "babel.cfg")
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Return the path of a fresh copy of the test project."""
+    return make_project(tmp_path / "project")
+
+
+@pytest.fixture
+def config(project: Path):
+    """Return the settings of the test project."""
+    return load_config(project)
