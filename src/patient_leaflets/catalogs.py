@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime, timezone
 import logging
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from . import __version__
 from .config import Config
@@ -43,13 +44,18 @@ def extract_messages(config: Config) -> Catalog:
 
 
 def write_template(config: Config) -> bool:
-    """Write ``translations/<domain>.pot``; return False when it already held the same messages."""
+    """Write ``translations/<domain>.pot``; return False when it already held the same messages.
+
+    An unchanged template keeps its creation date, so extraction never makes a change to commit by itself.
+    """
     catalog = extract_messages(config)
     path = config.pot_path
     if path.exists():
-        previous = read_catalog(path)
-        if _same_messages(previous, catalog):
+        extracted_at = catalog.creation_date
+        catalog.creation_date = read_catalog(path).creation_date
+        if _po_bytes(catalog) == path.read_bytes():
             return False
+        catalog.creation_date = extracted_at
     write_catalog(path, catalog)
     return True
 
@@ -83,7 +89,13 @@ def update_catalogs(config: Config, locales: list[str] | None = None, check: boo
     for locale in locales or config.locales:
         path = _require(config, config.po_path(locale))
         catalog = read_catalog(path, locale)
+        previous = {m.id: m.previous_id for m in catalog if m.fuzzy and m.previous_id}
         catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
+        # Babel forgets the previous msgid of a message that was already fuzzy; translators need it to see
+        # what changed, so keep it until they clear the flag.
+        for message in catalog:
+            if message.fuzzy and not message.previous_id and message.id in previous:
+                message.previous_id = previous[message.id]
         data = _po_bytes(catalog)
         if data != path.read_bytes():
             changed.append(path)
@@ -126,14 +138,75 @@ def catalog_stats(config: Config, locales: list[str] | None = None) -> list[Cata
 
 
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
-    """Read a .po or .pot file, turning syntax errors into CatalogError with file and line."""
+    """Read a .po or .pot file; raise CatalogError naming every line that is not valid gettext syntax.
+
+    Babel's reader is lenient (it truncates an unterminated string and keeps the first of two identical
+    msgids); a translation silently cut short can hurt a patient, so the syntax is checked first.
+    """
     try:
-        with open(path, "rb") as fh:
-            return read_po(fh, locale=locale, abort_invalid=True)
-    except PoFileError as exc:
-        raise CatalogError([Problem(str(path), getattr(exc, "lineno", None), "", str(exc).split(" on ")[0])]) from None
+        data = path.read_bytes()
     except OSError as exc:
         raise CatalogError(f"{path}: cannot read ({exc.strerror})") from None
+    problems = check_po_syntax(data, str(path))
+    if problems:
+        raise CatalogError(problems)
+    try:
+        catalog = read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
+    except PoFileError as exc:
+        raise CatalogError([Problem(str(path), exc.lineno + 1, "", str(exc).split(" on ")[0])]) from None
+    _restore_previous_ids(catalog)
+    return catalog
+
+
+_KEYWORD_LINE = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+("(?:[^"\\]|\\.)*")$')
+_STRING_LINE = re.compile(r'^"(?:[^"\\]|\\.)*"$')
+
+
+def check_po_syntax(data: bytes, display: str) -> list[Problem]:
+    """Return a problem for each line of a .po file that is not valid syntax, and for duplicate msgids."""
+    problems = []
+    first_seen: dict[tuple[str, str], int] = {}
+    entry: dict[str, str] = {}
+    keyword, start = "", 0
+    for number, raw in enumerate(data.decode("utf-8", errors="replace").splitlines() + [""], start=1):
+        line = raw.strip()
+        match = _KEYWORD_LINE.match(line)
+        if (match and match.group(1) in ("msgctxt", "msgid") and "msgstr" in keyword) or not line:
+            _check_duplicate(entry, start, first_seen, display, problems)
+            entry, keyword = {}, ""
+        if match:
+            keyword = match.group(1)
+            start = number if keyword in ("msgctxt", "msgid") and not entry else start
+            entry[keyword] = unescape(match.group(3))
+        elif _STRING_LINE.match(line) and keyword:
+            entry[keyword] += unescape(line)
+        elif line and not line.startswith("#"):
+            problems.append(Problem(display, number, "", f"not valid gettext syntax: {line[:60]!r}",
+                                    'Put every string in double quotes and write a quote inside it as \\"'))
+    return problems
+
+
+def _check_duplicate(entry, start, first_seen, display, problems) -> None:
+    if not entry.get("msgid"):
+        return
+    key = (entry.get("msgctxt", ""), entry["msgid"])
+    if key in first_seen:
+        problems.append(Problem(display, start, "", f"duplicate message, first defined on line {first_seen[key]}",
+                                "Remove one of the two entries"))
+    else:
+        first_seen[key] = start
+
+
+def _restore_previous_ids(catalog: Catalog) -> None:
+    """Turn ``#| msgid`` comments, which Babel reads as user comments, back into previous msgids."""
+    for message in catalog:
+        previous = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
+        if not previous:
+            continue
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+        parts = [p for p in previous if p.startswith(('msgid ', '"'))]
+        text = "".join(unescape(p.removeprefix("msgid").strip()) for p in parts)
+        message.previous_id = [text]
 
 
 def write_catalog(path: Path, catalog: Catalog) -> None:
@@ -146,12 +219,6 @@ def _po_bytes(catalog: Catalog) -> bytes:
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH, include_previous=True, sort_by_file=True)
     return buffer.getvalue()
-
-
-def _same_messages(a: Catalog, b: Catalog) -> bool:
-    def key(catalog):
-        return sorted((m.id, m.context or "", tuple(m.locations), tuple(m.auto_comments)) for m in catalog if m.id)
-    return key(a) == key(b)
 
 
 def _require(config: Config, path: Path) -> Path:

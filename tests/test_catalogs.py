@@ -1,0 +1,68 @@
+"""Catalog lifecycle: init, update with fuzzy matching and previous msgids, statistics, --check."""
+
+from __future__ import annotations
+
+import pytest
+
+from patient_leaflets.catalogs import catalog_stats, init_catalog, read_catalog, update_catalogs, write_template
+from patient_leaflets.errors import CatalogError
+
+
+def edit(project, old, new):
+    sample = project / "leaflets" / "sample.yaml"
+    sample.write_text(sample.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_init_creates_an_empty_catalog_and_refuses_to_overwrite(config):
+    path = init_catalog(config, "es")
+    catalog = read_catalog(path, "es")
+    assert str(catalog.locale) == "es"
+    assert catalog.get("Le traitement exemple").string == ""
+    with pytest.raises(CatalogError, match=r"leaflets.po: already exists. Use 'leaflets update'"):
+        init_catalog(config, "es")
+
+
+def test_update_marks_changed_text_fuzzy_and_keeps_the_previous_msgid(config, project):
+    edit(project, "Un médicament donné goutte à goutte dans une veine.",
+         "Un médicament donné goutte à goutte dans une veine du bras.")
+    write_template(config)
+    assert update_catalogs(config, check=True) == [config.po_path("en")]
+    assert update_catalogs(config) == [config.po_path("en")]
+    message = read_catalog(config.po_path("en"), "en").get("Un médicament donné goutte à goutte dans une veine du bras.")
+    assert message.fuzzy
+    assert message.previous_id == ["Un médicament donné goutte à goutte dans une veine."]
+    assert message.string == "A medicine given drop by drop into a vein."
+    assert update_catalogs(config, check=True) == []
+
+
+def test_stats_never_count_fuzzy_as_translated(config, project):
+    [before] = catalog_stats(config)
+    assert (before.translated, before.fuzzy, before.untranslated) == (before.total, 0, 0)
+    edit(project, "Vous saignez.", "Vous saignez beaucoup.")
+    edit(project, "Troisième point clé.", "Un tout autre point, sans rapport avec le précédent.")
+    write_template(config)
+    update_catalogs(config)
+    [after] = catalog_stats(config)
+    assert (after.fuzzy, after.untranslated) == (1, 1)
+    assert after.translated == after.total - 2
+
+
+def test_a_broken_po_file_is_reported_with_its_line(config):
+    path = config.po_path("en")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines + ['', 'msgid "x"', 'msgstr "cut short', '', 'msgid "Vous saignez."',
+                                       'msgstr "You are bleeding."']), encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        read_catalog(path, "en")
+    first = next(n for n, line in enumerate(lines, 1) if line == 'msgid "Vous saignez."')
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}:{len(lines) + 3}: not valid gettext syntax: 'msgstr \"cut short'. Put every string in double "
+        'quotes and write a quote inside it as \\"',
+        f"{path}:{len(lines) + 5}: duplicate message, first defined on line {first}. Remove one of the two entries",
+    ]
+
+
+def test_update_needs_the_template(config):
+    config.pot_path.unlink()
+    with pytest.raises(CatalogError, match=r"^translations/leaflets.pot: missing. Run 'leaflets extract' first$"):
+        update_catalogs(config)
