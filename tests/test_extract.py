@@ -46,9 +46,6 @@ def test_pybabel_extract_gives_the_same_messages(config, project, monkeypatch):
 
 
 def test_extract_rewrites_the_template_only_when_messages_change(config, project):
-    before = config.pot_path.read_bytes()
-    assert write_template(config) is False, "the test project's template is up to date"
-    assert config.pot_path.read_bytes() == before
     config.pot_path.unlink()
     assert write_template(config) is True
     before = config.pot_path.read_bytes()
