@@ -28,7 +28,7 @@ class Leaflet:
     source: str
     """Path of the YAML file as shown in messages (relative to the project)."""
     data: dict
-    """The validated content, shaped as in docs/content-format.md."""
+    """The validated content, shaped as in the README (Writing a leaflet)."""
     lines: dict[Key, int] = field(default_factory=dict)
     """Line number of each value, by path."""
     texts: list[Key] = field(default_factory=list)

@@ -124,4 +124,4 @@ LEAFLET = Map(
     },
     optional=frozenset({"subtitle", "questions", "glossary", "contacts", "resources"}),
 )
-"""The whole leaflet file, as documented in docs/content-format.md."""
+"""The whole leaflet file, as documented in the README (Writing a leaflet)."""

@@ -1,0 +1,85 @@
+"""The command line, through click's CliRunner: exit codes, messages, help, and the README."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from patient_leaflets.cli import cli
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def run(project, *args):
+    return CliRunner().invoke(cli, ["--project", str(project), *args])
+
+
+def test_build_reports_each_pdf_and_a_summary(project):
+    result = run(project, "build", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["built      output/en/sample.pdf", "built      output/fr/sample.pdf",
+                                          "2 built, 0 unchanged, 0 failed."]
+    again = run(project, "build", "--locale", "fr")
+    assert again.output.splitlines()[-1] == "0 built, 1 unchanged, 0 failed."
+
+
+def test_build_names_the_messages_shown_in_the_source_language(project):
+    po = project / "translations" / "en" / "LC_MESSAGES" / "leaflets.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr ""'), encoding="utf-8")
+    result = run(project, "build", "-l", "en")
+    assert result.exit_code == 0
+    assert "built      output/en/sample.pdf (DRAFT)" in result.output
+    assert "1 message(s) shown in the source language:" in result.output
+    assert "untranslated: 'Reposez-vous.'" in result.output
+    strict = run(project, "build", "-l", "en", "--strict", "--force")
+    assert strict.exit_code == 1
+    assert "refused by --strict: 1 message(s) are untranslated or fuzzy" in strict.output
+
+
+def test_invalid_leaflet_fails_with_file_line_and_field(project):
+    sample = project / "leaflets" / "sample.yaml"
+    sample.write_text(sample.read_text(encoding="utf-8").replace('version: "2.1"', "version: 2.1"), encoding="utf-8")
+    result = run(project, "build", "-l", "fr")
+    assert result.exit_code == 1
+    assert ('leaflets/sample.yaml:2: metadata.version: expected text, got number 2.1. Quote it: version: "1.0"'
+            in result.output)
+
+
+def test_extract_init_update_stats(project):
+    assert run(project, "extract").output == "translations/leaflets.pot is up to date\n"
+    created = run(project, "init", "es")
+    assert created.exit_code == 0
+    assert "created translations/es/LC_MESSAGES/leaflets.po; add 'es' to locales" in created.output
+    assert run(project, "init", "es").exit_code == 1
+    assert run(project, "update", "--check").exit_code == 0
+    stats = run(project, "stats")
+    assert stats.output.splitlines()[1].split() == ["en", "57", "0", "0", "100%"]
+
+
+def test_update_check_fails_when_catalogs_are_stale(project):
+    sample = project / "leaflets" / "sample.yaml"
+    sample.write_text(sample.read_text(encoding="utf-8").replace("Vous saignez.", "Vous saignez du nez."),
+                      encoding="utf-8")
+    assert run(project, "extract").exit_code == 0
+    result = run(project, "update", "--check")
+    assert result.exit_code == 1
+    assert "out of date: translations/en/LC_MESSAGES/leaflets.po" in result.output
+
+
+def test_outside_a_project_the_error_says_what_to_do(tmp_path):
+    result = run(tmp_path, "build")
+    assert result.exit_code == 1
+    assert "no pyproject.toml with a [tool.patient-leaflets] table" in result.output
+
+
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help_and_is_documented(name):
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0 and cli.commands[name].help
+    assert re.search(rf"`leaflets {name}\b", README.read_text(encoding="utf-8")), f"document {name} in README.md"

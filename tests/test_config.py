@@ -1,0 +1,32 @@
+"""Project settings: defaults, and every problem reported at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from patient_leaflets.config import load_config
+from patient_leaflets.errors import ConfigError
+
+
+def test_settings_are_read(config):
+    assert config.source_locale == "fr" and config.all_locales == ("fr", "en")
+    assert config.region("en") == "en_GB" and config.region("fr") == "fr"
+    assert config.institution.fever_threshold == 38.5
+    assert config.po_path("en") == config.root / "translations" / "en" / "LC_MESSAGES" / "leaflets.po"
+
+
+def test_bad_settings_are_all_reported(project):
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    text = text.replace('locales = ["en"]', 'locales = ["en", "xx-nope"]\nlanguages = 1')
+    text = text.replace("fever-threshold = 38.5", 'fever-threshold = "38,5"')
+    pyproject.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(project)
+    assert [str(p) for p in info.value.problems] == [
+        "pyproject.toml: tool.patient-leaflets.languages: unknown setting. Known settings: domain, leaflets-dir, "
+        "locales, output-dir, regions, source-locale, styles-dir, templates-dir, translations-dir",
+        "pyproject.toml: tool.patient-leaflets.locales: unknown locale 'xx-nope'. Use a code such as 'en', 'es' "
+        "or 'pt_BR'",
+        "pyproject.toml: tool.patient-leaflets.institution.fever-threshold: expected a number",
+    ]
