@@ -15,13 +15,9 @@ from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from .catalogs import read_catalog
 from .config import Config
-from .content import find_leaflets, load_leaflet
 from .errors import LeafletError
 from .files import write_atomic
-from .render import render_html, render_pdf
-from .translate import TranslationReport, translate_leaflet
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +100,7 @@ def build(config: Config, locales: list[str] | None = None, leaflets: list[str] 
 
 def plan_jobs(config: Config, locales: list[str] | None = None, leaflets: list[str] | None = None) -> list[Job]:
     """Return one job per leaflet and locale selected, checking that the selection exists."""
-    sources = {p.stem: p for p in find_leaflets(config.path("leaflets"))}
+    sources = {p.stem: p for p in config.leaflet_files()}
     for name in leaflets or []:
         if name not in sources:
             raise LeafletError(f"no leaflet {name!r} in {config.leaflets_dir}/. Known: {', '.join(sources)}")
@@ -122,6 +118,12 @@ def plan_jobs(config: Config, locales: list[str] | None = None, leaflets: list[s
 
 def build_one(config: Config, job: Job, strict: bool) -> Outcome:
     """Produce one PDF: load, translate, render, write. Failures become a failed outcome, not an exception."""
+    # Imported here, not at the top: an up-to-date build never loads the renderer, Babel's catalogs or YAML.
+    from .catalogs import read_catalog
+    from .content import load_leaflet
+    from .render import render_html, render_pdf
+    from .translate import translate_leaflet
+
     started = time.perf_counter()
     outcome = Outcome(job.leaflet, job.locale, _rel(config, job.output), "failed")
     try:
@@ -149,7 +151,7 @@ def build_one(config: Config, job: Job, strict: bool) -> Outcome:
     return outcome
 
 
-def _refusal(status: str, gaps: TranslationReport) -> str:
+def _refusal(status: str, gaps) -> str:
     reasons = []
     if status != "approved":
         reasons.append("its status is draft (set status: approved once it has been reviewed)")

@@ -70,6 +70,10 @@ class Config:
         """Return the absolute path of a configured folder (``leaflets``, ``output``…)."""
         return self.root / getattr(self, f"{name}_dir")
 
+    def leaflet_files(self) -> list[Path]:
+        """Return the leaflet YAML files, sorted by id."""
+        return sorted(p for p in self.path("leaflets").glob("*.yaml") if not p.name.startswith(("_", ".")))
+
     @property
     def pot_path(self) -> Path:
         return self.path("translations") / f"{self.domain}.pot"

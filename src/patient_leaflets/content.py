@@ -85,11 +85,6 @@ def parse_leaflet(raw: bytes, display: str, leaflet_id: str) -> Leaflet:
     return Leaflet(leaflet_id, display, data, validator.lines, validator.texts)
 
 
-def find_leaflets(folder: Path) -> list[Path]:
-    """Return the leaflet files in ``folder``, sorted by id."""
-    return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith(("_", ".")))
-
-
 _SCALAR = yaml.SafeLoader("")
 
 
