@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from patient_leaflets.catalogs import catalog_stats, init_catalog, read_catalog, update_catalogs, write_template
@@ -33,6 +35,26 @@ def test_update_marks_changed_text_fuzzy_and_keeps_the_previous_msgid(config, pr
     assert message.previous_id == ["Un médicament donné goutte à goutte dans une veine."]
     assert message.string == "A medicine given drop by drop into a vein."
     assert update_catalogs(config, check=True) == []
+
+
+def test_long_previous_msgids_are_written_as_gettext_tools_read_them(config, project):
+    old = "Un médicament donné goutte à goutte dans une veine."
+    longer = "Un médicament donné goutte à goutte dans une veine, souvent celle du bras, pendant une heure."
+    edit(project, old, longer)
+    write_template(config)
+    update_catalogs(config)
+    edit(project, longer, longer + " Cela dure une heure.")
+    write_template(config)
+    catalog_po = config.po_path("en")
+    catalog_po.write_text(catalog_po.read_text(encoding="utf-8").replace(
+        'msgstr "A medicine given drop by drop into a vein."',
+        'msgstr "A medicine given drop by drop into a vein, often in the arm."'), encoding="utf-8")
+    update_catalogs(config)
+    previous = [line for line in catalog_po.read_text(encoding="utf-8").splitlines() if line.startswith("#|")]
+    assert previous[0] == '#| msgid ""' and len(previous) == 3
+    assert all(re.fullmatch(r'#\| "[^"]*"', line) for line in previous[1:]), "each line is a whole string"
+    message = read_catalog(catalog_po, "en").get(longer + " Cela dure une heure.")
+    assert message.fuzzy and message.previous_id == [longer]
 
 
 def test_stats_never_count_fuzzy_as_translated(config, project):

@@ -13,7 +13,7 @@ from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
-from babel.messages.pofile import PoFileError, read_po, unescape, write_po
+from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
 from . import __version__
 from .config import Config
@@ -217,8 +217,24 @@ def write_catalog(path: Path, catalog: Catalog) -> None:
 
 def _po_bytes(catalog: Catalog) -> bytes:
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=WIDTH, include_previous=True, sort_by_file=True)
-    return buffer.getvalue()
+    write_po(buffer, catalog, width=WIDTH, sort_by_file=True)
+    return _add_previous_ids(buffer.getvalue().decode("utf-8"), catalog).encode("utf-8")
+
+
+def _add_previous_ids(text: str, catalog: Catalog) -> str:
+    """Write ``#| msgid`` lines as GNU msgmerge does.
+
+    Babel's own ``include_previous`` wraps a long previous msgid in the middle of its quoted strings, which
+    translators' tools cannot read back.
+    """
+    for message in catalog:
+        if not (message.fuzzy and message.previous_id and isinstance(message.id, str) and message.id):
+            continue
+        entry = f"\nmsgid {normalize(message.id, width=WIDTH)}\n"
+        previous = f"msgid {normalize(message.previous_id[0], width=WIDTH)}"
+        lines = "".join(f"#| {line}\n" for line in previous.splitlines())
+        text = text.replace(entry, "\n" + lines + entry[1:], 1)
+    return text
 
 
 def _require(config: Config, path: Path) -> Path:
