@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,6 +75,11 @@ def test_outside_a_project_the_error_says_what_to_do(tmp_path):
     result = run(tmp_path, "build")
     assert result.exit_code == 1
     assert "no pyproject.toml with a [tool.patient-leaflets] table" in result.output
+
+
+def test_python_dash_m_runs_the_same_command():
+    result = subprocess.run([sys.executable, "-m", "patient_leaflets", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("leaflets, version ")
 
 
 COMMANDS = sorted(cli.commands)

@@ -20,6 +20,7 @@ def test_bad_settings_are_all_reported(project):
     text = pyproject.read_text(encoding="utf-8")
     text = text.replace('locales = ["en"]', 'locales = ["en", "xx-nope"]\nlanguages = 1')
     text = text.replace("fever-threshold = 38.5", 'fever-threshold = "38,5"')
+    text = text.replace('phone-24h = "+33 1 98 76 54 32"', 'phone-24h = "01 98 76"')
     pyproject.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         load_config(project)
@@ -29,4 +30,6 @@ def test_bad_settings_are_all_reported(project):
         "pyproject.toml: tool.patient-leaflets.locales: unknown locale 'xx-nope'. Use a code such as 'en', 'es' "
         "or 'pt_BR'",
         "pyproject.toml: tool.patient-leaflets.institution.fever-threshold: expected a number",
+        "pyproject.toml: tool.patient-leaflets.institution.phone-24h: '01 98 76' is not a valid phone number. "
+        "Write it in international form, e.g. +33 1 42 11 42 11",
     ]

@@ -166,12 +166,29 @@ def _read_institution(table: dict, where: str, problems: list[Problem]) -> Insti
         if not isinstance(table[key], kind) or isinstance(table[key], bool):
             problems.append(Problem(where, None, field_name, f"expected {_kind_name(kind)}"))
             continue
-        values[key.replace("-", "_")] = table[key]
-    for key in set(table) - set(_INSTITUTION):
+        values[key] = table[key]
+    for key in sorted(set(table) - set(_INSTITUTION)):
         problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}", "unknown setting"))
+    for key in ("phone-switchboard", "phone-24h"):
+        if key in values and not _is_phone_number(values[key], values.get("country", "FR")):
+            problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}",
+                                    f"{values.pop(key)!r} is not a valid phone number",
+                                    "Write it in international form, e.g. +33 1 42 11 42 11"))
+    if "website" in values and not values["website"].startswith("https://"):
+        problems.append(Problem(where, None, "tool.patient-leaflets.institution.website", "expected an https:// "
+                                f"address, got {values.pop('website')!r}"))
     if len(values) < len(_INSTITUTION) - ("country" not in values):
         return None
-    return Institution(**values)
+    return Institution(**{key.replace("-", "_"): value for key, value in values.items()})
+
+
+def _is_phone_number(number: str, country: str) -> bool:
+    import phonenumbers
+
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(number, country))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _kind_name(kind) -> str:

@@ -1,4 +1,5 @@
-"""Locale-aware formatting through Babel: dates, numbers, temperatures and phone numbers."""
+"""Locale-aware formatting: dates and temperatures (numbers in the locale's style) through Babel, phone numbers
+through phonenumbers."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import datetime as dt
 import phonenumbers
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
 from babel.units import format_unit
 from markupsafe import Markup
 
@@ -22,24 +22,20 @@ def format_day(day: dt.date, locale: str) -> str:
     return format_date(day, format="long", locale=locale)
 
 
-def format_number(value: float, locale: str) -> str:
-    """Return a number as written in ``locale``, keeping every decimal it was given (doses stay exact)."""
-    return format_decimal(value, locale=locale, decimal_quantization=False)
-
-
 def format_temperature(celsius: float, locale: str) -> str:
     """Return a temperature in degrees Celsius: ``38 °C`` in French, ``38°C`` in English."""
-    return format_unit(celsius, "temperature-celsius", length="short", locale=locale,
-                       format=None, numbering_system="latn")
+    return format_unit(celsius, "temperature-celsius", length="short", locale=locale)
 
 
 def format_phone(number: str, country: str, national: bool) -> tuple[str, str]:
     """Return ``(display, tel: URI)``; national form for readers in the centre's country, else international."""
+    number = number.strip()
+    if len(number) <= 3 and number.isdigit():  # short codes such as 15 or 112
+        return number, f"tel:{number}"
     parsed = phonenumbers.parse(number, country)
-    if len(number.strip()) <= 3 and number.strip().isdigit():  # short codes such as 15 or 112
-        return number.strip(), f"tel:{number.strip()}"
     style = phonenumbers.PhoneNumberFormat.NATIONAL if national else phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    return phonenumbers.format_number(parsed, style), phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.RFC3966)
+    uri = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.RFC3966)
+    return phonenumbers.format_number(parsed, style), uri
 
 
 def placeholder_values(institution: Institution, locale: str, source_locale: str) -> dict[str, Markup]:
