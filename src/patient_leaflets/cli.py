@@ -78,6 +78,22 @@ def build(obj, locales, leaflets, jobs, force, strict):
 
 @cli.command()
 @click.pass_obj
+def check(obj):
+    """Check leaflets and catalogs: content, review dates, unsafe or missing translations."""
+    from .checks import check_project
+
+    report = check_project(obj.config)
+    for problem in report.errors:
+        click.echo(f"error: {problem}", err=True)
+    for problem in report.warnings:
+        click.echo(f"warning: {problem}", err=True)
+    click.echo(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s).")
+    if report.errors:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.pass_obj
 def extract(obj):
     """Extract messages from leaflets and templates into translations/leaflets.pot."""
     from .catalogs import write_template

@@ -14,7 +14,7 @@ from babel.messages.catalog import Catalog
 from markupsafe import Markup, escape
 
 from .content import Leaflet, format_key, get_at
-from .markup import placeholders_in, text_problems
+from .checks import translation_problems
 
 
 class SourceText(str):
@@ -54,16 +54,10 @@ def lookup(catalog: Catalog | None, msgid: str) -> tuple[str | None, str]:
         return None, "untranslated"
     if message.fuzzy:
         return None, "fuzzy (the source changed; check the translation and clear the fuzzy flag)"
-    msgstr = message.string
-    try:
-        if sorted(placeholders_in(msgstr)) != sorted(placeholders_in(msgid)):
-            return None, "placeholders differ from the source; keep every {name} exactly as in msgid"
-    except ValueError as exc:
-        return None, f"broken translation: {exc}"
-    problems = text_problems(msgstr)
+    problems = translation_problems(msgid, message.string)
     if problems:
-        return None, f"broken translation: {problems[0]}"
-    return msgstr, ""
+        return None, problems[0]
+    return message.string, ""
 
 
 def translate_leaflet(leaflet: Leaflet, catalog: Catalog | None) -> tuple[Leaflet, TranslationReport]:

@@ -1,0 +1,127 @@
+"""Checks on content and translations, each a function returning problems.
+
+``translation_problems`` guards every translated text at build time; ``check_project`` runs everything for
+``leaflets check``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .config import Config
+from .errors import CatalogError, ContentError, Problem
+from .markup import placeholders_in, text_problems
+
+REVIEW_WARNING_DAYS = 90
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
+_BARE_URL = re.compile(r"https://[^\s)\]]+")
+
+
+def translation_problems(msgid: str, msgstr: str) -> list[str]:
+    """Return why ``msgstr`` cannot stand for ``msgid``: placeholders, markup, numbers or links differ."""
+    try:
+        if Counter(placeholders_in(msgstr)) != Counter(placeholders_in(msgid)):
+            return ["placeholders differ from the source; keep every {name} exactly as in msgid"]
+    except ValueError as exc:
+        return [f"broken translation: {exc}"]
+    problems = [f"broken translation: {problem}" for problem in text_problems(msgstr)]
+    source, target = _numbers(msgid), _numbers(msgstr)
+    if source != target:
+        problems.append(f"numbers differ from the source ({_listed(source)} → {_listed(target)}); doses, "
+                        "durations and phone numbers must stay exactly as written")
+    if _links(msgid) != _links(msgstr):
+        problems.append("links differ from the source; keep every address exactly as in msgid")
+    return problems
+
+
+def _numbers(text: str) -> Counter:
+    text = _LINK_TARGET.sub("]", re.sub(r"\{\w+\}", "", text))
+    return Counter(n.replace(",", ".") for n in _NUMBER.findall(_BARE_URL.sub("", text)))
+
+
+def _links(text: str) -> Counter:
+    return Counter(_LINK_TARGET.findall(text) + _BARE_URL.findall(_LINK_TARGET.sub("]", text)))
+
+
+def _listed(numbers: Counter) -> str:
+    return ", ".join(sorted(numbers.elements())) or "none"
+
+
+@dataclass
+class CheckReport:
+    """Errors stop a release; warnings are worth a look."""
+
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def check_project(config: Config, today: dt.date | None = None) -> CheckReport:
+    """Check every leaflet (content, review dates) and every catalog (syntax, unsafe or missing translations)."""
+    from .content import load_leaflet
+
+    report = CheckReport()
+    texts: set[str] = set()
+    for path in config.leaflet_files():
+        display = str(path.relative_to(config.root))
+        try:
+            leaflet = load_leaflet(path, display)
+        except ContentError as exc:
+            report.errors.extend(exc.problems)
+            continue
+        texts.update(text for _, text, _ in leaflet.iter_texts())
+        check_review(leaflet, today or dt.date.today(), report)
+    for locale in config.locales:
+        check_catalog(config, locale, texts, report)
+    return report
+
+
+def check_review(leaflet, today: dt.date, report: CheckReport) -> None:
+    """Flag a leaflet whose review is overdue (error) or close (warning), or that is still a draft."""
+    meta = leaflet.data["metadata"]
+    key = ("metadata", "review_due")
+    due = meta["review_due"]
+    where = (leaflet.source, leaflet.lines[key], "metadata.review_due")
+    if due < today:
+        report.errors.append(Problem(*where, f"review overdue since {due}",
+                                     "Review the leaflet, then set a new version, published and review_due"))
+    elif (due - today).days <= REVIEW_WARNING_DAYS:
+        report.warnings.append(Problem(*where, f"review due on {due}, in {(due - today).days} days"))
+    if meta["status"] != "approved":
+        key = ("metadata", "status")
+        report.warnings.append(Problem(leaflet.source, leaflet.lines[key], "metadata.status",
+                                       "draft: its PDFs are marked as drafts and --strict refuses them"))
+
+
+def check_catalog(config: Config, locale: str, texts: set[str], report: CheckReport) -> None:
+    """Check one language's catalog against the leaflet texts it must translate."""
+    from .catalogs import read_catalog
+
+    path = config.po_path(locale)
+    display = str(path.relative_to(config.root))
+    if not path.exists():
+        report.errors.append(Problem(display, None, "", "missing", f"Run 'leaflets init {locale}'"))
+        return
+    try:
+        catalog = read_catalog(path, locale)
+    except CatalogError as exc:
+        report.errors.extend(Problem(display, p.line, p.field, p.message, p.hint) for p in exc.problems)
+        return
+    untranslated = 0
+    for text in sorted(texts):
+        message = catalog.get(text)
+        if message is None or not message.string:
+            untranslated += 1
+            continue
+        where = (display, message.lineno, "msgstr")
+        if message.fuzzy:
+            report.warnings.append(Problem(*where, "fuzzy: the source changed; check the translation and clear "
+                                           "the fuzzy flag"))
+        for problem in translation_problems(text, message.string):
+            report.errors.append(Problem(*where, problem))
+    if untranslated:
+        report.warnings.append(Problem(display, None, "", f"{untranslated} leaflet message(s) not translated yet"))
