@@ -39,8 +39,14 @@ class RenderedHTML:
 
 def make_environment(config: Config) -> Environment:
     """Return the Jinja2 environment: autoescaping, strict about undefined names, with the i18n extension."""
+    return _environment(config.path("templates"))
+
+
+@functools.lru_cache(maxsize=4)
+def _environment(templates: Path) -> Environment:
+    # One per process: templates compile once; Jinja2 still notices when a template file changes.
     env = Environment(
-        loader=FileSystemLoader(config.path("templates")),
+        loader=FileSystemLoader(templates),
         autoescape=True,
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -52,31 +58,34 @@ def make_environment(config: Config) -> Environment:
     return env
 
 
-def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None, report: TranslationReport | None = None,
-                env: Environment | None = None) -> RenderedHTML:
-    """Return the HTML of a (translated) leaflet in ``locale``; template strings come from ``catalog``."""
-    env = env or make_environment(config)
+def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
+                report: TranslationReport | None = None) -> RenderedHTML:
+    """Return the HTML of a (translated) leaflet in ``locale``; template strings come from ``catalog``.
+
+    Template strings missing from the catalog are added to ``report``; any gap makes the leaflet a draft.
+    """
     report = report if report is not None else TranslationReport()
+    env = make_environment(config)
     where = f"{config.templates_dir}/{TEMPLATE}"
-    translations = TemplateTranslations(catalog, config.source_locale, report, where)
-    env.install_gettext_translations(translations, newstyle=True)
-    region = config.region(locale)
+    env.install_gettext_translations(TemplateTranslations(catalog, config.source_locale, report, where),
+                                     newstyle=True)
+    template = env.get_template(TEMPLATE)
+    context = _context(leaflet, config.region(locale), config)
+    approved = leaflet.data["metadata"]["status"] == "approved"
+    incomplete = not report.is_complete
+    html = template.render(context, draft=incomplete or not approved, incomplete=incomplete)
+    if not incomplete and not report.is_complete:
+        # The template's own missing strings are known only once it has run: render again to mark them.
+        incomplete = True
+        html = template.render(context, draft=True, incomplete=True)
+    return RenderedHTML(html, incomplete or not approved)
+
+
+def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
     values = placeholder_values(config.institution, region, config.source_locale)
-    typography = french_spacing if Locale.parse(region).language == "fr" else None
-    source_typography = french_spacing if Locale.parse(config.source_locale).language == "fr" else None
-
-    def rich(text: str) -> Markup:
-        if isinstance(text, SourceText):
-            inner = render_text(text, values, source_typography)
-            return Markup('<span lang="{}" class="untranslated">{}</span>').format(
-                config.source_locale.replace("_", "-"), inner)
-        return render_text(text, values, typography)
-
-    def plain(text: str) -> str:
-        return render_text(text, values, typography).striptags()
-
     meta = leaflet.data["metadata"]
-    context = {
+    rich, plain = _text_filters(values, region, config.source_locale)
+    return {
         "doc": leaflet.data,
         "meta": meta,
         "leaflet_id": leaflet.id,
@@ -84,22 +93,32 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None, rep
         "values": values,
         "lang": region.replace("_", "-"),
         "source_lang": config.source_locale.replace("_", "-"),
-        "dir": Locale.parse(region).character_order == "right-to-left" and "rtl" or "ltr",
+        "dir": "rtl" if Locale.parse(region).character_order == "right-to-left" else "ltr",
         "published": format_day(meta["published"], region),
         "review_due": format_day(meta["review_due"], region),
         "version": __version__,
         "rich": rich,
         "plain": plain,
     }
-    template = env.get_template(TEMPLATE)
-    marked = None
-    while True:
-        draft = not report.is_complete or meta["status"] != "approved"
-        if draft == marked:
-            return RenderedHTML(html, draft)
-        # The template's own missing strings are known only once it has run: render again to mark them.
-        html = template.render(context, draft=draft, incomplete=not report.is_complete)
-        marked = draft
+
+
+def _text_filters(values: dict[str, Markup], region: str, source_locale: str):
+    """Return ``rich`` (leaflet text to HTML) and ``plain`` (to text, for metadata and running heads)."""
+
+    def typography(locale: str):
+        return french_spacing if Locale.parse(locale).language == "fr" else None
+
+    def rich(text: str) -> Markup:
+        if isinstance(text, SourceText):  # shown in the source language: say so, for readers and hyphenation
+            inner = render_text(text, values, typography(source_locale))
+            return Markup('<span lang="{}" class="untranslated">{}</span>').format(
+                source_locale.replace("_", "-"), inner)
+        return render_text(text, values, typography(region))
+
+    def plain(text: str) -> str:
+        return rich(text).striptags()
+
+    return rich, plain
 
 
 def css_string(value) -> Markup:
