@@ -47,17 +47,24 @@ class TranslationReport:
         return not self.gaps
 
 
-def lookup(catalog: Catalog | None, msgid: str) -> tuple[str | None, str]:
-    """Return ``(translation, "")`` when usable, else ``(None, reason)``."""
+FUZZY = "fuzzy (the source changed; check the translation and clear the fuzzy flag)"
+
+
+def final_translation(catalog: Catalog | None, msgid: str) -> tuple[str | None, str]:
+    """Return ``(msgstr, "")`` when the catalog holds a final translation, else ``(None, reason)``."""
     message = catalog.get(msgid) if catalog is not None else None
     if message is None or not message.string:
         return None, "untranslated"
     if message.fuzzy:
-        return None, "fuzzy (the source changed; check the translation and clear the fuzzy flag)"
-    problems = translation_problems(msgid, message.string)
-    if problems:
-        return None, problems[0]
+        return None, FUZZY
     return message.string, ""
+
+
+def lookup(catalog: Catalog | None, msgid: str) -> tuple[str | None, str]:
+    """Return ``(translation, "")`` for leaflet text when it is final and safe, else ``(None, reason)``."""
+    msgstr, reason = final_translation(catalog, msgid)
+    problems = translation_problems(msgid, msgstr) if msgstr is not None else [reason]
+    return (msgstr, "") if not problems else (None, problems[0])
 
 
 def translate_leaflet(leaflet: Leaflet, catalog: Catalog | None) -> tuple[Leaflet, TranslationReport]:
@@ -103,23 +110,14 @@ class TemplateTranslations:
         return Markup('<span lang="{}" class="untranslated">{}</span>').format(self.source_locale, msgid)
 
     def ngettext(self, singular: str, plural: str, n: int) -> Markup:
+        """Jinja2 requires it; the templates use no plurals, so the source rule picks the form."""
         return self.gettext(singular if n == 1 else plural)
 
-    def pgettext(self, context: str, msgid: str) -> Markup:
-        return self.gettext(msgid)
-
-    def npgettext(self, context: str, singular: str, plural: str, n: int) -> Markup:
-        return self.ngettext(singular, plural, n)
-
     def _lookup(self, msgid: str) -> tuple[str | None, str]:
-        message = self.catalog.get(msgid)
-        if message is None or not message.string:
-            return None, "untranslated"
-        if message.fuzzy:
-            return None, "fuzzy (the source changed; check the translation and clear the fuzzy flag)"
-        if sorted(_percent_names(message.string)) != sorted(_percent_names(msgid)):
+        msgstr, reason = final_translation(self.catalog, msgid)
+        if msgstr is not None and sorted(_percent_names(msgstr)) != sorted(_percent_names(msgid)):
             return None, "placeholders differ from the source; keep every %(name)s exactly as in msgid"
-        return message.string, ""
+        return msgstr, reason
 
 
 def _percent_names(text: str) -> list[str]:
