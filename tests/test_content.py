@@ -63,9 +63,16 @@ def test_empty_and_non_utf8_files_are_reported():
         parse_leaflet("title: é".encode("latin-1"), "x.yaml", "x")
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "leaflets").glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted((ROOT / "leaflets").glob("[!_]*.yaml")), ids=lambda p: p.stem)
 def test_project_leaflets_are_valid_and_complete(path):
     leaflet = load_leaflet(path, f"leaflets/{path.name}")
     kinds = {kind for s in leaflet.data["sections"] for block in s["blocks"] for kind in block}
     assert "urgent" in kinds, "every leaflet needs a 'when to call us' box"
     assert leaflet.data["questions"] and leaflet.data["glossary"]
+
+
+def test_shared_sections_file_is_validated_with_its_own_schema():
+    shared = load_leaflet(ROOT / "leaflets" / "_shared.yaml", "leaflets/_shared.yaml")
+    assert shared.data["sections"][0]["heading"] == "À propos de {institution}"
+    with pytest.raises(ContentError, match=r"^x/_shared.yaml:1: title: unknown field. Expected one of: sections"):
+        parse_leaflet(b"title: Non\nsections: []\n", "x/_shared.yaml", "_shared")

@@ -9,20 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from patient_leaflets.catalogs import read_catalog
-from patient_leaflets.content import load_leaflet
+from patient_leaflets.build import leaflet_html
 from patient_leaflets.errors import RenderError
-from patient_leaflets.render import asset_fetcher, css_string, render_html, render_pdf
-from patient_leaflets.translate import translate_leaflet
+from patient_leaflets.render import asset_fetcher, css_string, render_pdf
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 
 
 def rendered(config, locale):
-    leaflet = load_leaflet(config.root / "leaflets" / "sample.yaml", "leaflets/sample.yaml")
-    catalog = read_catalog(config.po_path(locale), locale) if locale != "fr" else None
-    translated, report = translate_leaflet(leaflet, catalog)
-    return render_html(translated, locale, config, catalog, report)
+    return leaflet_html(config, config.root / "leaflets" / "sample.yaml", locale)[0]
 
 
 @pytest.mark.parametrize("locale", ["fr", "en"])

@@ -116,30 +116,42 @@ def plan_jobs(config: Config, locales: list[str] | None = None, leaflets: list[s
     ]
 
 
+def leaflet_html(config: Config, source: Path, locale: str):
+    """Load, translate and render one leaflet to HTML; return ``(RenderedHTML, TranslationReport)``."""
+    from .catalogs import read_catalog
+    from .content import load_leaflet
+    from .render import render_html
+    from .translate import translate_leaflet
+
+    leaflet = load_leaflet(source, _rel(config, source))
+    catalog = None
+    if locale != config.source_locale:
+        po = config.po_path(locale)
+        if not po.exists():
+            raise LeafletError(f"{_rel(config, po)}: missing. Run 'leaflets init {locale}' to start it")
+        catalog = read_catalog(po, locale)
+    translated, report = translate_leaflet(leaflet, catalog)
+    shared = None
+    if config.shared_path.exists():
+        shared, shared_report = translate_leaflet(load_leaflet(config.shared_path, _rel(config, config.shared_path)),
+                                                  catalog)
+        report.gaps.extend(shared_report.gaps)
+    return render_html(translated, locale, config, catalog, report, shared), report
+
+
 def build_one(config: Config, job: Job, strict: bool) -> Outcome:
     """Produce one PDF: load, translate, render, write. Failures become a failed outcome, not an exception."""
     # Imported here, not at the top: an up-to-date build never loads the renderer, Babel's catalogs or YAML.
-    from .catalogs import read_catalog
-    from .content import load_leaflet
-    from .render import render_html, render_pdf
-    from .translate import translate_leaflet
+    from .render import render_pdf
 
     started = time.perf_counter()
     outcome = Outcome(job.leaflet, job.locale, _rel(config, job.output), "failed")
     try:
-        leaflet = load_leaflet(job.source, _rel(config, job.source))
-        catalog = None
-        if job.locale != config.source_locale:
-            po = config.po_path(job.locale)
-            if not po.exists():
-                raise LeafletError(f"{_rel(config, po)}: missing. Run 'leaflets init {job.locale}' to start it")
-            catalog = read_catalog(po, job.locale)
-        translated, gaps = translate_leaflet(leaflet, catalog)
-        rendered = render_html(translated, job.locale, config, catalog, gaps)
+        rendered, report = leaflet_html(config, job.source, job.locale)
         outcome.draft = rendered.draft
-        outcome.gaps = [str(gap) for gap in gaps.gaps]
+        outcome.gaps = [str(gap) for gap in report.gaps]
         if strict and rendered.draft:
-            raise LeafletError(_refusal(leaflet.data["metadata"]["status"], gaps))
+            raise LeafletError(_refusal(rendered.approved, report))
         write_atomic(job.output, render_pdf(rendered.html, config))
         outcome.status = "built"
     except LeafletError as exc:
@@ -151,9 +163,9 @@ def build_one(config: Config, job: Job, strict: bool) -> Outcome:
     return outcome
 
 
-def _refusal(status: str, gaps) -> str:
+def _refusal(approved: bool, gaps) -> str:
     reasons = []
-    if status != "approved":
+    if not approved:
         reasons.append("its status is draft (set status: approved once it has been reviewed)")
     if gaps.gaps:
         reasons.append(f"{len(gaps.gaps)} message(s) are untranslated or fuzzy")
@@ -171,6 +183,8 @@ def _run(config: Config, todo: list[Job], jobs: int | None, strict: bool) -> lis
 def _shared_digest(config: Config, strict: bool) -> str:
     """Checksum the inputs every PDF shares: templates, styles, fonts, settings, library versions, options."""
     digest = hashlib.sha256()
+    if config.shared_path.exists():
+        digest.update(config.shared_path.read_bytes())
     for folder in (config.path("templates"), config.path("styles")):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(str(path.relative_to(config.root)).encode() + b"\0" + path.read_bytes())

@@ -9,6 +9,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 from .errors import ConfigError, Problem
+from .schema import SHARED_FILE
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -73,6 +74,11 @@ class Config:
     def leaflet_files(self) -> list[Path]:
         """Return the leaflet YAML files, sorted by id."""
         return sorted(p for p in self.path("leaflets").glob("*.yaml") if not p.name.startswith(("_", ".")))
+
+    @property
+    def shared_path(self) -> Path:
+        """The file of sections every leaflet shows (about the institution); it may not exist."""
+        return self.path("leaflets") / SHARED_FILE
 
     @property
     def pot_path(self) -> Path:

@@ -56,14 +56,15 @@ def format_key(key: Key) -> str:
 
 
 def load_leaflet(path: Path, display: str | None = None) -> Leaflet:
-    """Read and validate one leaflet file; raise ContentError listing every problem in it."""
+    """Read and validate one leaflet file (or the shared sections file); raise ContentError listing every problem."""
     display = display or str(path)
     with open(path, "rb") as fh:
         return parse_leaflet(fh.read(), display, Path(path).stem)
 
 
 def parse_leaflet(raw: bytes, display: str, leaflet_id: str) -> Leaflet:
-    """Validate YAML bytes as a leaflet; raise ContentError listing every problem."""
+    """Validate YAML bytes as a leaflet (or as shared sections, for ``_shared``); raise ContentError."""
+    spec = s.SHARED if leaflet_id == Path(s.SHARED_FILE).stem else s.LEAFLET
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -78,8 +79,9 @@ def parse_leaflet(raw: bytes, display: str, leaflet_id: str) -> Leaflet:
     validator = _Validator(display)
     if node is None:
         raise ContentError([Problem(display, 1, "", "the file is empty")])
-    data = validator.check(node, s.LEAFLET, ())
-    validator.check_rules(data or {})
+    data = validator.check(node, spec, ())
+    if spec is s.LEAFLET:
+        validator.check_rules(data or {})
     if validator.problems:
         raise ContentError(sorted(validator.problems, key=lambda p: (p.line or 0, p.field)))
     return Leaflet(leaflet_id, display, data, validator.lines, validator.texts)

@@ -35,6 +35,8 @@ class RenderedHTML:
 
     html: str
     draft: bool
+    approved: bool
+    """Whether the content's status is approved (a draft may also come from translation gaps)."""
 
 
 def make_environment(config: Config) -> Environment:
@@ -59,9 +61,10 @@ def _environment(templates: Path) -> Environment:
 
 
 def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
-                report: TranslationReport | None = None) -> RenderedHTML:
+                report: TranslationReport | None = None, shared: Leaflet | None = None) -> RenderedHTML:
     """Return the HTML of a (translated) leaflet in ``locale``; template strings come from ``catalog``.
 
+    ``shared`` holds the sections every leaflet ends with (``leaflets/_shared.yaml``, translated).
     Template strings missing from the catalog are added to ``report``; any gap makes the leaflet a draft.
     """
     report = report if report is not None else TranslationReport()
@@ -71,6 +74,7 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
                                      newstyle=True)
     template = env.get_template(TEMPLATE)
     context = _context(leaflet, config.region(locale), config)
+    context["shared_sections"] = shared.data["sections"] if shared else []
     approved = leaflet.data["metadata"]["status"] == "approved"
     incomplete = not report.is_complete
     html = template.render(context, draft=incomplete or not approved, incomplete=incomplete)
@@ -78,7 +82,7 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
         # The template's own missing strings are known only once it has run: render again to mark them.
         incomplete = True
         html = template.render(context, draft=True, incomplete=True)
-    return RenderedHTML(html, incomplete or not approved)
+    return RenderedHTML(html, incomplete or not approved, approved)
 
 
 def _context(leaflet: Leaflet, region: str, config: Config) -> dict:

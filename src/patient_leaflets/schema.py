@@ -107,6 +107,8 @@ METADATA = Map(
     }
 )
 
+SECTION = Map(fields={"heading": TEXT, "blocks": Seq(item=BLOCK, min=1)})
+
 LEAFLET = Map(
     fields={
         "metadata": METADATA,
@@ -114,7 +116,7 @@ LEAFLET = Map(
         "subtitle": TEXT,
         "summary": TEXT,
         "key_points": Seq(item=TEXT, min=3, max=5),
-        "sections": Seq(item=Map(fields={"heading": TEXT, "blocks": Seq(item=BLOCK, min=1)}), min=1),
+        "sections": Seq(item=SECTION, min=1),
         "questions": Seq(item=TEXT),
         "glossary": Seq(item=Map(fields={"term": TEXT, "definition": TEXT})),
         "contacts": Seq(item=Map(fields={"name": TEXT, "details": TEXT})),
@@ -125,3 +127,8 @@ LEAFLET = Map(
     optional=frozenset({"subtitle", "questions", "glossary", "contacts", "resources"}),
 )
 """The whole leaflet file, as documented in the README (Writing a leaflet)."""
+
+SHARED_FILE = "_shared.yaml"
+
+SHARED = Map(fields={"sections": Seq(item=SECTION, min=1)})
+"""``leaflets/_shared.yaml``: sections every leaflet ends with (about the institution), written once."""
