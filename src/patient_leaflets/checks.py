@@ -58,6 +58,8 @@ class CheckReport:
 
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    readability: list = field(default_factory=list)
+    """One ``readability.Readability`` per leaflet and language."""
 
 
 def check_project(config: Config, today: dt.date | None = None) -> CheckReport:
@@ -66,6 +68,7 @@ def check_project(config: Config, today: dt.date | None = None) -> CheckReport:
 
     report = CheckReport()
     texts: set[str] = set()
+    leaflets = []
     for path in config.leaflet_files():
         display = str(path.relative_to(config.root))
         try:
@@ -73,11 +76,35 @@ def check_project(config: Config, today: dt.date | None = None) -> CheckReport:
         except ContentError as exc:
             report.errors.extend(exc.problems)
             continue
+        leaflets.append(leaflet)
         texts.update(text for _, text, _ in leaflet.iter_texts())
         check_review(leaflet, today or dt.date.today(), report)
     for locale in config.locales:
         check_catalog(config, locale, texts, report)
+    check_readability(config, leaflets, report)
     return report
+
+
+def check_readability(config: Config, leaflets: list, report: CheckReport) -> None:
+    """Score every leaflet in every language; warn where a score misses the content guide's threshold."""
+    from .catalogs import read_catalog
+    from .readability import score_leaflet
+    from .translate import translate_leaflet
+
+    for locale in config.all_locales:
+        path = config.po_path(locale)
+        if locale != config.source_locale and not path.exists():
+            continue
+        try:
+            catalog = read_catalog(path, locale) if locale != config.source_locale else None
+        except CatalogError:
+            continue  # already reported by check_catalog
+        for leaflet in leaflets:
+            translated, gaps = translate_leaflet(leaflet, catalog)
+            scores = score_leaflet(translated, locale, complete=gaps.is_complete)
+            report.readability.append(scores)
+            for miss in scores.misses:
+                report.warnings.append(Problem(leaflet.source, None, f"readability ({locale})", miss))
 
 
 def check_review(leaflet, today: dt.date, report: CheckReport) -> None:

@@ -81,8 +81,15 @@ def build(obj, locales, leaflets, jobs, force, strict):
 def check(obj):
     """Check leaflets and catalogs: content, review dates, unsafe or missing translations."""
     from .checks import check_project
+    from .readability import NAMES
 
     report = check_project(obj.config)
+    if report.readability:
+        click.echo(f"{'leaflet':<28} {'locale':<7} {'words':>6}  readability")
+        for row in report.readability:
+            scores = ", ".join(f"{NAMES[name]} {value}" for name, value in row.scores.items())
+            scores = scores or ("no thresholds for this language" if row.complete else "translation incomplete")
+            click.echo(f"{row.leaflet:<28} {row.locale:<7} {row.words:>6}  {scores}")
     for problem in report.errors:
         click.echo(f"error: {problem}", err=True)
     for problem in report.warnings:
