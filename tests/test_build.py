@@ -83,7 +83,7 @@ def test_one_broken_leaflet_does_not_stop_the_others(config):
     report = build(config, locales=["fr"], jobs=2)
     statuses = {o.leaflet: o.status for o in report.outcomes}
     assert statuses == {"broken": "failed", "sample": "built"}
-    assert report.failed[0].error.startswith("leaflets/broken.yaml:2: invalid YAML")
+    assert report.failed[0].error.startswith("leaflets/broken.yaml:2:1: invalid YAML")
     assert not (config.root / "output" / "fr" / "broken.pdf").exists()
 
 

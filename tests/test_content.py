@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from patient_leaflets.content import format_key, load_leaflet, parse_leaflet
 from patient_leaflets.errors import ContentError
+from patient_leaflets.safeyaml import MAX_BYTES
 
 DATA = Path(__file__).parent / "data"
 BAD = sorted((DATA / "bad").glob("*.yaml"))
@@ -16,8 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def expected_errors(path: Path) -> list[str]:
-    return [line[len("# error: "):] for line in path.read_text(encoding="utf-8").splitlines()
-            if line.startswith("# error: ")]
+    # Read as bytes: some files of the corpus are deliberately not UTF-8 (their expected errors are).
+    return [line[len(b"# error: "):].decode("utf-8") for line in path.read_bytes().splitlines()
+            if line.startswith(b"# error: ")]
 
 
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
@@ -59,7 +62,7 @@ def test_translatable_texts_are_listed_in_file_order_with_lines():
 def test_empty_and_non_utf8_files_are_reported():
     with pytest.raises(ContentError, match=r"^x.yaml:1: the file is empty$"):
         parse_leaflet(b"", "x.yaml", "x")
-    with pytest.raises(ContentError, match=r"^x.yaml: not UTF-8 text .*Save the file as UTF-8$"):
+    with pytest.raises(ContentError, match=r"^x.yaml:1:8: not UTF-8 text \(byte 0xe9\). Save the file as UTF-8$"):
         parse_leaflet("title: é".encode("latin-1"), "x.yaml", "x")
 
 
@@ -76,3 +79,87 @@ def test_shared_sections_file_is_validated_with_its_own_schema():
     assert shared.data["sections"][0]["heading"] == "À propos de {institution}"
     with pytest.raises(ContentError, match=r"^x/_shared.yaml:1: title: unknown field. Expected one of: sections"):
         parse_leaflet(b"title: Non\nsections: []\n", "x/_shared.yaml", "_shared")
+
+
+def billion_laughs(levels: int, width: int = 10) -> bytes:
+    lines = [f'l0: &l0 "{"lol" * 10}"']
+    lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * width)}]" for i in range(1, levels)]
+    lines.append(f"title: *l{levels - 1}")
+    return "\n".join(lines).encode()
+
+
+def test_alias_bomb_is_refused_with_bounded_memory():
+    # 10^30 copies if expanded: refused without expanding, in memory proportional to the file.
+    raw = billion_laughs(31)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ContentError) as info:
+            parse_leaflet(raw, "x.yaml", "x")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "x.yaml:32: title: aliases (*l30) are not allowed. Write the value out in full" in str(info.value)
+    assert peak < 5_000_000, f"parsing a {len(raw)}-byte file used {peak} bytes"
+
+
+def test_deep_nesting_is_refused_before_python_runs_out_of_stack():
+    with pytest.raises(ContentError, match=r"^x.yaml:1:33: invalid YAML: more than 32 levels of nesting$"):
+        parse_leaflet(b"[" * 100_000 + b"]" * 100_000, "x.yaml", "x")
+
+
+def test_very_large_file_is_refused_with_the_size_limit_and_never_read_whole(tmp_path):
+    path = tmp_path / "huge.yaml"
+    with open(path, "wb") as fh:
+        fh.truncate(4 * 1024**3)  # sparse: 4 GB on paper, nothing on disk
+    tracemalloc.start()
+    try:
+        with pytest.raises(ContentError) as info:
+            load_leaflet(path, "leaflets/huge.yaml")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(info.value) == ("leaflets/huge.yaml: the file is 4,194,304 KB, more than the 256 KB a leaflet file "
+                               "may have. Check that nothing was pasted into it by mistake")
+    assert peak < 2 * MAX_BYTES
+    with pytest.raises(ContentError, match=r"^x.yaml: the file is 257 KB, more than the 256 KB"):
+        parse_leaflet(b"#" * (MAX_BYTES + 1024), "x.yaml", "x")
+
+
+def test_utf16_file_is_named_as_such():
+    with pytest.raises(ContentError, match=r"^x.yaml: the file is UTF-16 text, not UTF-8. Save the file as UTF-8$"):
+        parse_leaflet("title: Titre".encode("utf-16"), "x.yaml", "x")
+
+
+def test_an_enormous_text_is_refused_before_it_is_parsed_as_markup():
+    text = (DATA / "project" / "leaflets" / "sample.yaml").read_text(encoding="utf-8")
+    text = text.replace("summary: Un message principal, avec le {phone_24h}.", "summary: '" + "[**" * 5000 + "'")
+    with pytest.raises(ContentError, match=r"^x.yaml:19: summary: 15,000 characters; one text may have at most "
+                                           r"3,000. Split it into several paragraphs or list items$"):
+        parse_leaflet(text.encode(), "x.yaml", "x")
+
+
+def test_file_name_must_be_a_leaflet_id(tmp_path):
+    sample = (DATA / "project" / "leaflets" / "sample.yaml").read_bytes()
+    path = tmp_path / "Chimiothérapie orale.yaml"
+    path.write_bytes(sample)
+    with pytest.raises(ContentError) as info:
+        load_leaflet(path, f"leaflets/{path.name}")
+    assert str(info.value) == (
+        "leaflets/Chimiothérapie orale.yaml: 'Chimiothérapie orale' cannot be a leaflet id: the file name names the "
+        "PDF and may use only lowercase letters a-z, digits and hyphens. Rename the file chimiotherapie-orale.yaml")
+
+
+def test_two_files_with_the_same_id_are_both_refused(tmp_path):
+    sample = (DATA / "project" / "leaflets" / "sample.yaml").read_bytes()
+    (tmp_path / "surgery.yaml").write_bytes(sample)
+    (tmp_path / "surgery.yml").write_bytes(sample)
+    with pytest.raises(ContentError) as yaml_file:
+        load_leaflet(tmp_path / "surgery.yaml", "leaflets/surgery.yaml")
+    assert str(yaml_file.value) == ("leaflets/surgery.yaml: another file has the same leaflet id 'surgery': "
+                                    "surgery.yml; both would be written to surgery.pdf. Keep one of them")
+    with pytest.raises(ContentError) as yml_file:
+        load_leaflet(tmp_path / "surgery.yml", "leaflets/surgery.yml")
+    assert [str(p) for p in yml_file.value.problems] == [
+        "leaflets/surgery.yml: leaflet files end in .yaml, not .yml. Rename it surgery.yaml",
+        "leaflets/surgery.yml: another file has the same leaflet id 'surgery': surgery.yaml; both would be written "
+        "to surgery.pdf. Keep one of them"]

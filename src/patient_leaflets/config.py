@@ -72,8 +72,12 @@ class Config:
         return self.root / getattr(self, f"{name}_dir")
 
     def leaflet_files(self) -> list[Path]:
-        """Return the leaflet YAML files, sorted by id."""
-        return sorted(p for p in self.path("leaflets").glob("*.yaml") if not p.name.startswith(("_", ".")))
+        """Return the leaflet YAML files, sorted by id.
+
+        A ``.yml`` file is listed too, so that loading it says to rename it instead of leaving it out silently.
+        """
+        return sorted(p for p in self.path("leaflets").glob("*") if p.suffix.lower() in (".yaml", ".yml")
+                      and not p.name.startswith(("_", ".")))
 
     @property
     def shared_path(self) -> Path:

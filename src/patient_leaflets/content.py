@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from glob import escape as glob_escape
 from typing import Any, Iterator
 
 import yaml
@@ -13,10 +16,15 @@ import yaml
 from . import schema as s
 from .errors import ContentError, Problem
 from .markup import text_problems
+from .safeyaml import compose, decode, read_limited
 
 Key = tuple  # a path into the data: ("sections", 2, "heading")
 
 MAX_REVIEW_YEARS = 3
+MAX_TEXT_CHARS = 3000
+"""Longest single text (one paragraph or list item) accepted."""
+LEAFLET_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""A leaflet's id is its file name without ``.yaml``; it names the PDF, so it is kept to a-z, 0-9 and hyphens."""
 
 
 @dataclass
@@ -58,28 +66,27 @@ def format_key(key: Key) -> str:
 def load_leaflet(path: Path, display: str | None = None) -> Leaflet:
     """Read and validate one leaflet file (or the shared sections file); raise ContentError listing every problem."""
     display = display or str(path)
-    with open(path, "rb") as fh:
-        return parse_leaflet(fh.read(), display, Path(path).stem)
+    path = Path(path)
+    problems = _file_name_problems(path, display)
+    try:
+        leaflet = parse_leaflet(read_limited(path, display), display, path.stem)
+    except ContentError as exc:
+        raise ContentError(problems + exc.problems) from None
+    if problems:
+        raise ContentError(problems)
+    return leaflet
 
 
 def parse_leaflet(raw: bytes, display: str, leaflet_id: str) -> Leaflet:
     """Validate YAML bytes as a leaflet (or as shared sections, for ``_shared``); raise ContentError."""
     spec = s.SHARED if leaflet_id == Path(s.SHARED_FILE).stem else s.LEAFLET
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ContentError([Problem(display, None, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-                                    "Save the file as UTF-8")]) from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise ContentError([Problem(display, line, "", f"invalid YAML: {getattr(exc, 'problem', exc)}")]) from None
-    validator = _Validator(display)
-    if node is None:
+    document = compose(decode(raw, display), display)
+    if document.node is None:
         raise ContentError([Problem(display, 1, "", "the file is empty")])
-    data = validator.check(node, spec, ())
+    validator = _Validator(display, document.refused)
+    if spec is s.LEAFLET and not LEAFLET_ID.fullmatch(leaflet_id):
+        validator.problems.append(_id_problem(leaflet_id, display))
+    data = validator.check(document.node, spec, ())
     if spec is s.LEAFLET:
         validator.check_rules(data or {})
     if validator.problems:
@@ -93,8 +100,9 @@ _SCALAR = yaml.SafeLoader("")
 class _Validator:
     """Walk a composed YAML node against a schema, collecting problems and line numbers."""
 
-    def __init__(self, display: str):
+    def __init__(self, display: str, refused: dict | None = None):
         self.display = display
+        self.refused = refused or {}
         self.problems: list[Problem] = []
         self.lines: dict[Key, int] = {}
         self.texts: list[Key] = []
@@ -105,6 +113,9 @@ class _Validator:
     def check(self, node: yaml.Node, spec: s.Spec, key: Key) -> Any:
         line = node.start_mark.line + 1
         self.lines[key] = line
+        if node in self.refused:
+            self.report(key, line, *self.refused[node])
+            return None
         method = getattr(self, f"check_{type(spec).__name__.lower()}")
         return method(node, spec, key, line)
 
@@ -115,8 +126,8 @@ class _Validator:
         out = {}
         for name, (key_node, value_node) in pairs.items():
             if name not in spec.fields:
-                known = ", ".join(spec.fields)
-                self.report(key + (name,), key_node.start_mark.line + 1, "unknown field", f"Expected one of: {known}")
+                hint = _ID_HINT if (key, name) == ((), "id") else _unknown_hint(name, list(spec.fields))
+                self.report(key + (name,), key_node.start_mark.line + 1, "unknown field", hint)
                 continue
             out[name] = self.check(value_node, spec.fields[name], key + (name,))
         for name, field_spec in spec.fields.items():
@@ -137,7 +148,9 @@ class _Validator:
             return None
         (kind, (key_node, value_node)), = pairs.items()
         if kind not in spec.kinds:
-            self.report(key + (kind,), key_node.start_mark.line + 1, "unknown block kind", spec.help)
+            close = difflib.get_close_matches(kind, list(spec.kinds), n=1)
+            hint = f"Did you mean {close[0]!r}?" if close else spec.help
+            self.report(key + (kind,), key_node.start_mark.line + 1, "unknown block kind", hint)
             return None
         return {kind: self.check(value_node, spec.kinds[kind], key + (kind,))}
 
@@ -154,6 +167,10 @@ class _Validator:
 
     def check_text(self, node, spec, key, line):
         value = self.check_plain(node, spec, key, line)
+        if value and len(value) > MAX_TEXT_CHARS:
+            self.report(key, line, f"{len(value):,} characters; one text may have at most {MAX_TEXT_CHARS:,}",
+                        "Split it into several paragraphs or list items")
+            return None
         if value:
             for message in text_problems(value):
                 self.report(key, line, message)
@@ -212,7 +229,7 @@ class _Validator:
                 table = (block or {}).get("table") or {}
                 width = len(table.get("header") or [])
                 for r, row in enumerate(table.get("rows") or []):
-                    if width and len(row) != width:
+                    if width and row is not None and len(row) != width:
                         key = ("sections", i, "blocks", j, "table", "rows", r)
                         self.report(key, self.lines[key], f"row has {len(row)} cells, the header has {width}")
 
@@ -232,7 +249,12 @@ class _Validator:
             return None
         pairs = {}
         for key_node, value_node in node.value:
-            name = self._scalar(key_node)
+            if key_node in self.refused or not isinstance(key_node, yaml.ScalarNode):
+                message, hint = self.refused.get(key_node, (f"a field name must be a word, got {_describe(key_node)}",
+                                                            ""))
+                self.report(key, key_node.start_mark.line + 1, message, hint)
+                continue
+            name = key_node.value
             if name in pairs:
                 self.report(key + (name,), key_node.start_mark.line + 1, "duplicate field",
                             f"It was already given on line {pairs[name][0].start_mark.line + 1}")
@@ -246,29 +268,64 @@ class _Validator:
             return node
         try:
             return _SCALAR.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError):
+        except Exception:  # noqa: BLE001 - PyYAML's constructors raise assorted errors on malformed values
             return node.value
 
 
-def _describe(value) -> str:
-    if isinstance(value, yaml.MappingNode):
+def _describe(node) -> str:
+    if isinstance(node, yaml.MappingNode):
         return "a mapping"
-    if isinstance(value, yaml.SequenceNode):
+    if isinstance(node, yaml.SequenceNode):
         return "a list"
-    value = _Validator._scalar(value)
+    value = _Validator._scalar(node)
     if value is None:
         return "nothing"
     if isinstance(value, str):
-        return f"text {value!r}"
+        return f"text {_shorten(value)!r}"
     if isinstance(value, bool):
-        return f"yes/no value {str(value).lower()}"
+        return f"yes/no value {node.value}"
     if isinstance(value, dt.date):
         return f"date {value}"
     return f"number {value}"
 
 
+def _shorten(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def _add_years(day: dt.date, years: int) -> dt.date:
+    if day.year + years > dt.MAXYEAR:
+        return dt.date.max
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+_ID_HINT = "A leaflet's id is its file name (chemotherapy.yaml is the leaflet chemotherapy); remove this line"
+
+
+def _unknown_hint(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    return f"Did you mean {close[0]!r}?" if close else f"Expected one of: {', '.join(known)}"
+
+
+def _id_problem(leaflet_id: str, display: str) -> Problem:
+    ascii_name = unicodedata.normalize("NFKD", leaflet_id).encode("ascii", "ignore").decode().lower()
+    suggestion = "-".join(re.findall(r"[a-z0-9]+", ascii_name)) or "treatment-name"
+    return Problem(display, None, "", f"{leaflet_id!r} cannot be a leaflet id: the file name names the PDF and "
+                   "may use only lowercase letters a-z, digits and hyphens", f"Rename the file {suggestion}.yaml")
+
+
+def _file_name_problems(path: Path, display: str) -> list[Problem]:
+    """Return what is wrong with a leaflet's file name: its extension, or another file with the same id."""
+    problems = []
+    if path.suffix != ".yaml":
+        problems.append(Problem(display, None, "", f"leaflet files end in .yaml, not {path.suffix}",
+                                f"Rename it {path.stem}.yaml"))
+    twins = sorted(p.name for p in path.parent.glob(f"{glob_escape(path.stem)}.*")
+                   if p.suffix.lower() in (".yaml", ".yml") and p.name != path.name)
+    if twins:
+        problems.append(Problem(display, None, "", f"another file has the same leaflet id {path.stem!r}: "
+                                f"{', '.join(twins)}; both would be written to {path.stem}.pdf", "Keep one of them"))
+    return problems

@@ -14,9 +14,13 @@ class Problem:
     field: str
     message: str
     hint: str = ""
+    column: int | None = None
+    """Column of the problem on its line, counted from 1, when it is known (syntax errors)."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        if self.line and self.column:
+            where += f":{self.column}"
         text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         return f"{text}. {self.hint}" if self.hint else text
 

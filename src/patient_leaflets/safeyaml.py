@@ -1,0 +1,146 @@
+"""Read untrusted YAML into nodes: bounded size and depth, no tags, no aliases, errors with line and column.
+
+Leaflet files come from many hands. PyYAML's SafeLoader already refuses to build Python objects, but it still
+accepts tags (``!!python/name:…`` is read back as plain text), expands aliases (a "billion laughs" file of a
+few hundred bytes stands for billions of values) and recurses once per level of nesting. Here every such
+construct is either refused with a message, or marked on its node for the validator to report with its field.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import ContentError, Problem
+
+MAX_BYTES = 256 * 1024
+"""Largest leaflet file accepted: a leaflet of a few pages is about 20 KB of YAML."""
+MAX_DEPTH = 32
+"""Deepest nesting accepted; a leaflet needs 7 levels (a table cell in a block in a section)."""
+
+_BOMS = {codecs.BOM_UTF32_LE: "UTF-32", codecs.BOM_UTF32_BE: "UTF-32", codecs.BOM_UTF16_LE: "UTF-16",
+         codecs.BOM_UTF16_BE: "UTF-16"}
+_CORE_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass
+class Document:
+    """A composed YAML document, and the nodes whose value must not be used."""
+
+    node: yaml.Node | None
+    refused: dict[yaml.Node, tuple[str, str]] = field(default_factory=dict)
+    """Message and fix hint for each alias or tagged node, reported by the validator with its field."""
+
+
+def size_problem(size: int, display: str) -> Problem | None:
+    """Return the problem with a file of ``size`` bytes, or None when it is small enough."""
+    if size <= MAX_BYTES:
+        return None
+    return Problem(display, None, "", f"the file is {_kilobytes(size)}, more than the {_kilobytes(MAX_BYTES)} a "
+                   "leaflet file may have", "Check that nothing was pasted into it by mistake")
+
+
+def read_limited(path, display: str) -> bytes:
+    """Return the bytes of a YAML file, reading no more than the size limit allows; raise ContentError."""
+    with open(path, "rb") as fh:
+        # Read one byte past the limit rather than trusting the size on disk (a device or a growing file).
+        raw = fh.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            fh.seek(0, 2)
+            raise ContentError([size_problem(max(fh.tell(), len(raw)), display)])
+    return raw
+
+
+def decode(raw: bytes, display: str) -> str:
+    """Return the text of a UTF-8 file; raise ContentError naming the first byte that is not UTF-8."""
+    problem = size_problem(len(raw), display)
+    if problem:
+        raise ContentError([problem])
+    for bom, name in _BOMS.items():
+        if raw.startswith(bom):
+            raise ContentError([Problem(display, None, "", f"the file is {name} text, not UTF-8",
+                                        "Save the file as UTF-8")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        raise ContentError([Problem(display, line, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                                    "Save the file as UTF-8", column)]) from None
+
+
+def compose(text: str, display: str) -> Document:
+    """Return the single YAML document in ``text`` as nodes; raise ContentError on a syntax error."""
+    try:
+        loader = _Loader(text)  # the reader checks every character here
+        try:
+            return Document(loader.get_single_node(), loader.refused)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        raise ContentError([_syntax_problem(exc, text, display)]) from None
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose composer refuses aliases and tags, and stops at ``MAX_DEPTH`` levels.
+
+    Composing stays linear in the size of the file: an alias becomes an empty node marked as refused, so
+    nothing downstream walks the same subtree twice.
+    """
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.refused: dict[yaml.Node, tuple[str, str]] = {}
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            node = yaml.ScalarNode(f"{_CORE_TAG}null", "", event.start_mark, event.end_mark)
+            self.refused[node] = (f"aliases (*{event.anchor}) are not allowed", "Write the value out in full")
+            return node
+        event = self.peek_event()
+        if self.depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(None, None, f"more than {MAX_DEPTH} levels of nesting",
+                                              event.start_mark)
+        self.depth += 1
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            shown = "!!" + tag[len(_CORE_TAG):] if tag.startswith(_CORE_TAG) else tag
+            self.refused[node] = (f"the YAML tag {shown} is not allowed", "Write the value without a tag")
+        return node
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str, display: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return Problem(display, line, "", f"invalid YAML: the character U+{exc.character:04X} is not allowed",
+                       "Delete it; such characters come from text copied out of a PDF or a word processor", column)
+    mark = getattr(exc, "problem_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    problem, context = getattr(exc, "problem", None) or str(exc), getattr(exc, "context", None)
+    context_mark = getattr(exc, "context_mark", None)
+    hint = ""
+    if problem.startswith("found character '\\t'"):
+        problem, hint = "a tab character; YAML indents with spaces only", "Replace the tab with spaces"
+    elif problem == "mapping values are not allowed here":
+        hint = 'Put text that contains ": " in quotes, e.g. summary: "Attention : …"'
+    elif context == "expected a single document in the stream":
+        problem, hint = "a second YAML document; a leaflet file holds one", "Remove the '---' line"
+    elif context and context_mark and context_mark.line + 1 != line:
+        problem += f" ({context} that starts on line {context_mark.line + 1})"
+    elif context:
+        problem += f" ({context})"
+    return Problem(display, line, "", f"invalid YAML: {problem}", hint, column)
+
+
+def _kilobytes(size: int) -> str:
+    return f"{size / 1024:,.0f} KB"
