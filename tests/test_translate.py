@@ -42,10 +42,14 @@ def test_missing_fuzzy_and_broken_translations_fall_back_to_marked_source(config
 
 def test_template_strings_from_catalogs_are_escaped_and_gaps_recorded():
     catalog = Catalog(locale="en")
-    catalog.add("Standard", "<img src=x>Switchboard")
+    catalog.add("Standard", "Switch & board <3")
     catalog.add("Adresse", "Address", flags=["fuzzy"])
+    catalog.add("Accueil", '<img src="file:///etc/passwd">Reception')
     report = TranslationReport()
     translations = TemplateTranslations(catalog, "fr", report, "templates/leaflet.html.j2")
-    assert translations.gettext("Standard") == "&lt;img src=x&gt;Switchboard"
+    assert translations.gettext("Standard") == "Switch &amp; board &lt;3"
     assert translations.gettext("Adresse") == '<span lang="fr" class="untranslated">Adresse</span>'
-    assert [gap.reason[:5] for gap in report.gaps] == ["fuzzy"]
+    assert translations.gettext("Accueil") == '<span lang="fr" class="untranslated">Accueil</span>'
+    assert [gap.reason for gap in report.gaps] == [
+        "fuzzy (the source changed; check the translation and clear the fuzzy flag)",
+        "broken translation: HTML is not allowed; use **bold** or [text](https://…)"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 from datetime import datetime, timezone
@@ -9,7 +10,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
@@ -24,6 +25,8 @@ log = logging.getLogger(__name__)
 
 MAPPING_FILE = "babel.cfg"
 WIDTH = 76
+MAX_BYTES = 10 * 1024 * 1024
+"""Largest catalog accepted: one language for every leaflet is well under 1 MB."""
 
 
 def extract_messages(config: Config) -> Catalog:
@@ -63,6 +66,10 @@ def write_template(config: Config) -> bool:
 def init_catalog(config: Config, locale: str, force: bool = False) -> Path:
     """Create the catalog for a new language from the template; refuse to overwrite one."""
     path = config.po_path(locale)
+    try:
+        Locale.parse(locale)
+    except (ValueError, UnknownLocaleError):
+        raise CatalogError(f"{locale!r} is not a locale code. Use a code such as 'en', 'es' or 'pt_BR'") from None
     if path.exists() and not force:
         raise CatalogError(f"{_display(config, path)}: already exists. Use 'leaflets update' to bring it up "
                            "to date, or --force to start again from the template")
@@ -143,19 +150,90 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     Babel's reader is lenient (it truncates an unterminated string and keeps the first of two identical
     msgids); a translation silently cut short can hurt a patient, so the syntax is checked first.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CatalogError(f"{path}: cannot read ({exc.strerror})") from None
-    problems = check_po_syntax(data, str(path))
+    data = _read_limited(path)
+    problems = check_po_encoding(data, str(path)) or check_po_syntax(data, str(path))
     if problems:
         raise CatalogError(problems)
     try:
         catalog = read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
     except PoFileError as exc:
         raise CatalogError([Problem(str(path), exc.lineno + 1, "", str(exc).split(" on ")[0])]) from None
+    except (ValueError, LookupError) as exc:  # Babel reads dates and plural forms in the header strictly
+        raise CatalogError([Problem(str(path), None, "", f"invalid header: {exc}",
+                                    "Compare the header (the first entry) with the one in leaflets.pot")]) from None
+    problems = check_po_language(data, str(path), locale)
+    if problems:
+        raise CatalogError(problems)
     _restore_previous_ids(catalog)
     return catalog
+
+
+def _read_limited(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise CatalogError(f"{path}: more than the {MAX_BYTES // 1024**2} MB a catalog may have. Check that "
+                           "nothing was pasted into it by mistake")
+    return data
+
+
+_BOMS = {codecs.BOM_UTF16_LE: "UTF-16", codecs.BOM_UTF16_BE: "UTF-16"}
+_CHARSET = re.compile(rb'^"Content-Type:.*charset=([^\\\s";]*)', re.IGNORECASE)
+_LANGUAGE = re.compile(rb'^"Language:\s*([^\\"]*)')
+
+
+def check_po_encoding(data: bytes, display: str) -> list[Problem]:
+    """Return a problem if a catalog is not UTF-8 or its header declares another charset.
+
+    Every tool here writes UTF-8; a catalog in another charset, or one that says it is, would show patients
+    garbled accents (``tempÃ©rature``) or stop the build halfway.
+    """
+    if data.startswith(tuple(_BOMS)):
+        return [Problem(display, None, "", "the file is UTF-16 text, not UTF-8", "Save the catalog as UTF-8")]
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[data.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", "replace")) + 1
+        return [Problem(display, line, "", f"not UTF-8 text (byte 0x{data[exc.start]:02x})",
+                        "Save the catalog as UTF-8 and set charset=UTF-8 in its header", column)]
+    for number, match in _header_matches(data, _CHARSET):
+        if match.group(1).decode().lower().replace("_", "-") not in ("utf-8", "utf8"):
+            return [Problem(display, number, "Content-Type", f"charset {match.group(1).decode()!r}; catalogs are "
+                            "UTF-8", 'Save the catalog as UTF-8 with "Content-Type: text/plain; charset=UTF-8\\n"')]
+    return []
+
+
+def check_po_language(data: bytes, display: str, locale: str | None) -> list[Problem]:
+    """Return a problem if the catalog's ``Language`` header names another language than its folder."""
+    if locale is None:
+        return []
+    for number, match in _header_matches(data, _LANGUAGE):
+        value = match.group(1).decode().strip()
+        if not value:
+            continue
+        try:
+            language = Locale.parse(value.replace("-", "_")).language
+        except (ValueError, UnknownLocaleError):
+            language = None
+        if language != Locale.parse(locale).language:
+            return [Problem(display, number, "Language", f"the catalog says it is in {value!r}, but it is the "
+                            f"catalog for {locale!r}", f"Move it to the folder of its language, or set Language: "
+                            f"{locale}")]
+    return []
+
+
+def _header_matches(data: bytes, pattern: re.Pattern):
+    """Yield ``(line number, match)`` for lines of the header entry (before the first real msgid)."""
+    for number, line in enumerate(data.splitlines(), start=1):
+        if line.startswith(b"msgid ") and line.strip() != b'msgid ""':
+            return
+        match = pattern.match(line.strip())
+        if match:
+            yield number, match
 
 
 _KEYWORD_LINE = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+("(?:[^"\\]|\\.)*")$')

@@ -16,6 +16,9 @@ from .errors import CatalogError, ContentError, Problem
 from .markup import placeholders_in, text_problems
 
 REVIEW_WARNING_DAYS = 90
+MAX_LENGTH_RATIO = 3
+"""A translation longer than this many times its source (and than ``MIN_LENGTH_LIMIT``) is refused."""
+MIN_LENGTH_LIMIT = 100
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
@@ -23,7 +26,10 @@ _BARE_URL = re.compile(r"https://[^\s)\]]+")
 
 
 def translation_problems(msgid: str, msgstr: str) -> list[str]:
-    """Return why ``msgstr`` cannot stand for ``msgid``: placeholders, markup, numbers or links differ."""
+    """Return why ``msgstr`` cannot stand for ``msgid``: length, placeholders, markup, numbers or links differ."""
+    too_long = length_problem(msgid, msgstr)
+    if too_long:  # checked first, and alone: the other checks need not read megabytes
+        return [too_long]
     try:
         if Counter(placeholders_in(msgstr)) != Counter(placeholders_in(msgid)):
             return ["placeholders differ from the source; keep every {name} exactly as in msgid"]
@@ -37,6 +43,14 @@ def translation_problems(msgid: str, msgstr: str) -> list[str]:
     if _links(msgid) != _links(msgstr):
         problems.append("links differ from the source; keep every address exactly as in msgid")
     return problems
+
+
+def length_problem(msgid: str, msgstr: str) -> str:
+    """Return why ``msgstr`` is too long to be a translation of ``msgid``, or an empty string."""
+    if len(msgstr) <= max(MIN_LENGTH_LIMIT, MAX_LENGTH_RATIO * len(msgid)):
+        return ""
+    return (f"the translation is {len(msgstr):,} characters long, more than {MAX_LENGTH_RATIO} times its source "
+            f"({len(msgid):,}); check that nothing was pasted into it by mistake")
 
 
 def _numbers(text: str) -> Counter:

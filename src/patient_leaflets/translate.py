@@ -14,7 +14,8 @@ from babel.messages.catalog import Catalog
 from markupsafe import Markup, escape
 
 from .content import Leaflet, format_key, get_at
-from .checks import translation_problems
+from .checks import length_problem, translation_problems
+from .markup import text_problems
 
 
 class SourceText(str):
@@ -115,9 +116,15 @@ class TemplateTranslations:
 
     def _lookup(self, msgid: str) -> tuple[str | None, str]:
         msgstr, reason = final_translation(self.catalog, msgid)
-        if msgstr is not None and sorted(_percent_names(msgstr)) != sorted(_percent_names(msgid)):
+        if msgstr is None:
+            return None, reason
+        if sorted(_percent_names(msgstr)) != sorted(_percent_names(msgid)):
             return None, "placeholders differ from the source; keep every %(name)s exactly as in msgid"
-        return msgstr, reason
+        # Template strings may word numbers freely ("24 h/24" → "24/7"), but carry no markup and no HTML: it
+        # would only ever be shown escaped, as stray text on every page.
+        problems = [length_problem(msgid, msgstr)] + [f"broken translation: {p}" for p in text_problems(msgstr)]
+        problems = [problem for problem in problems if problem]
+        return (None, problems[0]) if problems else (msgstr, "")
 
 
 def _percent_names(text: str) -> list[str]:
