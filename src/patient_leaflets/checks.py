@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .assets import check_assets
 from .config import Config
 from .errors import CatalogError, ContentError, Problem
 from .markup import placeholders_in, text_problems
@@ -77,7 +78,8 @@ class CheckReport:
 
 
 def check_project(config: Config, today: dt.date | None = None) -> CheckReport:
-    """Check every leaflet (content, review dates) and every catalog (syntax, unsafe or missing translations)."""
+    """Check every leaflet (content, review dates), every catalog (syntax, unsafe or missing translations), and
+    what the templates and stylesheets load."""
     from .content import load_leaflet
 
     report = CheckReport()
@@ -96,7 +98,21 @@ def check_project(config: Config, today: dt.date | None = None) -> CheckReport:
     for locale in config.locales:
         check_catalog(config, locale, texts, report)
     check_readability(config, leaflets, report)
+    report.errors.extend(_shared_problems(config) + check_assets(config))
     return report
+
+
+def _shared_problems(config: Config) -> list[Problem]:
+    """Return the problems of ``leaflets/_shared.yaml``, the sections every leaflet shows."""
+    from .content import load_leaflet
+
+    if not config.shared_path.exists():
+        return []
+    try:
+        load_leaflet(config.shared_path, str(config.shared_path.relative_to(config.root)))
+    except ContentError as exc:
+        return exc.problems
+    return []
 
 
 def check_readability(config: Config, leaflets: list, report: CheckReport) -> None:

@@ -8,18 +8,19 @@ from __future__ import annotations
 import functools
 import hashlib
 import mimetypes
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound,
+                    TemplateSyntaxError)
 from markupsafe import Markup, escape
 
 from . import __version__
+from .assets import LINK_SCHEMES, asset_path, asset_roots, check_assets
 from .config import Config
 from .content import Leaflet
-from .errors import RenderError
+from .errors import Problem, RenderError
 from .localize import format_day, placeholder_values
 from .markup import french_spacing, render_text
 from .translate import SourceText, TemplateTranslations, TranslationReport
@@ -72,17 +73,46 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     where = f"{config.templates_dir}/{TEMPLATE}"
     env.install_gettext_translations(TemplateTranslations(catalog, config.source_locale, report, where),
                                      newstyle=True)
-    template = env.get_template(TEMPLATE)
     context = _context(leaflet, config.region(locale), config)
     context["shared_sections"] = shared.data["sections"] if shared else []
     approved = leaflet.data["metadata"]["status"] == "approved"
     incomplete = not report.is_complete
-    html = template.render(context, draft=incomplete or not approved, incomplete=incomplete)
-    if not incomplete and not report.is_complete:
-        # The template's own missing strings are known only once it has run: render again to mark them.
-        incomplete = True
-        html = template.render(context, draft=True, incomplete=True)
+    try:
+        template = env.get_template(TEMPLATE)
+        html = template.render(context, draft=incomplete or not approved, incomplete=incomplete)
+        if not incomplete and not report.is_complete:
+            # The template's own missing strings are known only once it has run: render again to mark them.
+            incomplete = True
+            html = template.render(context, draft=True, incomplete=True)
+    except TemplateError as exc:
+        raise RenderError([_template_problem(exc, config)]) from None
     return RenderedHTML(html, incomplete or not approved, approved)
+
+
+def _template_problem(exc: TemplateError, config: Config) -> Problem:
+    """Return a template error as ``templates/x.html.j2:12: message``, from the deepest template frame."""
+    folder = config.path("templates").resolve()
+    where, line = f"{config.templates_dir}/{TEMPLATE}", None
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        where, line = _relative_template(exc.filename, folder, config), exc.lineno
+    else:
+        traceback = exc.__traceback__
+        while traceback is not None:
+            filename = traceback.tb_frame.f_code.co_filename
+            if Path(filename).resolve().is_relative_to(folder):
+                where, line = _relative_template(filename, folder, config), traceback.tb_lineno
+            traceback = traceback.tb_next
+    message = exc.message or type(exc).__name__
+    if isinstance(exc, TemplateNotFound):
+        message = f"template {exc.name!r} not found; templates can only use files under {config.templates_dir}/"
+    return Problem(where, line, "", message)
+
+
+def _relative_template(filename: str, folder: Path, config: Config) -> str:
+    try:
+        return f"{config.templates_dir}/{Path(filename).resolve().relative_to(folder)}"
+    except ValueError:
+        return filename
 
 
 def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
@@ -164,7 +194,7 @@ def _weasyprint():
             self.refused: list[str] = []
 
         def fetch(self, url, headers=None):
-            path = self.asset_path(url)
+            path = asset_path(url, self.roots)
             if path is None:
                 self.refused.append(url)
                 raise Refused(f"refused to load {url}: only files under {', '.join(map(str, self.roots))} "
@@ -174,12 +204,7 @@ def _weasyprint():
 
         def asset_path(self, url: str) -> Path | None:
             """Return the asset file ``url`` names, or None when it is not one of the project's assets."""
-            if not url.lower().startswith("file:"):
-                return None
-            path = Path(urllib.request.url2pathname(url.split("?")[0].split("#")[0].removeprefix("file:"))).resolve()
-            if path.is_file() and any(path.is_relative_to(root) for root in self.roots):
-                return path
-            return None
+            return asset_path(url, self.roots)
 
     return weasyprint, FontConfiguration, AssetFetcher, Refused
 
@@ -187,7 +212,7 @@ def _weasyprint():
 def asset_fetcher(config: Config):
     """Return the URL fetcher every WeasyPrint call gets: project assets only."""
     _, _, AssetFetcher, _ = _weasyprint()
-    return AssetFetcher([config.path("styles"), config.path("templates")])
+    return AssetFetcher(asset_roots(config))
 
 
 @functools.lru_cache(maxsize=8)
@@ -199,16 +224,37 @@ def _stylesheet(stylesheet: Path, digest: str, roots: tuple):
 
 
 def render_pdf(html: str, config: Config) -> bytes:
-    """Return the PDF for a leaflet's HTML: A4, tagged (PDF/UA-1), fonts embedded, no network, no stray files."""
+    """Return the PDF for a leaflet's HTML: A4, tagged (PDF/UA-1), fonts embedded, no network, no stray files.
+
+    Anything the HTML or CSS asks to load from outside ``styles/`` and ``templates/``, and any file it asks to
+    embed or link to, stops the render with a RenderError naming the template or stylesheet line.
+    """
     weasyprint, _, _, Refused = _weasyprint()
     stylesheet = config.path("styles") / STYLESHEET
-    roots = (config.path("styles"), config.path("templates"))
+    roots = tuple(asset_roots(config))
     # Parse the CSS and load its fonts once per process, again only if the file changed.
     digest = hashlib.sha256(stylesheet.read_bytes()).hexdigest()
-    css, font_config = _stylesheet(stylesheet, digest, roots)
-    document = weasyprint.HTML(string=html, base_url=config.path("styles").as_uri() + "/",
-                               url_fetcher=asset_fetcher(config))
     try:
-        return document.write_pdf(stylesheets=[css], font_config=font_config, pdf_variant=PDF_VARIANT)
+        css, font_config = _stylesheet(stylesheet, digest, roots)
+        document = weasyprint.HTML(string=html, base_url=config.path("styles").as_uri() + "/",
+                                   url_fetcher=asset_fetcher(config))
+        rendered = document.render(stylesheets=[css], font_config=font_config, pdf_variant=PDF_VARIANT)
+        refused = _unsafe_links(rendered)
+        if refused:
+            raise RenderError(check_assets(config) or refused)
+        return rendered.write_pdf(pdf_variant=PDF_VARIANT)
     except Refused as exc:
-        raise RenderError(str(exc)) from None
+        # WeasyPrint does not say which file asked for the URL; the static check does, when it can.
+        raise RenderError(check_assets(config) or str(exc)) from None
+
+
+def _unsafe_links(document) -> str:
+    """Return what a rendered document would embed or link to that a leaflet must not, or an empty string."""
+    targets = ['embedded file <link rel="attachment">' for _ in document.metadata.attachments]
+    for page in document.pages:
+        for link_type, target, _, _ in page.links:
+            if link_type == "attachment":
+                targets.append(f"embedded file {target}")
+            elif link_type == "external" and not target.lower().startswith(LINK_SCHEMES):
+                targets.append(f"link to {target}")
+    return f"refused to write a PDF with {', '.join(targets)}: a leaflet embeds no files" if targets else ""
