@@ -25,11 +25,11 @@ def test_bad_settings_are_all_reported(project):
     with pytest.raises(ConfigError) as info:
         load_config(project)
     assert [str(p) for p in info.value.problems] == [
-        "pyproject.toml: tool.patient-leaflets.languages: unknown setting. Known settings: domain, leaflets-dir, "
-        "locales, output-dir, regions, source-locale, styles-dir, templates-dir, translations-dir",
-        "pyproject.toml: tool.patient-leaflets.locales: unknown locale 'xx-nope'. Use a code such as 'en', 'es' "
+        "pyproject.toml:4: tool.patient-leaflets.locales: unknown locale 'xx-nope'. Use a code such as 'en', 'es' "
         "or 'pt_BR'",
-        "pyproject.toml: tool.patient-leaflets.institution.fever-threshold: expected a number",
-        "pyproject.toml: tool.patient-leaflets.institution.phone-24h: '01 98 76' is not a valid phone number. "
+        "pyproject.toml:5: tool.patient-leaflets.languages: unknown setting. Known settings: domain, leaflets-dir, "
+        "locales, output-dir, regions, source-locale, styles-dir, templates-dir, translations-dir",
+        "pyproject.toml:12: tool.patient-leaflets.institution.phone-24h: '01 98 76' is not a valid phone number. "
         "Write it in international form, e.g. +33 1 42 11 42 11",
+        "pyproject.toml:14: tool.patient-leaflets.institution.fever-threshold: expected a number",
     ]

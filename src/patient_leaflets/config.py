@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -120,7 +122,8 @@ def find_root(start: Path | None = None) -> Path:
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file() and "[tool.patient-leaflets]" in candidate.read_text(encoding="utf-8"):
+        if candidate.is_file() and "[tool.patient-leaflets]" in candidate.read_text(encoding="utf-8",
+                                                                                     errors="replace"):
             return folder
     raise ConfigError(
         f"{here}: no pyproject.toml with a [tool.patient-leaflets] table here or above. "
@@ -132,29 +135,81 @@ def load_config(root: Path | None = None) -> Config:
     """Read the project settings, reporting every problem at once."""
     root = find_root(root)
     where = "pyproject.toml"
-    with open(root / "pyproject.toml", "rb") as fh:
-        table = tomllib.load(fh).get("tool", {}).get("patient-leaflets", {})
+    text, table = _read_settings(root / "pyproject.toml", where)
     problems: list[Problem] = []
     kwargs: dict = {}
     for key, value in table.items():
         if key == "institution":
             continue
         if key not in _FIELDS:
+            close = difflib.get_close_matches(key, list(_FIELDS), n=1)
             problems.append(Problem(where, None, f"tool.patient-leaflets.{key}", "unknown setting",
+                                    f"Did you mean {close[0]!r}?" if close else
                                     f"Known settings: {', '.join(sorted(_FIELDS))}"))
             continue
+        expected = _type_problem(key, value)
+        if expected:
+            problems.append(Problem(where, None, f"tool.patient-leaflets.{key}", expected))
+            continue
         kwargs[_FIELDS[key]] = _setting_value(key, value)
-    regions = tuple(region for _, region in kwargs.get("regions", ()))
-    for name in (kwargs.get("source_locale", "fr"), *kwargs.get("locales", ()), *regions):
+    names = [("source-locale", kwargs.get("source_locale", "fr")), *(("locales", n) for n in kwargs.get("locales", ())),
+             *(("regions", region) for _, region in kwargs.get("regions", ()))]
+    for key, name in names:
         try:
             Locale.parse(name)
         except (ValueError, UnknownLocaleError):
-            problems.append(Problem(where, None, "tool.patient-leaflets.locales",
+            problems.append(Problem(where, None, f"tool.patient-leaflets.{key}",
                                     f"unknown locale {name!r}", "Use a code such as 'en', 'es' or 'pt_BR'"))
     institution = _read_institution(table.get("institution", {}), where, problems)
     if problems:
-        raise ConfigError(problems)
+        located = [replace(p, line=setting_line(text, p.field)) for p in problems]
+        raise ConfigError(sorted(located, key=lambda p: p.line or 0))
     return Config(root=root, institution=institution, **kwargs)
+
+
+def _read_settings(path: Path, where: str) -> tuple[str, dict]:
+    """Return the text of pyproject.toml and its ``[tool.patient-leaflets]`` table; raise ConfigError."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+        table = tomllib.loads(text).get("tool", {}).get("patient-leaflets", {})
+    except UnicodeDecodeError as exc:
+        raise ConfigError([Problem(where, data.count(b"\n", 0, exc.start) + 1, "", "not UTF-8 text",
+                                   "Save the file as UTF-8")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r" \(at line (\d+), column (\d+)\)$", str(exc))
+        message = str(exc)[:found.start()] if found else str(exc)
+        line, column = (int(found.group(1)), int(found.group(2))) if found else (None, None)
+        raise ConfigError([Problem(where, line, "", f"invalid TOML: {message}", "", column)]) from None
+    return text, table
+
+
+def setting_line(text: str, dotted: str) -> int | None:
+    """Return the line of pyproject.toml where a setting is written or, when it is missing, its table starts."""
+    table, _, key = dotted.rpartition(".")
+    current, header = None, None
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        found = re.match(r"\[([^\[\]]+)\]", line)
+        if found:
+            current = re.sub(r'[\s"]', "", found.group(1))
+            header = number if current == table else header
+        elif current == table and re.match(rf'"?{re.escape(key)}"?\s*=', line):
+            return number
+    if header is None and "." in table:
+        return setting_line(text, table)
+    return header
+
+
+def _type_problem(key: str, value) -> str:
+    """Return what a setting should have been when its value has the wrong type, else an empty string."""
+    if key == "locales":
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return "" if ok else 'expected a list of locale codes, e.g. ["en", "es"]'
+    if key == "regions":
+        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+        return "" if ok else 'expected a table of locale codes, e.g. { en = "en_GB" }'
+    return "" if isinstance(value, str) else "expected text"
 
 
 def _setting_value(key: str, value):
@@ -166,19 +221,28 @@ def _setting_value(key: str, value):
 
 
 def _read_institution(table: dict, where: str, problems: list[Problem]) -> Institution | None:
+    if not table or not isinstance(table, dict):
+        problems.append(Problem(where, None, "tool.patient-leaflets.institution",
+                                "missing" if not table else "expected a table",
+                                "Add a [tool.patient-leaflets.institution] table with name, address, "
+                                "phone-switchboard, phone-24h, website and fever-threshold (see the README)"))
+        return None
     values = {}
     for key, kind in _INSTITUTION.items():
         field_name = f"tool.patient-leaflets.institution.{key}"
         if key not in table:
             if key != "country":
-                problems.append(Problem(where, None, field_name, "missing"))
+                problems.append(Problem(where, None, field_name, "missing",
+                                        f"Add {key} = … under [tool.patient-leaflets.institution]"))
             continue
         if not isinstance(table[key], kind) or isinstance(table[key], bool):
             problems.append(Problem(where, None, field_name, f"expected {_kind_name(kind)}"))
             continue
         values[key] = table[key]
     for key in sorted(set(table) - set(_INSTITUTION)):
-        problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}", "unknown setting"))
+        close = difflib.get_close_matches(key, list(_INSTITUTION), n=1)
+        problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}", "unknown setting",
+                                f"Did you mean {close[0]!r}?" if close else ""))
     for key in ("phone-switchboard", "phone-24h"):
         if key in values and not _is_phone_number(values[key], values.get("country", "FR")):
             problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}",
