@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .assets import check_assets
 from .config import Config
@@ -24,6 +24,7 @@ MIN_LENGTH_LIMIT = 100
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
 _BARE_URL = re.compile(r"https://[^\s)\]]+")
+_PERCENT = re.compile(r"%\((\w+)\)s")
 
 
 def translation_problems(msgid: str, msgstr: str) -> list[str]:
@@ -44,6 +45,18 @@ def translation_problems(msgid: str, msgstr: str) -> list[str]:
     if _links(msgid) != _links(msgstr):
         problems.append("links differ from the source; keep every address exactly as in msgid")
     return problems
+
+
+def template_translation_problems(msgid: str, msgstr: str) -> list[str]:
+    """Return why ``msgstr`` cannot stand for a template string: placeholders, length, markup or HTML differ."""
+    if sorted(_PERCENT.findall(msgstr)) != sorted(_PERCENT.findall(msgid)):
+        return ["placeholders differ from the source; keep every %(name)s exactly as in msgid"]
+    too_long = length_problem(msgid, msgstr)
+    if too_long:
+        return [too_long]
+    # Template strings may word numbers freely ("24 h/24" → "24/7"), but carry no markup and no HTML: it
+    # would only ever be shown escaped, as stray text on every page.
+    return [f"broken translation: {problem}" for problem in text_problems(msgstr)]
 
 
 def length_problem(msgid: str, msgstr: str) -> str:
@@ -166,7 +179,7 @@ def check_catalog(config: Config, locale: str, texts: set[str], report: CheckRep
     try:
         catalog = read_catalog(path, locale)
     except CatalogError as exc:
-        report.errors.extend(Problem(display, p.line, p.field, p.message, p.hint) for p in exc.problems)
+        report.errors.extend(replace(p, file=display) for p in exc.problems)
         return
     untranslated = 0
     for text in sorted(texts):
@@ -182,3 +195,15 @@ def check_catalog(config: Config, locale: str, texts: set[str], report: CheckRep
             report.errors.append(Problem(*where, problem))
     if untranslated:
         report.warnings.append(Problem(display, None, "", f"{untranslated} leaflet message(s) not translated yet"))
+    check_template_strings(config, catalog, display, texts, report)
+
+
+def check_template_strings(config: Config, catalog, display: str, texts: set[str], report: CheckReport) -> None:
+    """Report template strings (headings, footers) whose final translation the build would refuse."""
+    folder = f"{config.templates_dir}/"
+    for message in catalog:
+        if not (isinstance(message.id, str) and message.id and message.id not in texts and message.string
+                and not message.fuzzy and any(str(path).startswith(folder) for path, _ in message.locations)):
+            continue
+        for problem in template_translation_problems(message.id, message.string):
+            report.errors.append(Problem(display, message.lineno, "msgstr", problem))

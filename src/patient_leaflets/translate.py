@@ -7,15 +7,13 @@ instead and marked, so that the renderer can show it in its own language and fla
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 
 from babel.messages.catalog import Catalog
 from markupsafe import Markup, escape
 
 from .content import Leaflet, format_key, get_at
-from .checks import length_problem, translation_problems
-from .markup import text_problems
+from .checks import template_translation_problems, translation_problems
 
 
 class SourceText(str):
@@ -118,14 +116,5 @@ class TemplateTranslations:
         msgstr, reason = final_translation(self.catalog, msgid)
         if msgstr is None:
             return None, reason
-        if sorted(_percent_names(msgstr)) != sorted(_percent_names(msgid)):
-            return None, "placeholders differ from the source; keep every %(name)s exactly as in msgid"
-        # Template strings may word numbers freely ("24 h/24" → "24/7"), but carry no markup and no HTML: it
-        # would only ever be shown escaped, as stray text on every page.
-        problems = [length_problem(msgid, msgstr)] + [f"broken translation: {p}" for p in text_problems(msgstr)]
-        problems = [problem for problem in problems if problem]
+        problems = template_translation_problems(msgid, msgstr)
         return (None, problems[0]) if problems else (msgstr, "")
-
-
-def _percent_names(text: str) -> list[str]:
-    return re.findall(r"%\((\w+)\)s", text)
