@@ -32,3 +32,14 @@ def project(tmp_path: Path) -> Path:
 def config(project: Path):
     """Return the settings of the test project."""
     return load_config(project)
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> Path:
+    """Return a test project whose PDFs are already built; copy it before changing anything in it."""
+    from patient_leaflets.build import build
+
+    folder = make_project(tmp_path_factory.mktemp("built") / "project")
+    report = build(load_config(folder), jobs=1)
+    assert not report.failed
+    return folder

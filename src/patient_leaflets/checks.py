@@ -25,6 +25,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
 _BARE_URL = re.compile(r"https://[^\s)\]]+")
 _PERCENT = re.compile(r"%\((\w+)\)s")
+_ANY_URL = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|(?:mailto|tel|file|data|javascript):)[^\s\"')]*", re.IGNORECASE)
 
 
 def translation_problems(msgid: str, msgstr: str) -> list[str]:
@@ -54,9 +55,12 @@ def template_translation_problems(msgid: str, msgstr: str) -> list[str]:
     too_long = length_problem(msgid, msgstr)
     if too_long:
         return [too_long]
-    # Template strings may word numbers freely ("24 h/24" → "24/7"), but carry no markup and no HTML: it
-    # would only ever be shown escaped, as stray text on every page.
-    return [f"broken translation: {problem}" for problem in text_problems(msgstr)]
+    # Template strings may word numbers freely ("24 h/24" → "24/7"), but carry no markup, no HTML and no new
+    # address: they would only ever be shown escaped, as stray text on every page.
+    problems = [f"broken translation: {problem}" for problem in text_problems(msgstr)]
+    if Counter(_ANY_URL.findall(msgstr)) != Counter(_ANY_URL.findall(msgid)):
+        problems.append("links differ from the source; keep every address exactly as in msgid")
+    return problems
 
 
 def length_problem(msgid: str, msgstr: str) -> str:
