@@ -268,7 +268,7 @@ class _Validator:
             return node
         try:
             return _SCALAR.construct_object(node, deep=True)
-        except Exception:  # noqa: BLE001 - PyYAML's constructors raise assorted errors on malformed values
+        except (yaml.YAMLError, ValueError):  # 2026-02-30, or an integer too long to convert: keep the text
             return node.value
 
 
