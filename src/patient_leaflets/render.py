@@ -14,6 +14,7 @@ from pathlib import Path
 from babel import Locale
 from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound,
                     TemplateSyntaxError)
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from . import __version__
@@ -41,14 +42,15 @@ class RenderedHTML:
 
 
 def make_environment(config: Config) -> Environment:
-    """Return the Jinja2 environment: autoescaping, strict about undefined names, with the i18n extension."""
+    """Return the Jinja2 environment: sandboxed, autoescaping, strict about undefined names, with i18n."""
     return _environment(config.path("templates"))
 
 
 @functools.lru_cache(maxsize=4)
 def _environment(templates: Path) -> Environment:
-    # One per process: templates compile once; Jinja2 still notices when a template file changes.
-    env = Environment(
+    # One per process: templates compile once; Jinja2 still notices when a template file changes. Sandboxed: a
+    # template can reach no Python internals (cycler.__init__.__globals__.os…), so editing one runs no command.
+    env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(templates),
         autoescape=True,
         undefined=StrictUndefined,
