@@ -95,8 +95,7 @@ class CheckReport:
 
 
 def check_project(config: Config, today: dt.date | None = None) -> CheckReport:
-    """Check every leaflet (content, review dates), every catalog (syntax, unsafe or missing translations), and
-    what the templates and stylesheets load."""
+    """Check leaflets (content, review dates), catalogs (syntax, unsafe or missing translations) and assets."""
     from .content import load_leaflet
 
     report = CheckReport()
