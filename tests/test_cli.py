@@ -59,7 +59,7 @@ def test_extract_init_update_stats(project):
     assert run(project, "init", "es").exit_code == 1
     assert run(project, "update", "--check").exit_code == 0
     stats = run(project, "stats")
-    assert stats.output.splitlines()[1].split() == ["en", "59", "0", "0", "100%"]
+    assert stats.output.splitlines()[1].split() == ["en", "58", "0", "0", "100%"]
 
 
 def test_update_check_fails_when_catalogs_are_stale(project):
