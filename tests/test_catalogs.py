@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from patient_leaflets.catalogs import catalog_stats, init_catalog, read_catalog, update_catalogs, write_template
+from patient_leaflets.catalogs import (catalog_stats, count_words, init_catalog, outdated_catalogs, read_catalog,
+                                      update_catalogs, write_template)
 from patient_leaflets.errors import CatalogError
 
 
@@ -58,15 +59,48 @@ def test_long_previous_msgids_are_written_as_gettext_tools_read_them(config, pro
 
 
 def test_stats_never_count_fuzzy_as_translated(config, project):
-    [before] = catalog_stats(config)
-    assert (before.translated, before.fuzzy, before.untranslated) == (before.total, 0, 0)
+    before = {row.leaflet: row for row in catalog_stats(config)}
+    assert list(before) == ["_shared", "sample", "templates", "all"]
+    assert all((row.translated, row.fuzzy, row.untranslated) == (row.total, 0, 0) for row in before.values())
     edit(project, "Vous saignez.", "Vous saignez beaucoup.")
     edit(project, "Troisième point clé.", "Un tout autre point, sans rapport avec le précédent.")
     write_template(config)
     update_catalogs(config)
-    [after] = catalog_stats(config)
-    assert (after.fuzzy, after.untranslated) == (1, 1)
-    assert after.translated == after.total - 2
+    after = {row.leaflet: row for row in catalog_stats(config)}
+    sample, everything = after["sample"], after["all"]
+    assert (sample.translated, sample.fuzzy, sample.untranslated) == (23, 1, 1)
+    assert (sample.words_fuzzy, sample.words_untranslated) == (3, 9), "Vous saignez beaucoup / Un tout autre point…"
+    assert (everything.translated, everything.fuzzy, everything.untranslated) == (57, 1, 1)
+    assert after["templates"].percent == 100 and round(everything.percent) == 97
+
+
+def test_words_leave_out_placeholders_and_link_addresses():
+    assert count_words("Qu’est-ce que c’est ? Appelez le {phone_24h} ou [le site](https://www.e-cancer.fr).") == 8
+    assert count_words("Version %(version)s · prochaine révision : %(date)s") == 3
+
+
+def test_update_check_lists_what_extract_and_update_would_change(config, project):
+    assert outdated_catalogs(config) == []
+    edit(project, "Vous saignez.", "Vous saignez du nez.")
+    edit(project, "Troisième point clé.", "Un tout autre point, sans rapport avec le précédent.")
+    outdated = {str(item.path.relative_to(project)): item.changes for item in outdated_catalogs(config)}
+    assert outdated == {
+        "translations/leaflets.pot": [
+            'new: "Un tout autre point, sans rappo…" (leaflets/sample.yaml:23)',
+            'new: "Vous saignez du nez." (leaflets/sample.yaml:40)',
+            'removed: "Troisième point clé."',
+            'removed: "Vous saignez."'],
+        "translations/en/LC_MESSAGES/leaflets.po": [
+            'new: "Un tout autre point, sans rappo…" (leaflets/sample.yaml:23)',
+            'changed: "Vous saignez." → "Vous saignez du nez." (leaflets/sample.yaml:40), fuzzy until a translator '
+            "checks it",
+            'removed: "Troisième point clé.", kept as obsolete'],
+    }
+    pot = config.pot_path.read_bytes()
+    assert config.pot_path.read_bytes() == pot, "--check writes nothing"
+    write_template(config)
+    update_catalogs(config)
+    assert outdated_catalogs(config) == []
 
 
 def test_a_broken_po_file_is_reported_with_its_line(config):
