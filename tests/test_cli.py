@@ -39,7 +39,9 @@ def test_build_names_the_messages_shown_in_the_source_language(project):
     assert "untranslated: 'Reposez-vous.'" in result.output
     strict = run(project, "build", "-l", "en", "--strict", "--force")
     assert strict.exit_code == 1
-    assert "refused by --strict: 1 message(s) are untranslated or fuzzy" in strict.output
+    assert ("failed     output/en/sample.pdf\n  refused by --strict: 1 message(s) are untranslated, fuzzy or fail a "
+            "check:\n    leaflets/sample.yaml:36 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
+            "'Reposez-vous.'\n") in strict.output
 
 
 def test_invalid_leaflet_fails_with_file_line_and_field(project):

@@ -107,7 +107,7 @@ def plan_jobs(config: Config, locales: list[str] | None = None, leaflets: list[s
     for locale in locales or []:
         if locale not in config.all_locales:
             raise LeafletError(f"locale {locale!r} is not configured. Configured: {', '.join(config.all_locales)}; "
-                               "add it to locales in [tool.patient-leaflets]")
+                               f"run 'leaflets init {locale}' to start its catalog")
     out = config.path("output")
     return [
         Job(name, locale, sources[name], out / locale / f"{name}.pdf")
@@ -170,8 +170,8 @@ def _refusal(approved: bool, gaps) -> str:
     if not approved:
         reasons.append("its status is draft (set status: approved once it has been reviewed)")
     if gaps.gaps:
-        reasons.append(f"{len(gaps.gaps)} message(s) are untranslated or fuzzy")
-    return "refused by --strict: " + "; ".join(reasons)
+        reasons.append(f"{len(gaps.gaps)} message(s) are untranslated, fuzzy or fail a check:")
+    return "refused by --strict: " + "; ".join(reasons) + "".join(f"\n  {gap}" for gap in gaps.gaps)
 
 
 def _run(config: Config, todo: list[Job], jobs: int | None, strict: bool) -> list[Outcome]:

@@ -359,7 +359,9 @@ def write_catalog(path: Path, catalog: Catalog) -> None:
 def _po_bytes(catalog: Catalog) -> bytes:
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH, sort_by_file=True)
-    return _add_previous_ids(buffer.getvalue().decode("utf-8"), catalog).encode("utf-8")
+    text = _add_previous_ids(buffer.getvalue().decode("utf-8"), catalog)
+    # Babel ends the file with a blank line; GNU gettext and Translate Toolkit do not, and would remove it.
+    return (text.rstrip("\n") + "\n").encode("utf-8")
 
 
 def _add_previous_ids(text: str, catalog: Catalog) -> str:
