@@ -101,3 +101,15 @@ def test_check_flags_overdue_and_upcoming_reviews(config):
     assert soon.errors == []
     assert [str(p) for p in soon.warnings] == [
         "leaflets/sample.yaml:5: metadata.review_due: review due on 2029-03-01, in 59 days"]
+
+
+def test_french_source_text_needs_its_spaces(config, project):
+    sample = project / "leaflets" / "sample.yaml"
+    sample.write_text(sample.read_text(encoding="utf-8").replace("Qu’est-ce que c’est ?", "Qu’est-ce que c’est?"),
+                      encoding="utf-8")
+    report = check_project(config, today=dt.date(2026, 11, 27))
+    assert [str(p) for p in report.warnings] == [
+        "leaflets/sample.yaml:25: sections[0].heading: no space before '?' in 'c’est?'. French puts a narrow "
+        "non-breaking space (U+202F) before ; ! ? and » and after «, and a non-breaking space (U+00A0) before :",
+        'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": not in the catalog. Run \'leaflets '
+        "extract' and 'leaflets update'"]

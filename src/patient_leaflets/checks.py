@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from babel.messages.catalog import Catalog, Message
 
-from .checkers import Rules, is_template_message, rules_for, translation_problems, translation_warnings
+from .checkers import (Rules, is_template_message, rules_for, translation_problems, translation_warnings,
+                       typography_problems)
 from .config import Config
 from .errors import CatalogError, ContentError, Problem
 
@@ -43,6 +44,7 @@ def check_project(config: Config, today: dt.date | None = None) -> CheckReport:
             continue
         texts.update(text for _, text, _ in leaflet.iter_texts())
         check_review(leaflet, today or dt.date.today(), report)
+        check_typography(leaflet, config.source_locale, report)
     for locale in config.locales:
         check_catalog(config, locale, texts, report)
     return report
@@ -65,6 +67,15 @@ def check_review(leaflet, today: dt.date, report: CheckReport) -> None:
                                        "draft: its PDFs are marked as drafts and --strict refuses them"))
 
 
+def check_typography(leaflet, locale: str, report: CheckReport) -> None:
+    """Warn where French source text lacks the space before ; : ! ? » or after « (the build adds no space)."""
+    from .content import format_key
+
+    for key, text, line in leaflet.iter_texts():
+        for problem in typography_problems(text, locale):
+            report.warnings.append(Problem(leaflet.source, line, format_key(key), problem))
+
+
 def check_catalog(config: Config, locale: str, texts: set[str], report: CheckReport) -> None:
     """Check one language's catalog: unsafe translations, then its fuzzy, untranslated and obsolete entries."""
     from .catalogs import read_catalog
@@ -80,7 +91,7 @@ def check_catalog(config: Config, locale: str, texts: set[str], report: CheckRep
         report.errors.extend(Problem(display, p.line, p.field, p.message, p.hint) for p in exc.problems)
         return
     check_entries(catalog, display, rules_for(config, locale), report)
-    for text in sorted(set(texts) - {message.id for message in catalog}):
+    for text in sorted((set(texts) | _shared_texts(config)) - {message.id for message in catalog}):
         report.warnings.append(Problem(display, None, quote(text), "not in the catalog",
                                        "Run 'leaflets extract' and 'leaflets update'"))
 
@@ -106,6 +117,19 @@ def check_entries(catalog: Catalog, display: str, rules: Rules, report: CheckRep
     for message in catalog.obsolete.values():
         report.warnings.append(Problem(display, message.lineno, quote(message.id), "obsolete: no leaflet or template "
                                        "uses it any more", "Delete it once you no longer need it for reference"))
+
+
+def _shared_texts(config: Config) -> set[str]:
+    """Return the texts of the sections every leaflet ends with; the build reports a broken shared file."""
+    from .content import load_leaflet
+
+    if not config.shared_path.exists():
+        return set()
+    try:
+        shared = load_leaflet(config.shared_path)
+    except ContentError:
+        return set()
+    return {text for _, text, _ in shared.iter_texts()}
 
 
 def quote(msgid: str) -> str:
