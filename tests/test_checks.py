@@ -114,3 +114,21 @@ def test_french_source_text_needs_its_spaces(config, project):
         "non-breaking space (U+202F) before ; ! ? and » and after «, and a non-breaking space (U+00A0) before :",
         'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": not in the catalog. Run \'leaflets '
         "extract' and 'leaflets update'"]
+
+
+@pytest.mark.parametrize("text", [
+    "Prenez 2,5 mg, 1 000 mg ou 0,125 mg ; appelez le 01 42 11 42 11 ou le 15.",
+    "Voir [le site](https://www.e-cancer.fr/2024), écrivez à a.b@exemple.fr, https://x.fr/1?a=2.",
+    "**Appelez** le {phone_24h} si vous avez {fever_threshold} : 14:30, 12.03.2026, 1.2.3, ٣٫٥ et ١٫٢٫٣.",
+])
+def test_a_translation_identical_to_its_source_passes(text):
+    assert translation_problems(text, text, Rules("fr", "fr")) == []
+
+
+def test_translating_md_explains_every_kind_of_problem():
+    guide = (Path(__file__).parent.parent / "TRANSLATING.md").read_text(encoding="utf-8")
+    messages = [line.split('": ', 1)[1] for path in CORPUS for line in path.read_text(encoding="utf-8").splitlines()
+                if line.startswith("# expect: ") and '": ' in line]
+    for message in messages:
+        start = " ".join(message.split()[:2]).split(" (")[0].split(":")[0]
+        assert start in guide, f"explain {start!r} in TRANSLATING.md"
