@@ -148,18 +148,43 @@ def address_problems(msgid: str, msgstr: str) -> list[str]:
     return problems
 
 
-def _urls(text: str) -> list[str]:
-    return [m.group().rstrip(_TRAILING) for m in _URL.finditer(text)]
+def _urls(text: str) -> tuple[str, ...]:
+    return _parts(text).urls
 
 
-def _emails(text: str) -> list[str]:
-    return [m.group().lower() for m in _EMAIL.finditer(_URL.sub(" ", text))]
+def _emails(text: str) -> tuple[str, ...]:
+    return _parts(text).emails
 
 
 def _phones(text: str) -> dict[str, str]:
     """Return ``{digits: spelling}`` for the phone numbers in ``text``."""
-    text = _EMAIL.sub(" ", _URL.sub(" ", text))
-    return {re.sub(r"[^\d+]", "", _ascii_digits(m.group())): m.group() for m in _PHONE.finditer(text)}
+    return _parts(text).phones
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """A text split into its web addresses, e-mail addresses, phone numbers and the rest, where numbers are."""
+
+    urls: tuple[str, ...]
+    emails: tuple[str, ...]
+    phones: dict[str, str]
+    rest: str
+
+
+@functools.lru_cache(maxsize=4096)
+def _parts(text: str) -> _Parts:
+    # Each text is looked at by several checks, and the same texts again for every leaflet: split it once.
+    urls = tuple(m.group().rstrip(_TRAILING) for m in _URL.finditer(text)) if "://" in text or "www." in text else ()
+    rest = _URL.sub(" ", text) if urls else text
+    emails = tuple(m.group().lower() for m in _EMAIL.finditer(rest)) if "@" in rest else ()
+    rest = _EMAIL.sub(" ", rest) if emails else rest
+    phones = {}
+    if sum(c.isdecimal() for c in rest) >= 8:
+        phones = {re.sub(r"[^\d+]", "", _ascii_digits(m.group())): m.group() for m in _PHONE.finditer(rest)}
+        rest = _PHONE.sub(" ", rest)
+    if "{" in rest or "%(" in rest or "](" in rest:
+        rest = _PERCENT.sub(" ", re.sub(r"\{\w*\}", " ", re.sub(r"\]\([^)]*\)", "] ", rest)))
+    return _Parts(urls, emails, phones, rest)
 
 
 # Numbers --------------------------------------------------------------------------------------------------------
@@ -191,9 +216,7 @@ def number_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str
 
 def numbers_in(text: str, locale: str | None = None) -> dict[Decimal, str]:
     """Return ``{value: spelling}`` for the numbers in ``text``, leaving out placeholders, addresses and phones."""
-    text = _URL.sub(" ", re.sub(r"\]\([^)]*\)", "] ", text))
-    text = _PHONE.sub(" ", _EMAIL.sub(" ", text))
-    text = _PERCENT.sub(" ", re.sub(r"\{\w*\}", " ", text))
+    text = _parts(text).rest
     decimal_sign = _decimal_sign(locale)
     found: dict[Decimal, str] = {}
     for match in _NUMBER.finditer(text):
