@@ -47,7 +47,7 @@ class Config:
     source_locale: str = "fr"
     """The language the leaflets are written in."""
     locales: tuple[str, ...] = ("en",)
-    """Target languages, each with a catalog in ``translations/``."""
+    """Target languages, each with a catalog in ``translations/``; found there unless the setting lists them."""
     leaflets_dir: str = "leaflets"
     templates_dir: str = "templates"
     styles_dir: str = "styles"
@@ -57,6 +57,8 @@ class Config:
     """Catalog name: ``translations/<locale>/LC_MESSAGES/<domain>.po``."""
     regions: tuple[tuple[str, str], ...] = ()
     """Regional conventions per language for dates, numbers and hyphenation, e.g. ``en`` → ``en_GB``."""
+    do_not_translate: tuple[str, ...] = ()
+    """Terms every translation keeps exactly as the source writes them (names, acronyms such as SAMU)."""
 
     def region(self, locale: str) -> str:
         """Return the locale whose conventions format dates and numbers in ``locale``'s leaflets."""
@@ -99,6 +101,7 @@ _FIELDS = {
     "output-dir": "output_dir",
     "domain": "domain",
     "regions": "regions",
+    "do-not-translate": "do_not_translate",
 }
 _INSTITUTION = {
     "name": str,
@@ -140,22 +143,41 @@ def load_config(root: Path | None = None) -> Config:
                                     f"Known settings: {', '.join(sorted(_FIELDS))}"))
             continue
         kwargs[_FIELDS[key]] = _setting_value(key, value)
+    discovered = "locales" not in kwargs
+    if discovered:
+        kwargs["locales"] = discover_locales(root / kwargs.get("translations_dir", "translations"),
+                                             kwargs.get("domain", "leaflets"), kwargs.get("source_locale", "fr"))
     regions = tuple(region for _, region in kwargs.get("regions", ()))
     for name in (kwargs.get("source_locale", "fr"), *kwargs.get("locales", ()), *regions):
         try:
             Locale.parse(name)
         except (ValueError, UnknownLocaleError):
+            if discovered and name in kwargs["locales"]:
+                folder = f"{kwargs.get('translations_dir', 'translations')}/{name}"
+                problems.append(Problem(folder, None, "", f"{name!r} is not a locale Babel knows",
+                                        "Name the folder with a locale code such as 'es' or 'pt_BR'"))
+                continue
             problems.append(Problem(where, None, "tool.patient-leaflets.locales",
                                     f"unknown locale {name!r}", "Use a code such as 'en', 'es' or 'pt_BR'"))
+    terms = kwargs.get("do_not_translate", ())
+    if not all(isinstance(term, str) and term.strip() for term in terms):
+        problems.append(Problem(where, None, "tool.patient-leaflets.do-not-translate", "expected a list of terms",
+                                'Write it as do-not-translate = ["SAMU", "Gustave Roussy"]'))
     institution = _read_institution(table.get("institution", {}), where, problems)
     if problems:
         raise ConfigError(problems)
     return Config(root=root, institution=institution, **kwargs)
 
 
+def discover_locales(translations: Path, domain: str, source_locale: str) -> tuple[str, ...]:
+    """Return the locales that have a catalog, ``translations/<locale>/LC_MESSAGES/<domain>.po``, sorted."""
+    found = (path.parent.parent.name for path in translations.glob(f"*/LC_MESSAGES/{domain}.po"))
+    return tuple(sorted(locale for locale in found if locale != source_locale))
+
+
 def _setting_value(key: str, value):
-    if key == "locales":
-        return tuple(value)
+    if key in ("locales", "do-not-translate"):
+        return tuple(value) if isinstance(value, list) else (value,)
     if key == "regions":
         return tuple(sorted(value.items()))
     return value

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import __version__
+from .checkers import rules_for
 from .config import Config
 from .content import Leaflet
 from .errors import RenderError
@@ -70,8 +71,8 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     report = report if report is not None else TranslationReport()
     env = make_environment(config)
     where = f"{config.templates_dir}/{TEMPLATE}"
-    env.install_gettext_translations(TemplateTranslations(catalog, config.source_locale, report, where),
-                                     newstyle=True)
+    translations = TemplateTranslations(catalog, config.source_locale, report, where, rules_for(config, locale))
+    env.install_gettext_translations(translations, newstyle=True)
     template = env.get_template(TEMPLATE)
     context = _context(leaflet, config.region(locale), config)
     context["shared_sections"] = shared.data["sections"] if shared else []

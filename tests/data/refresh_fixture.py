@@ -34,7 +34,7 @@ def main() -> None:
         shutil.copy(config.pot_path, target / "leaflets.pot")
         shutil.copy(catalog, target / "en" / "LC_MESSAGES" / "leaflets.po")
         for row in catalog_stats(config):
-            print(f"{row.locale}: {row.translated} translated, {row.fuzzy} fuzzy, {row.untranslated} missing")
+            print(f"{row.locale} {row.leaflet}: {row.translated} translated, {row.fuzzy} fuzzy, {row.untranslated} missing")
 
 
 if __name__ == "__main__":
