@@ -7,7 +7,7 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from patient_leaflets.build import build
+from patient_leaflets.build import build, leaflet_html
 from patient_leaflets.errors import LeafletError
 
 
@@ -40,11 +40,11 @@ def test_build_writes_one_tagged_pdf_per_leaflet_and_language(config):
     title, chapters = reader.outline[0], reader.outline[1]
     assert title.title == "The example treatment"
     assert [item.title for item in chapters[:2]] == ["Key points", "What is it?"]
-    assert len(reader.pages) == 3
+    assert len(reader.pages) == 2
     width, height = (float(v) * 25.4 / 72 for v in reader.pages[0].mediabox[2:])
     assert (round(width), round(height)) == (210, 297), "A4 in millimetres"
     text = pdf_text(english)
-    assert "Call us straight away" in text and "Page 1 of 3" in text
+    assert "Call us straight away" in text and "Page 1 of 2" in text
     assert "Version 2.1 · next review due: 1 March 2029" in text
     assert "Vous" not in text and "DRAFT" not in text
     assert PdfReader(french).trailer["/Root"]["/Lang"] == "fr"
@@ -73,7 +73,10 @@ def test_strict_refuses_a_draft_and_keeps_the_previous_pdf(config):
     report = build(config, strict=True, jobs=1)
     [failed] = report.failed
     assert failed.locale == "en"
-    assert failed.error == "refused by --strict: 1 message(s) are untranslated or fuzzy"
+    assert failed.error == (
+        "refused by --strict: 1 message(s) are untranslated, fuzzy or fail a check:\n"
+        "  leaflets/sample.yaml:39 (sections[0].blocks[4].urgent.signs[0]): fuzzy (the source changed; check the "
+        "translation and clear the fuzzy flag): 'Vous avez {fever_threshold} ou plus.'")
     assert (config.root / "output" / "en" / "sample.pdf").read_bytes() == good
     assert not list((config.root / "output" / "en").glob(".*.tmp"))
 
@@ -112,3 +115,74 @@ def test_unknown_selection_is_an_error(config):
         build(config, leaflets=["surgery"])
     with pytest.raises(LeafletError, match=r"locale 'de' is not configured"):
         build(config, locales=["de"])
+
+
+def test_a_failed_check_makes_a_draft_and_strict_names_it(config):
+    po = config.po_path("en")
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr "Rest for 2 days."'),
+                  encoding="utf-8")
+    [draft] = build(config, locales=["en"], jobs=1).outcomes
+    assert draft.draft and draft.gaps == [
+        "leaflets/sample.yaml:36 (sections[0].blocks[3].table.rows[0][1]): numbers differ: msgid has none, msgstr "
+        "has 2. Keep every dose, temperature, duration, percentage and age as in msgid (2,5 and 2.5 are the same "
+        "number): 'Reposez-vous.'"]
+    assert "Rest for 2 days" not in pdf_text(config.root / "output" / "en" / "sample.pdf")
+    [refused] = build(config, locales=["en"], jobs=1, strict=True).outcomes
+    assert refused.status == "failed" and refused.error.endswith(draft.gaps[0])
+
+
+def test_a_new_language_builds_as_a_draft_with_no_code_change(config, project):
+    from patient_leaflets.catalogs import init_catalog
+    from patient_leaflets.config import load_config
+
+    init_catalog(config, "es")
+    report = build(load_config(project), locales=["es"], jobs=1)
+    [outcome] = report.outcomes
+    assert (outcome.status, outcome.draft, len(outcome.gaps)) == ("built", True, 55)
+    reader = PdfReader(project / "output" / "es" / "sample.pdf")
+    assert reader.trailer["/Root"]["/Lang"] == "es"
+    assert all("BROUILLON – ne pas remettre aux patients" in page.extract_text() for page in reader.pages)
+
+
+ARABIC = {
+    "Le traitement exemple": "العلاج المثال",
+    "Vous saignez.": "أنت تنزف.",
+    "Vous avez {fever_threshold} ou plus.": "حرارتك {fever_threshold} أو أكثر.",
+    "Appelez-nous tout de suite": "اتصل بنا فوراً",
+}
+
+
+def test_arabic_is_laid_out_right_to_left_with_a_font_that_has_its_letters(config, project):
+    from patient_leaflets.catalogs import init_catalog, read_catalog, write_catalog
+    from patient_leaflets.config import load_config
+
+    path = init_catalog(config, "ar")
+    catalog = read_catalog(path, "ar")
+    for msgid, msgstr in ARABIC.items():
+        catalog[msgid].string = msgstr
+    write_catalog(path, catalog)
+    [outcome] = build(load_config(project), locales=["ar"], jobs=1).outcomes
+    assert outcome.status == "built" and outcome.draft
+    pdf = project / "output" / "ar" / "sample.pdf"
+    assert PdfReader(pdf).trailer["/Root"]["/Lang"] == "ar"
+    assert {"Noto-Sans-Arabic", "Noto-Sans-Arabic-Bold"} <= embedded_fonts(pdf)
+    assert "العلاج المثال" in pdf_text(pdf)
+    html, _ = leaflet_html(load_config(project), project / "leaflets" / "sample.yaml", "ar")
+    assert html.html.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">')
+    title = _x_of(pdf, "العلاج")
+    phone = _x_of(pdf, "+33 1 98 76 54 32")
+    width = float(PdfReader(pdf).pages[0].mediabox[2])
+    assert title > width / 2, "the title starts at the right-hand margin"
+    assert phone is not None, "a phone number keeps its left-to-right order inside right-to-left text"
+
+
+def _x_of(pdf, text):
+    """Return the x position where ``text`` is drawn on the first page, or None."""
+    found = []
+
+    def visit(chunk, cm, tm, font, size):
+        if text in chunk:
+            found.append(tm[4] * cm[0] + cm[4])
+
+    PdfReader(pdf).pages[0].extract_text(visitor_text=visit)
+    return found[0] if found else None

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from patient_leaflets.catalogs import catalog_stats, init_catalog, read_catalog, update_catalogs, write_template
+from patient_leaflets.catalogs import (catalog_stats, count_words, init_catalog, outdated_catalogs, read_catalog,
+                                      update_catalogs, write_template)
 from patient_leaflets.errors import CatalogError
 
 
@@ -58,15 +63,48 @@ def test_long_previous_msgids_are_written_as_gettext_tools_read_them(config, pro
 
 
 def test_stats_never_count_fuzzy_as_translated(config, project):
-    [before] = catalog_stats(config)
-    assert (before.translated, before.fuzzy, before.untranslated) == (before.total, 0, 0)
+    before = {row.leaflet: row for row in catalog_stats(config)}
+    assert list(before) == ["_shared", "sample", "templates", "all"]
+    assert all((row.translated, row.fuzzy, row.untranslated) == (row.total, 0, 0) for row in before.values())
     edit(project, "Vous saignez.", "Vous saignez beaucoup.")
     edit(project, "Troisième point clé.", "Un tout autre point, sans rapport avec le précédent.")
     write_template(config)
     update_catalogs(config)
-    [after] = catalog_stats(config)
-    assert (after.fuzzy, after.untranslated) == (1, 1)
-    assert after.translated == after.total - 2
+    after = {row.leaflet: row for row in catalog_stats(config)}
+    sample, everything = after["sample"], after["all"]
+    assert (sample.translated, sample.fuzzy, sample.untranslated) == (23, 1, 1)
+    assert (sample.words_fuzzy, sample.words_untranslated) == (3, 9), "Vous saignez beaucoup / Un tout autre point…"
+    assert (everything.translated, everything.fuzzy, everything.untranslated) == (56, 1, 1)
+    assert after["templates"].percent == 100 and round(everything.percent) == 97
+
+
+def test_words_leave_out_placeholders_and_link_addresses():
+    assert count_words("Qu’est-ce que c’est ? Appelez le {phone_24h} ou [le site](https://www.e-cancer.fr).") == 8
+    assert count_words("Version %(version)s · prochaine révision : %(date)s") == 3
+
+
+def test_update_check_lists_what_extract_and_update_would_change(config, project):
+    assert outdated_catalogs(config) == []
+    edit(project, "Vous saignez.", "Vous saignez du nez.")
+    edit(project, "Troisième point clé.", "Un tout autre point, sans rapport avec le précédent.")
+    outdated = {str(item.path.relative_to(project)): item.changes for item in outdated_catalogs(config)}
+    assert outdated == {
+        "translations/leaflets.pot": [
+            'new: "Un tout autre point, sans rappo…" (leaflets/sample.yaml:23)',
+            'new: "Vous saignez du nez." (leaflets/sample.yaml:40)',
+            'removed: "Troisième point clé."',
+            'removed: "Vous saignez."'],
+        "translations/en/LC_MESSAGES/leaflets.po": [
+            'new: "Un tout autre point, sans rappo…" (leaflets/sample.yaml:23)',
+            'changed: "Vous saignez." → "Vous saignez du nez." (leaflets/sample.yaml:40), fuzzy until a translator '
+            "checks it",
+            'removed: "Troisième point clé.", kept as obsolete'],
+    }
+    pot = config.pot_path.read_bytes()
+    assert config.pot_path.read_bytes() == pot, "--check writes nothing"
+    write_template(config)
+    update_catalogs(config)
+    assert outdated_catalogs(config) == []
 
 
 def test_a_broken_po_file_is_reported_with_its_line(config):
@@ -88,3 +126,64 @@ def test_update_needs_the_template(config):
     config.pot_path.unlink()
     with pytest.raises(CatalogError, match=r"^translations/leaflets.pot: missing. Run 'leaflets extract' first$"):
         update_catalogs(config)
+
+
+def _catalogs(config):
+    """Return a project's catalogs in every state: complete, new (Spanish), right to left with six plural forms
+    (Arabic), and with fuzzy entries, previous msgids and obsolete entries (English after a change)."""
+    init_catalog(config, "es")
+    init_catalog(config, "ar")
+    edit(config.root, "Vous saignez.", "Vous saignez du nez.")
+    edit(config.root, "Troisième point clé.", "Un tout autre point, sans rapport avec le précédent.")
+    write_template(config)
+    update_catalogs(config, ["en", "es", "ar"])
+    return [config.pot_path] + [config.po_path(locale) for locale in ("en", "es", "ar")]
+
+
+def test_catalogs_pass_gnu_msgfmt_check(config, tmp_path):
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("GNU gettext (msgfmt) is not installed; .ci/setup installs it")
+    for path in _catalogs(config)[1:]:
+        result = subprocess.run([msgfmt, "--check", "-o", str(tmp_path / "out.mo"), str(path)],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+
+
+def test_catalogs_carry_the_standard_header(config):
+    for path in _catalogs(config)[1:]:
+        catalog = read_catalog(path)
+        headers = dict(catalog.mime_headers)
+        assert headers["Language"] == path.parent.parent.name
+        assert headers["Content-Type"] == "text/plain; charset=utf-8"
+        assert headers["Plural-Forms"].startswith(f"nplurals={catalog.num_plurals}; plural=")
+    assert dict(read_catalog(config.po_path("ar")).mime_headers)["Plural-Forms"].startswith("nplurals=6;")
+
+
+def test_catalogs_round_trip_through_babel_and_translate_toolkit(config):
+    from translate.storage import pypo
+
+    from patient_leaflets.catalogs import write_catalog
+
+    for path in _catalogs(config):
+        written = path.read_bytes()
+        assert bytes(pypo.pofile(written)) == written, f"Translate Toolkit changes {path.name}"
+        write_catalog(path, read_catalog(path))
+        assert path.read_bytes() == written, f"Babel changes {path.name}"
+    assert b"#| msgid \"Vous saignez.\"" in config.po_path("en").read_bytes()
+    assert b"#~ msgid \"Troisi\xc3\xa8me point cl\xc3\xa9.\"" in config.po_path("en").read_bytes()
+
+
+def test_pybabel_compile_applies_the_leaflet_checks(config):
+    po = config.po_path("en")
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr "Rest for 2 days."'),
+                  encoding="utf-8")
+    line = next(n for n, text in enumerate(po.read_text(encoding="utf-8").splitlines(), 1)
+                if text == 'msgid "Reposez-vous."')
+    pybabel = Path(sys.executable).with_name("pybabel")
+    result = subprocess.run([str(pybabel), "compile", "-d", "translations", "-D", "leaflets"], cwd=config.root,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert (f"error: translations/en/LC_MESSAGES/leaflets.po:{line}: numbers differ: msgid has none, msgstr has 2. "
+            "Keep every dose, temperature, duration, percentage and age as in msgid (2,5 and 2.5 are the same "
+            "number)") in result.stderr.splitlines()

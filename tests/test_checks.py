@@ -1,46 +1,96 @@
-"""Translation QA and project checks: the mistakes that can hurt a patient are caught."""
+"""Translation QA and project checks: the mistakes that can hurt a patient are caught, with file, line and fix."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 import pytest
 
-from patient_leaflets.checks import check_project, translation_problems
+from patient_leaflets.checkers import Rules, numbers_in, translation_problems
+from patient_leaflets.checks import CheckReport, check_catalog, check_project
+from patient_leaflets.config import load_config
+
+CORPUS = sorted((Path(__file__).parent / "data" / "translations").glob("*.po"))
+ENGLISH = Rules("en_GB", "fr")
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_each_wrong_translation_is_caught_with_its_message(project, path):
+    """Each file of tests/data/translations is a catalog; its `# expect:` lines are what `leaflets check` says."""
+    text = path.read_text(encoding="utf-8")
+    expected = [line.removeprefix("# expect: ") for line in text.splitlines() if line.startswith("# expect: ")]
+    locale = next(line for line in text.splitlines() if line.startswith('"Language: '))[11:-3]
+    config = load_config(project)
+    config.shared_path.unlink()  # the corpus catalogs translate no leaflet: only their own entries count
+    config.po_path(locale).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(path, config.po_path(locale))
+    report = CheckReport()
+    check_catalog(config, locale, set(), report)
+    found = [f"error: {p}" for p in report.errors] + [f"warning: {p}" for p in report.warnings]
+    assert found == ([] if expected == ["nothing"] else expected)
+
+
+@pytest.mark.parametrize("msgid, msgstr", [
+    ("Prenez 2,5 mg.", "Take 2.5 mg."),
+    ("Jusqu’à 1 000 mg.", "Up to 1,000 mg."),
+    ("Jusqu’à 1\u202f000 mg.", "Up to 1 000 mg."),
+    ("Jusqu’à 1\u00a0000,5 mg.", "Up to 1,000.5 mg."),
+    ("À partir de 38 °C.", "From 38°C."),
+    ("Une dose de 0,125 mg.", "A dose of 0.125 mg."),
+    ("Dès 65 ans, 10 % des patients.", "From the age of 65, 10% of patients."),
+    ("Du 1er au 21e jour.", "From day 1 to day 21."),
+    ("Appelez le 01 42 11 42 11.", "Call 01.42.11.42.11."),
+])
+def test_numbers_written_differently_agree(msgid, msgstr):
+    assert translation_problems(msgid, msgstr, ENGLISH) == []
 
 
 @pytest.mark.parametrize("msgid, msgstr, problem", [
-    ("Prenez 2,5 mg par jour.", "Take 25 mg a day.",
-     "numbers differ from the source (2.5 → 25); doses, durations and phone numbers must stay exactly as written"),
-    ("Appelez le 0 805 123 124.", "Call 0 805 123 125.",
-     "numbers differ from the source (0, 123, 124, 805 → 0, 123, 125, 805); doses, durations and phone numbers "
-     "must stay exactly as written"),
-    ("Voir [le site](https://www.e-cancer.fr).", "See [the website](https://www.e-cancer.com).",
-     "links differ from the source; keep every address exactly as in msgid"),
-    ("Appelez le {phone_24h}.", "Call {phone_switchboard}.",
-     "placeholders differ from the source; keep every {name} exactly as in msgid"),
+    ("À partir de 38 °C.", "From 39 °C.", "msgid has 38, msgstr has 39"),
+    ("Prenez 2,5 mg.", "Take 25 mg.", "msgid has 2,5, msgstr has 25"),
+    ("Pendant 3 jours, 2 fois par jour.", "Twice a day for 3 days.", "msgid has 2, msgstr has none"),
+    ("Jusqu’à 1,000 mg.", "Up to 1,000 mg.", "msgid has 1,000 (= 1), msgstr has 1,000 (= 1000)"),
+    ("Buvez 1,5 l.", "Drink 15 l.", "msgid has 1,5, msgstr has 15"),
 ])
-def test_changed_numbers_links_and_placeholders_are_refused(msgid, msgstr, problem):
-    assert translation_problems(msgid, msgstr) == [problem]
+def test_numbers_are_compared_by_value(msgid, msgstr, problem):
+    assert translation_problems(msgid, msgstr, ENGLISH) == [
+        f"numbers differ: {problem}. Keep every dose, temperature, duration, percentage and age as in msgid "
+        "(2,5 and 2.5 are the same number)"]
 
 
-def test_faithful_translations_pass():
-    assert translation_problems("Prenez 2,5 mg pendant 3 jours.", "Take 2.5 mg for 3 days.") == []
-    assert translation_problems("Le [site](https://www.e-cancer.fr) aide.", "The [website](https://www.e-cancer.fr) "
-                                "helps.") == []
-    assert translation_problems("Appelez le {phone_24h}.", "Call {phone_24h}.") == []
+def test_numbers_follow_each_language_and_script():
+    assert set(numbers_in("1.000,5 mg", "de")) == set(numbers_in("1,000.5 mg", "en")) == set(numbers_in("1 000,5", "fr"))
+    assert list(numbers_in("٣٨ درجة و ٢٫٥ ملغ", "ar")) == [38, 2.5] == list(numbers_in("38 et 2,5", "fr"))
+    assert list(numbers_in("{phone_24h}, https://e-cancer.fr/2024, 01 42 11 42 11, x2@a.fr")) == []
 
 
-def test_check_reports_unsafe_translation_with_its_po_line(config):
+def test_check_stops_a_translator_who_changes_38_into_39(config):
     po = config.po_path("en")
     text = po.read_text(encoding="utf-8")
     po.write_text(text.replace('"**Call** if your temperature is {fever_threshold} or higher."',
-                               '"**Call** if your temperature is 39 or higher."'), encoding="utf-8")
+                               '"**Call** if your temperature is 39 °C or higher."'), encoding="utf-8")
     line = next(n for n, l in enumerate(text.splitlines(), 1) if l.startswith('msgid "**Appelez** si'))
     report = check_project(config, today=dt.date(2026, 11, 27))
     assert [str(p) for p in report.errors] == [
-        f"translations/en/LC_MESSAGES/leaflets.po:{line}: msgstr: placeholders differ from the source; keep every "
-        "{name} exactly as in msgid"]
+        f'translations/en/LC_MESSAGES/leaflets.po:{line}: "**Appelez** si vous avez {{fever…": placeholders differ: '
+        "msgid has {fever_threshold}, msgstr has none. Copy every placeholder exactly as in msgid; the build fills "
+        "in the value",
+        f'translations/en/LC_MESSAGES/leaflets.po:{line}: "**Appelez** si vous avez {{fever…": numbers differ: '
+        "msgid has none, msgstr has 39. Keep every dose, temperature, duration, percentage and age as in msgid "
+        "(2,5 and 2.5 are the same number)"]
+
+
+def test_check_lists_what_is_missing_from_a_new_language(config, project):
+    from patient_leaflets.catalogs import init_catalog
+
+    init_catalog(config, "es")
+    report = check_project(load_config(project), today=dt.date(2026, 11, 27))
+    spanish = [str(p) for p in report.warnings if p.file.startswith("translations/es/")]
+    assert spanish[0] == ('translations/es/LC_MESSAGES/leaflets.po:27: "Qui est {institution} ?": untranslated '
+                          "(leaflets/_shared.yaml:2)")
+    assert len(spanish) == 58 and report.errors == []
 
 
 def test_check_flags_overdue_and_upcoming_reviews(config):
@@ -52,3 +102,33 @@ def test_check_flags_overdue_and_upcoming_reviews(config):
     assert soon.errors == []
     assert [str(p) for p in soon.warnings] == [
         "leaflets/sample.yaml:5: metadata.review_due: review due on 2029-03-01, in 59 days"]
+
+
+def test_french_source_text_needs_its_spaces(config, project):
+    sample = project / "leaflets" / "sample.yaml"
+    sample.write_text(sample.read_text(encoding="utf-8").replace("Qu’est-ce que c’est ?", "Qu’est-ce que c’est?"),
+                      encoding="utf-8")
+    report = check_project(config, today=dt.date(2026, 11, 27))
+    assert [str(p) for p in report.warnings] == [
+        "leaflets/sample.yaml:25: sections[0].heading: no space before '?' in 'c’est?'. French puts a narrow "
+        "non-breaking space (U+202F) before ; ! ? and » and after «, and a non-breaking space (U+00A0) before :",
+        'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": not in the catalog. Run \'leaflets '
+        "extract' and 'leaflets update'"]
+
+
+@pytest.mark.parametrize("text", [
+    "Prenez 2,5 mg, 1 000 mg ou 0,125 mg ; appelez le 01 42 11 42 11 ou le 15.",
+    "Voir [le site](https://www.e-cancer.fr/2024), écrivez à a.b@exemple.fr, https://x.fr/1?a=2.",
+    "**Appelez** le {phone_24h} si vous avez {fever_threshold} : 14:30, 12.03.2026, 1.2.3, ٣٫٥ et ١٫٢٫٣.",
+])
+def test_a_translation_identical_to_its_source_passes(text):
+    assert translation_problems(text, text, Rules("fr", "fr")) == []
+
+
+def test_translating_md_explains_every_kind_of_problem():
+    guide = (Path(__file__).parent.parent / "TRANSLATING.md").read_text(encoding="utf-8")
+    messages = [line.split('": ', 1)[1] for path in CORPUS for line in path.read_text(encoding="utf-8").splitlines()
+                if line.startswith("# expect: ") and '": ' in line]
+    for message in messages:
+        start = " ".join(message.split()[:2]).split(" (")[0].split(":")[0]
+        assert start in guide, f"explain {start!r} in TRANSLATING.md"

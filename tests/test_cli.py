@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -38,7 +39,9 @@ def test_build_names_the_messages_shown_in_the_source_language(project):
     assert "untranslated: 'Reposez-vous.'" in result.output
     strict = run(project, "build", "-l", "en", "--strict", "--force")
     assert strict.exit_code == 1
-    assert "refused by --strict: 1 message(s) are untranslated or fuzzy" in strict.output
+    assert ("failed     output/en/sample.pdf\n  refused by --strict: 1 message(s) are untranslated, fuzzy or fail a "
+            "check:\n    leaflets/sample.yaml:36 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
+            "'Reposez-vous.'\n") in strict.output
 
 
 def test_invalid_leaflet_fails_with_file_line_and_field(project):
@@ -55,11 +58,34 @@ def test_extract_init_update_stats(project):
     assert run(project, "extract").output == "translations/leaflets.pot is up to date\n"
     created = run(project, "init", "es")
     assert created.exit_code == 0
-    assert "created translations/es/LC_MESSAGES/leaflets.po; add 'es' to locales" in created.output
+    assert created.output == ("created translations/es/LC_MESSAGES/leaflets.po; 'leaflets build' now makes "
+                              "Spanish PDFs, marked as drafts until the translation is complete\n")
     assert run(project, "init", "es").exit_code == 1
-    assert run(project, "update", "--check").exit_code == 0
-    stats = run(project, "stats")
-    assert stats.output.splitlines()[1].split() == ["en", "59", "0", "0", "100%"]
+    assert run(project, "update", "--check").output == "template and catalogs are up to date\n"
+    stats = run(project, "stats").output.splitlines()
+    assert stats[1].split() == ["locale", "leaflet", "translated", "fuzzy", "untranslated", "translated", "fuzzy",
+                                "untranslated", "done"]
+    assert [line.split() for line in stats[2:]] == [
+        ["en", "_shared", "2", "0", "0", "9", "0", "0", "100%"],
+        ["en", "sample", "25", "0", "0", "77", "0", "0", "100%"],
+        ["en", "templates", "31", "0", "0", "155", "0", "0", "100%"],
+        ["en", "all", "58", "0", "0", "241", "0", "0", "100%"],
+        ["es", "_shared", "0", "0", "2", "0", "0", "9", "0%"],
+        ["es", "sample", "0", "0", "25", "0", "0", "77", "0%"],
+        ["es", "templates", "0", "0", "31", "0", "0", "155", "0%"],
+        ["es", "all", "0", "0", "58", "0", "0", "241", "0%"],
+    ]
+    rows = json.loads(run(project, "stats", "--json").output)["stats"]
+    assert rows[-1] == {"locale": "es", "leaflet": "all",
+                        "messages": {"total": 58, "translated": 0, "fuzzy": 0, "untranslated": 58},
+                        "words": {"total": 241, "translated": 0, "fuzzy": 0, "untranslated": 241}, "percent": 0.0}
+
+
+def test_init_refuses_a_locale_babel_does_not_know(project):
+    result = run(project, "init", "xx_nope")
+    assert result.exit_code == 1
+    assert result.output == ("Error: 'xx_nope' is not a locale Babel knows. Use a code such as 'es', 'ar' or "
+                             "'pt_BR'\n")
 
 
 def test_update_check_fails_when_catalogs_are_stale(project):
@@ -69,7 +95,12 @@ def test_update_check_fails_when_catalogs_are_stale(project):
     assert run(project, "extract").exit_code == 0
     result = run(project, "update", "--check")
     assert result.exit_code == 1
-    assert "out of date: translations/en/LC_MESSAGES/leaflets.po" in result.output
+    assert result.output.splitlines() == [
+        "out of date: translations/en/LC_MESSAGES/leaflets.po",
+        '  changed: "Vous saignez." → "Vous saignez du nez." (leaflets/sample.yaml:40), fuzzy until a translator '
+        "checks it",
+        "Run 'leaflets extract' and 'leaflets update', then commit the catalogs.",
+    ]
 
 
 def test_outside_a_project_the_error_says_what_to_do(tmp_path):

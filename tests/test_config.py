@@ -18,7 +18,7 @@ def test_settings_are_read(config):
 def test_bad_settings_are_all_reported(project):
     pyproject = project / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
-    text = text.replace('locales = ["en"]', 'locales = ["en", "xx-nope"]\nlanguages = 1')
+    text = text.replace('source-locale = "fr"', 'source-locale = "fr"\nlocales = ["en", "xx-nope"]\nlanguages = 1')
     text = text.replace("fever-threshold = 38.5", 'fever-threshold = "38,5"')
     text = text.replace('phone-24h = "+33 1 98 76 54 32"', 'phone-24h = "01 98 76"')
     pyproject.write_text(text, encoding="utf-8")
@@ -27,9 +27,33 @@ def test_bad_settings_are_all_reported(project):
     assert [str(p) for p in info.value.problems] == [
         "pyproject.toml:4: tool.patient-leaflets.locales: unknown locale 'xx-nope'. Use a code such as 'en', 'es' "
         "or 'pt_BR'",
-        "pyproject.toml:5: tool.patient-leaflets.languages: unknown setting. Known settings: domain, leaflets-dir, "
-        "locales, output-dir, regions, source-locale, styles-dir, templates-dir, translations-dir",
-        "pyproject.toml:12: tool.patient-leaflets.institution.phone-24h: '01 98 76' is not a valid phone number. "
+        "pyproject.toml:5: tool.patient-leaflets.languages: unknown setting. Known settings: do-not-translate, domain, "
+        "leaflets-dir, locales, output-dir, regions, source-locale, styles-dir, templates-dir, translations-dir",
+        "pyproject.toml:13: tool.patient-leaflets.institution.phone-24h: '01 98 76' is not a valid phone number. "
         "Write it in international form, e.g. +33 1 42 11 42 11",
-        "pyproject.toml:14: tool.patient-leaflets.institution.fever-threshold: expected a number",
+        "pyproject.toml:15: tool.patient-leaflets.institution.fever-threshold: expected a number",
     ]
+
+
+def test_locales_are_the_catalogs_found_unless_listed(project):
+    assert load_config(project).locales == ("en",)
+    for locale in ("es", "ar"):
+        catalog = project / "translations" / locale / "LC_MESSAGES" / "leaflets.po"
+        catalog.parent.mkdir(parents=True)
+        catalog.write_bytes(b"")
+    assert load_config(project).locales == ("ar", "en", "es")
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8").replace(
+        'source-locale = "fr"', 'source-locale = "fr"\nlocales = ["en"]'), encoding="utf-8")
+    assert load_config(project).locales == ("en",), "an explicit list overrides discovery"
+
+
+def test_a_catalog_folder_that_is_not_a_locale_is_reported(project):
+    folder = project / "translations" / "english" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "leaflets.po").write_bytes(b"")
+    with pytest.raises(ConfigError) as info:
+        load_config(project)
+    assert [str(p) for p in info.value.problems] == [
+        "translations/english: 'english' is not a locale Babel knows. Name the folder with a locale code such as "
+        "'es' or 'pt_BR'"]

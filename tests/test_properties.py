@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 
 from patient_leaflets.catalogs import read_catalog
-from patient_leaflets.checks import template_translation_problems, translation_problems
+from patient_leaflets.checkers import Rules, translation_problems
 from patient_leaflets.content import Leaflet, parse_leaflet
 from patient_leaflets.errors import CatalogError, ContentError
 from patient_leaflets.markup import PLACEHOLDERS, render_text, text_problems
@@ -98,13 +98,14 @@ def test_edited_leaflets_load_or_raise_content_error(edits):
 @SETTINGS
 @given(TEXTS, TEXTS)
 def test_translation_checks_answer_any_pair_of_texts(msgid, msgstr):
-    problems = translation_problems(msgid, msgstr)
-    assert isinstance(problems, list) and all(isinstance(p, str) and p for p in problems)
-    assert isinstance(template_translation_problems(msgid, msgstr), list)
+    for template in (False, True):
+        problems = translation_problems(msgid, msgstr, Rules("en_GB", "fr", ("SAMU",)), template)
+        assert isinstance(problems, list) and all(isinstance(p, str) and p for p in problems)
 
 
 VALUES = {name: Markup('<a class="phone" href="tel:+331">01</a>') for name in PLACEHOLDERS}
-ALLOWED_TAG = re.compile(r'</?strong>|</a>|<a href="(https://|mailto:|tel:)[^"<>]*">|<a class="phone" href="tel:\+331">')
+# A backslash before a line break is markdown's hard break: <br> is harmless, and the only other tag that occurs.
+ALLOWED_TAG = re.compile(r'</?strong>|</a>|<a href="(https://|mailto:|tel:)[^"<>]*">|<a class="phone" href="tel:\+331">|<br>')
 
 
 @SETTINGS

@@ -35,21 +35,21 @@ def test_missing_fuzzy_and_broken_translations_fall_back_to_marked_source(config
     assert gaps["Vous saignez."].where == "leaflets/sample.yaml:40 (sections[0].blocks[4].urgent.signs[1])"
     assert gaps["Premier élément."].reason.startswith("fuzzy")
     assert gaps["Appelez le {phone_switchboard}."].reason.startswith("placeholders differ")
-    assert gaps["Second élément."].reason == "broken translation: HTML is not allowed; use **bold** or [text](https://…)"
+    assert gaps["Second élément."].reason == "HTML is not allowed; use **bold** or [text](https://…)"
     fallback = leaflet.data["sections"][0]["blocks"][1]["list"][0]
     assert isinstance(fallback, SourceText) and fallback == "Premier élément."
 
 
 def test_template_strings_from_catalogs_are_escaped_and_gaps_recorded():
     catalog = Catalog(locale="en")
-    catalog.add("Standard", "Switch & board <3")
+    catalog.add("Standard", "Switchboard & <b")
     catalog.add("Adresse", "Address", flags=["fuzzy"])
-    catalog.add("Accueil", '<img src="file:///etc/passwd">Reception')
+    catalog.add("Site internet", "<img src=x>Website")
     report = TranslationReport()
     translations = TemplateTranslations(catalog, "fr", report, "templates/leaflet.html.j2")
-    assert translations.gettext("Standard") == "Switch &amp; board &lt;3"
+    assert translations.gettext("Standard") == "Switchboard &amp; &lt;b"
     assert translations.gettext("Adresse") == '<span lang="fr" class="untranslated">Adresse</span>'
-    assert translations.gettext("Accueil") == '<span lang="fr" class="untranslated">Accueil</span>'
+    assert translations.gettext("Site internet") == '<span lang="fr" class="untranslated">Site internet</span>'
     assert [gap.reason for gap in report.gaps] == [
         "fuzzy (the source changed; check the translation and clear the fuzzy flag)",
-        "broken translation: HTML is not allowed; use **bold** or [text](https://…)"]
+        "HTML is not allowed: the text is shown as written"]

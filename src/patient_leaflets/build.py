@@ -107,7 +107,7 @@ def plan_jobs(config: Config, locales: list[str] | None = None, leaflets: list[s
     for locale in locales or []:
         if locale not in config.all_locales:
             raise LeafletError(f"locale {locale!r} is not configured. Configured: {', '.join(config.all_locales)}; "
-                               "add it to locales in [tool.patient-leaflets]")
+                               f"run 'leaflets init {locale}' to start its catalog")
     out = config.path("output")
     return [
         Job(name, locale, sources[name], out / locale / f"{name}.pdf")
@@ -119,6 +119,7 @@ def plan_jobs(config: Config, locales: list[str] | None = None, leaflets: list[s
 def leaflet_html(config: Config, source: Path, locale: str):
     """Load, translate and render one leaflet to HTML; return ``(RenderedHTML, TranslationReport)``."""
     from .catalogs import read_catalog
+    from .checkers import rules_for
     from .content import load_leaflet
     from .render import render_html
     from .translate import translate_leaflet
@@ -130,11 +131,12 @@ def leaflet_html(config: Config, source: Path, locale: str):
         if not po.exists():
             raise LeafletError(f"{_rel(config, po)}: missing. Run 'leaflets init {locale}' to start it")
         catalog = read_catalog(po, locale)
-    translated, report = translate_leaflet(leaflet, catalog)
+    rules = rules_for(config, locale)
+    translated, report = translate_leaflet(leaflet, catalog, rules)
     shared = None
     if config.shared_path.exists():
         shared, shared_report = translate_leaflet(load_leaflet(config.shared_path, _rel(config, config.shared_path)),
-                                                  catalog)
+                                                  catalog, rules)
         report.gaps.extend(shared_report.gaps)
     return render_html(translated, locale, config, catalog, report, shared), report
 
@@ -168,8 +170,8 @@ def _refusal(approved: bool, gaps) -> str:
     if not approved:
         reasons.append("its status is draft (set status: approved once it has been reviewed)")
     if gaps.gaps:
-        reasons.append(f"{len(gaps.gaps)} message(s) are untranslated or fuzzy")
-    return "refused by --strict: " + "; ".join(reasons)
+        reasons.append(f"{len(gaps.gaps)} message(s) are untranslated, fuzzy or fail a check:")
+    return "refused by --strict: " + "; ".join(reasons) + "".join(f"\n  {gap}" for gap in gaps.gaps)
 
 
 def _run(config: Config, todo: list[Job], jobs: int | None, strict: bool) -> list[Outcome]:

@@ -64,17 +64,18 @@ def write_template(config: Config) -> bool:
 
 
 def init_catalog(config: Config, locale: str, force: bool = False) -> Path:
-    """Create the catalog for a new language from the template; refuse to overwrite one."""
-    path = config.po_path(locale)
+    """Create the catalog for a new language (any locale Babel knows) from the template; refuse to overwrite one."""
     try:
-        Locale.parse(locale)
+        locale = str(Locale.parse(locale))
     except (ValueError, UnknownLocaleError):
-        raise CatalogError(f"{locale!r} is not a locale code. Use a code such as 'en', 'es' or 'pt_BR'") from None
+        raise CatalogError(f"{locale!r} is not a locale Babel knows. Use a code such as 'es', 'ar' or "
+                           "'pt_BR'") from None
+    path = config.po_path(locale)
     if path.exists() and not force:
         raise CatalogError(f"{_display(config, path)}: already exists. Use 'leaflets update' to bring it up "
                            "to date, or --force to start again from the template")
     template = read_catalog(_require(config, config.pot_path))
-    catalog = Catalog(locale=Locale.parse(locale), project=template.project, version=template.version,
+    catalog = Catalog(locale=locale, project=template.project, version=template.version,
                       copyright_holder=template.copyright_holder, charset="utf-8", fuzzy=False,
                       creation_date=template.creation_date, revision_date=datetime.now(timezone.utc),
                       language_team=f"{locale} <>")
@@ -89,21 +90,13 @@ def init_catalog(config: Config, locale: str, force: bool = False) -> Path:
 def update_catalogs(config: Config, locales: list[str] | None = None, check: bool = False) -> list[Path]:
     """Merge the template into each catalog (fuzzy matching, previous msgids kept); return those that changed.
 
-    With ``check``, write nothing: only report which catalogs are out of date.
+    With ``check``, write nothing: only report which catalogs are out of date with the template.
     """
     template = read_catalog(_require(config, config.pot_path))
     changed = []
     for locale in locales or config.locales:
         path = _require(config, config.po_path(locale))
-        catalog = read_catalog(path, locale)
-        previous = {m.id: m.previous_id for m in catalog if m.fuzzy and m.previous_id}
-        catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
-        # Babel forgets the previous msgid of a message that was already fuzzy; translators need it to see
-        # what changed, so keep it until they clear the flag.
-        for message in catalog:
-            if message.fuzzy and not message.previous_id and message.id in previous:
-                message.previous_id = previous[message.id]
-        data = _po_bytes(catalog)
+        data = _po_bytes(merge_template(read_catalog(path, locale), template))
         if data != path.read_bytes():
             changed.append(path)
             if not check:
@@ -111,37 +104,181 @@ def update_catalogs(config: Config, locales: list[str] | None = None, check: boo
     return changed
 
 
+def merge_template(catalog: Catalog, template: Catalog) -> Catalog:
+    """Bring ``catalog`` up to date with ``template`` as ``msgmerge`` does; return it."""
+    previous = {m.id: m.previous_id for m in catalog if m.fuzzy and m.previous_id}
+    catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
+    # Babel forgets the previous msgid of a message that was already fuzzy; translators need it to see
+    # what changed, so keep it until they clear the flag.
+    for message in catalog:
+        if message.fuzzy and not message.previous_id and message.id in previous:
+            message.previous_id = previous[message.id]
+    return catalog
+
+
+@dataclass(frozen=True)
+class Outdated:
+    """A file that ``leaflets extract`` and ``leaflets update`` would change, and what they would change."""
+
+    path: Path
+    changes: list[str]
+
+
+def outdated_catalogs(config: Config, locales: list[str] | None = None) -> list[Outdated]:
+    """Return the template and catalogs that are out of date with the leaflets and templates; write nothing.
+
+    This is what ``leaflets update --check`` reports for CI: the messages ``leaflets extract`` then
+    ``leaflets update`` would add, mark fuzzy or make obsolete.
+    """
+    template = extract_messages(config)
+    outdated = []
+    if config.pot_path.exists():
+        written = read_catalog(config.pot_path)
+        template.creation_date = written.creation_date
+        if _po_bytes(template) != config.pot_path.read_bytes():
+            outdated.append(Outdated(config.pot_path, _template_changes(written, template)))
+    else:
+        outdated.append(Outdated(config.pot_path, ["missing"]))
+    for locale in locales or config.locales:
+        path = _require(config, config.po_path(locale))
+        catalog = read_catalog(path, locale)
+        before = {m.id for m in catalog if m.id}
+        merged = merge_template(catalog, template)
+        if _po_bytes(merged) != path.read_bytes():
+            outdated.append(Outdated(path, _catalog_changes(before, merged)))
+    return outdated
+
+
+def _template_changes(written: Catalog, extracted: Catalog) -> list[str]:
+    old, new = {m.id for m in written if m.id}, {m.id for m in extracted if m.id}
+    changes = [f"new: {_quote(m.id)}{_where(m)}" for m in extracted if m.id and m.id not in old]
+    changes += [f"removed: {_quote(m.id)}" for m in written if m.id and m.id not in new]
+    return changes or ["references or comments changed"]
+
+
+def _catalog_changes(before: set[str], merged: Catalog) -> list[str]:
+    changes, replaced = [], set()
+    for message in merged:
+        if not message.id or message.id in before:
+            continue
+        if message.fuzzy and message.previous_id:
+            replaced.add(message.previous_id[0])
+            changes.append(f"changed: {_quote(message.previous_id[0])} → {_quote(message.id)}{_where(message)}, "
+                           "fuzzy until a translator checks it")
+        else:
+            changes.append(f"new: {_quote(message.id)}{_where(message)}")
+    current = {m.id for m in merged if m.id}
+    changes += [f"removed: {_quote(msgid)}, kept as obsolete" for msgid in sorted(before - current - replaced)]
+    return changes or ["references or comments changed"]
+
+
+def _quote(msgid) -> str:
+    from .checks import quote
+
+    return quote(msgid)
+
+
+def _where(message) -> str:
+    return f" ({message.locations[0][0]}:{message.locations[0][1]})" if message.locations else ""
+
+
+ALL = "all"
+"""The ``leaflet`` of the row that totals a language (each message counted once)."""
+TEMPLATES = "templates"
+"""The ``leaflet`` of the messages of the templates, which every leaflet shows."""
+
+
 @dataclass(frozen=True)
 class CatalogStats:
-    """How far one language's translation has come."""
+    """How far one language's translation of one leaflet (or of everything, ``all``) has come."""
 
     locale: str
+    leaflet: str
+    """A leaflet id (``_shared`` for the sections every leaflet ends with), ``templates`` or ``all``."""
     total: int
     translated: int
     fuzzy: int
+    words: int = 0
+    """Words of the source text, placeholders and markup left out."""
+    words_translated: int = 0
+    words_fuzzy: int = 0
 
     @property
     def untranslated(self) -> int:
         return self.total - self.translated - self.fuzzy
 
     @property
+    def words_untranslated(self) -> int:
+        return self.words - self.words_translated - self.words_fuzzy
+
+    @property
     def percent(self) -> float:
         return 100.0 * self.translated / self.total if self.total else 100.0
 
+    def as_dict(self) -> dict:
+        """Return the row as ``leaflets stats --json`` writes it."""
+        return {
+            "locale": self.locale,
+            "leaflet": self.leaflet,
+            "messages": {"total": self.total, "translated": self.translated, "fuzzy": self.fuzzy,
+                         "untranslated": self.untranslated},
+            "words": {"total": self.words, "translated": self.words_translated, "fuzzy": self.words_fuzzy,
+                      "untranslated": self.words_untranslated},
+            "percent": round(self.percent, 1),
+        }
+
 
 def catalog_stats(config: Config, locales: list[str] | None = None) -> list[CatalogStats]:
-    """Count translated, fuzzy and untranslated messages per language (fuzzy is never counted as done)."""
+    """Count translated, fuzzy and untranslated messages and words per language and leaflet.
+
+    Each language has one row per leaflet, one for the templates, then its ``all`` row. A fuzzy message is
+    never counted as translated (``pybabel compile --statistics`` counts it so).
+    """
     template = read_catalog(_require(config, config.pot_path))
-    wanted = {m.id for m in template if m.id}
-    stats = []
+    groups: dict[str, set[str]] = {}
+    for message in template:
+        if message.id:
+            for name in {_group(config, path) for path, _ in message.locations} or {TEMPLATES}:
+                groups.setdefault(name, set()).add(message.id)
+    everything = {m.id for m in template if m.id}
+    rows = []
     for locale in locales or config.locales:
         path = config.po_path(locale)
         catalog = read_catalog(path, locale) if path.exists() else Catalog(locale=locale)
-        messages = [catalog.get(msgid) for msgid in wanted]
-        fuzzy = sum(1 for m in messages if m is not None and m.string and m.fuzzy)
-        done = sum(1 for m in messages if m is not None and m.string and not m.fuzzy)
-        stats.append(CatalogStats(locale, len(wanted), done, fuzzy))
-    return stats
+        for name in sorted(groups, key=lambda name: (name == TEMPLATES, name)):
+            rows.append(_count(catalog, locale, name, groups[name]))
+        rows.append(_count(catalog, locale, ALL, everything))
+    return rows
+
+
+def _group(config: Config, path: str) -> str:
+    parts = Path(path).parts
+    if len(parts) == 2 and parts[0] == config.leaflets_dir and path.endswith(".yaml"):
+        return Path(path).stem
+    return TEMPLATES
+
+
+def _count(catalog: Catalog, locale: str, name: str, msgids: set[str]) -> CatalogStats:
+    done, fuzzy = [], []
+    for msgid in msgids:
+        message = catalog.get(msgid)
+        if message is not None and message.string:
+            (fuzzy if message.fuzzy else done).append(msgid)
+    return CatalogStats(locale, name, len(msgids), len(done), len(fuzzy), _words(msgids), _words(done),
+                        _words(fuzzy))
+
+
+_PLACEHOLDER = re.compile(r"\{\w*\}|%\(\w+\)[sdif]|\]\([^)]*\)")
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+
+
+def count_words(text: str) -> int:
+    """Count the words a translator reads in a message: placeholders and link addresses are not words."""
+    return len(_WORD.findall(_PLACEHOLDER.sub(" ", text)))
+
+
+def _words(msgids) -> int:
+    return sum(count_words(msgid) for msgid in msgids)
 
 
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
@@ -296,7 +433,9 @@ def write_catalog(path: Path, catalog: Catalog) -> None:
 def _po_bytes(catalog: Catalog) -> bytes:
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH, sort_by_file=True)
-    return _add_previous_ids(buffer.getvalue().decode("utf-8"), catalog).encode("utf-8")
+    text = _add_previous_ids(buffer.getvalue().decode("utf-8"), catalog)
+    # Babel ends the file with a blank line; GNU gettext and Translate Toolkit do not, and would remove it.
+    return (text.rstrip("\n") + "\n").encode("utf-8")
 
 
 def _add_previous_ids(text: str, catalog: Catalog) -> str:

@@ -1,87 +1,25 @@
 """Checks on content and translations, each a function returning problems.
 
-``translation_problems`` guards every translated text at build time; ``check_project`` runs everything for
-``leaflets check``.
+The checks of one translation live in ``checkers`` (the build refuses what they refuse); ``check_project`` runs
+everything for ``leaflets check``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from babel.messages.catalog import Catalog, Message
+
+from .checkers import (Rules, is_template_message, rules_for, translation_problems, translation_warnings,
+                       typography_problems)
 from .assets import check_assets
 from .config import Config
 from .errors import CatalogError, ContentError, Problem
-from .markup import placeholders_in, text_problems
 
 REVIEW_WARNING_DAYS = 90
-MAX_LENGTH_RATIO = 3
-"""A translation longer than this many times its source (and than ``MIN_LENGTH_LIMIT``) is refused."""
-MIN_LENGTH_LIMIT = 100
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
-_BARE_URL = re.compile(r"https://[^\s)\]]+")
-_PERCENT = re.compile(r"%\((\w+)\)s")
-_ANY_URL = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|(?:mailto|tel|file|data|javascript):)[^\s\"')]*", re.IGNORECASE)
-
-
-def translation_problems(msgid: str, msgstr: str) -> list[str]:
-    """Return why ``msgstr`` cannot stand for ``msgid``: length, placeholders, markup, numbers or links differ."""
-    too_long = length_problem(msgid, msgstr)
-    if too_long:  # checked first, and alone: the other checks need not read megabytes
-        return [too_long]
-    try:
-        if Counter(placeholders_in(msgstr)) != Counter(placeholders_in(msgid)):
-            return ["placeholders differ from the source; keep every {name} exactly as in msgid"]
-    except ValueError as exc:
-        return [f"broken translation: {exc}"]
-    problems = [f"broken translation: {problem}" for problem in text_problems(msgstr)]
-    source, target = _numbers(msgid), _numbers(msgstr)
-    if source != target:
-        problems.append(f"numbers differ from the source ({_listed(source)} → {_listed(target)}); doses, "
-                        "durations and phone numbers must stay exactly as written")
-    if _links(msgid) != _links(msgstr):
-        problems.append("links differ from the source; keep every address exactly as in msgid")
-    return problems
-
-
-def template_translation_problems(msgid: str, msgstr: str) -> list[str]:
-    """Return why ``msgstr`` cannot stand for a template string: placeholders, length, markup or HTML differ."""
-    if sorted(_PERCENT.findall(msgstr)) != sorted(_PERCENT.findall(msgid)):
-        return ["placeholders differ from the source; keep every %(name)s exactly as in msgid"]
-    too_long = length_problem(msgid, msgstr)
-    if too_long:
-        return [too_long]
-    # Template strings may word numbers freely ("24 h/24" → "24/7"), but carry no markup, no HTML and no new
-    # address: they would only ever be shown escaped, as stray text on every page.
-    problems = [f"broken translation: {problem}" for problem in text_problems(msgstr)]
-    if Counter(_ANY_URL.findall(msgstr)) != Counter(_ANY_URL.findall(msgid)):
-        problems.append("links differ from the source; keep every address exactly as in msgid")
-    return problems
-
-
-def length_problem(msgid: str, msgstr: str) -> str:
-    """Return why ``msgstr`` is too long to be a translation of ``msgid``, or an empty string."""
-    if len(msgstr) <= max(MIN_LENGTH_LIMIT, MAX_LENGTH_RATIO * len(msgid)):
-        return ""
-    return (f"the translation is {len(msgstr):,} characters long, more than {MAX_LENGTH_RATIO} times its source "
-            f"({len(msgid):,}); check that nothing was pasted into it by mistake")
-
-
-def _numbers(text: str) -> Counter:
-    text = _LINK_TARGET.sub("]", re.sub(r"\{\w+\}", "", text))
-    return Counter(n.replace(",", ".") for n in _NUMBER.findall(_BARE_URL.sub("", text)))
-
-
-def _links(text: str) -> Counter:
-    return Counter(_LINK_TARGET.findall(text) + _BARE_URL.findall(_LINK_TARGET.sub("]", text)))
-
-
-def _listed(numbers: Counter) -> str:
-    return ", ".join(sorted(numbers.elements())) or "none"
+QUOTED_LENGTH = 32
+"""How much of a msgid a problem quotes to name its entry."""
 
 
 @dataclass
@@ -111,6 +49,7 @@ def check_project(config: Config, today: dt.date | None = None) -> CheckReport:
         leaflets.append(leaflet)
         texts.update(text for _, text, _ in leaflet.iter_texts())
         check_review(leaflet, today or dt.date.today(), report)
+        check_typography(leaflet, config.source_locale, report)
     for locale in config.locales:
         check_catalog(config, locale, texts, report)
     check_readability(config, leaflets, report)
@@ -170,8 +109,17 @@ def check_review(leaflet, today: dt.date, report: CheckReport) -> None:
                                        "draft: its PDFs are marked as drafts and --strict refuses them"))
 
 
+def check_typography(leaflet, locale: str, report: CheckReport) -> None:
+    """Warn where French source text lacks the space before ; : ! ? » or after « (the build adds no space)."""
+    from .content import format_key
+
+    for key, text, line in leaflet.iter_texts():
+        for problem in typography_problems(text, locale):
+            report.warnings.append(Problem(leaflet.source, line, format_key(key), problem))
+
+
 def check_catalog(config: Config, locale: str, texts: set[str], report: CheckReport) -> None:
-    """Check one language's catalog against the leaflet texts it must translate."""
+    """Check one language's catalog: unsafe translations, then its fuzzy, untranslated and obsolete entries."""
     from .catalogs import read_catalog
 
     path = config.po_path(locale)
@@ -184,29 +132,56 @@ def check_catalog(config: Config, locale: str, texts: set[str], report: CheckRep
     except CatalogError as exc:
         report.errors.extend(replace(p, file=display) for p in exc.problems)
         return
-    untranslated = 0
-    for text in sorted(texts):
-        message = catalog.get(text)
-        if message is None or not message.string:
-            untranslated += 1
-            continue
-        where = (display, message.lineno, "msgstr")
-        if message.fuzzy:
-            report.warnings.append(Problem(*where, "fuzzy: the source changed; check the translation and clear "
-                                           "the fuzzy flag"))
-        for problem in translation_problems(text, message.string):
-            report.errors.append(Problem(*where, problem))
-    if untranslated:
-        report.warnings.append(Problem(display, None, "", f"{untranslated} leaflet message(s) not translated yet"))
-    check_template_strings(config, catalog, display, texts, report)
+    check_entries(catalog, display, rules_for(config, locale), report)
+    for text in sorted((set(texts) | _shared_texts(config)) - {message.id for message in catalog}):
+        report.warnings.append(Problem(display, None, quote(text), "not in the catalog",
+                                       "Run 'leaflets extract' and 'leaflets update'"))
 
 
-def check_template_strings(config: Config, catalog, display: str, texts: set[str], report: CheckReport) -> None:
-    """Report template strings (headings, footers) whose final translation the build would refuse."""
-    folder = f"{config.templates_dir}/"
+def check_entries(catalog: Catalog, display: str, rules: Rules, report: CheckReport) -> None:
+    """Check every entry of a catalog, in file order (so per leaflet, as the catalogs are sorted by file)."""
     for message in catalog:
-        if not (isinstance(message.id, str) and message.id and message.id not in texts and message.string
-                and not message.fuzzy and any(str(path).startswith(folder) for path, _ in message.locations)):
+        if not message.id or not isinstance(message.id, str):
             continue
-        for problem in template_translation_problems(message.id, message.string):
-            report.errors.append(Problem(display, message.lineno, "msgstr", problem))
+        where = (display, message.lineno, quote(message.id))
+        if not message.string:
+            report.warnings.append(Problem(*where, f"untranslated{_used_in(message)}"))
+        elif message.fuzzy:
+            report.warnings.append(Problem(*where, f"fuzzy{_used_in(message)}: the source changed since it was "
+                                           "translated", "Check the translation against msgid, then remove the "
+                                           "fuzzy flag"))
+        else:
+            template = is_template_message(message)
+            report.errors.extend(Problem(*where, p) for p in translation_problems(message.id, message.string,
+                                                                                    rules, template))
+            report.warnings.extend(Problem(*where, p) for p in translation_warnings(message.id, message.string,
+                                                                                      rules))
+    for message in catalog.obsolete.values():
+        report.warnings.append(Problem(display, message.lineno, quote(message.id), "obsolete: no leaflet or template "
+                                       "uses it any more", "Delete it once you no longer need it for reference"))
+
+
+def _shared_texts(config: Config) -> set[str]:
+    """Return the texts of the sections every leaflet ends with; the build reports a broken shared file."""
+    from .content import load_leaflet
+
+    if not config.shared_path.exists():
+        return set()
+    try:
+        shared = load_leaflet(config.shared_path)
+    except ContentError:
+        return set()
+    return {text for _, text, _ in shared.iter_texts()}
+
+
+def quote(msgid: str) -> str:
+    """Return the start of a msgid, quoted, to name its entry in a message: ``"Vous avez une température…"``."""
+    text = " ".join(str(msgid).split())
+    return f'"{text}"' if len(text) <= QUOTED_LENGTH else f'"{text[:QUOTED_LENGTH - 1]}…"'
+
+
+def _used_in(message: Message) -> str:
+    if not message.locations:
+        return ""
+    (path, line), more = message.locations[0], len(message.locations) - 1
+    return f" ({path}:{line}{f' and {more} more' if more else ''})"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -119,40 +120,68 @@ def init(obj, locale, force):
     """Start the catalog of a new language from the template."""
     from .catalogs import init_catalog
 
+    from babel import Locale
+
     config = obj.config
     path = init_catalog(config, locale, force)
-    click.echo(f"created {path.relative_to(config.root)}; add '{locale}' to locales in [tool.patient-leaflets]"
-               if locale not in config.locales else f"created {path.relative_to(config.root)}")
+    locale = path.parent.parent.name
+    if locale in obj.config.locales:  # settings read again: the new catalog is found
+        click.echo(f"created {path.relative_to(config.root)}; 'leaflets build' now makes "
+                   f"{Locale.parse(locale).english_name} PDFs, marked as drafts until the translation is complete")
+    else:
+        click.echo(f"created {path.relative_to(config.root)}; add '{locale}' to locales in [tool.patient-leaflets] "
+                   "to build it")
 
 
 @cli.command()
 @click.option("-l", "--locale", "locales", multiple=True, help="Update only this language (repeatable).")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 if a catalog is out of date (for CI).")
+@click.option("--check", is_flag=True,
+              help="Write nothing; list what extract and update would change and exit 1 if anything (for CI).")
 @click.pass_obj
 def update(obj, locales, check):
     """Merge the template into each catalog: new messages, fuzzy matches, obsolete ones kept."""
-    from .catalogs import update_catalogs
+    from .catalogs import outdated_catalogs, update_catalogs
 
     config = obj.config
-    changed = update_catalogs(config, list(locales) or None, check)
+    if check:
+        outdated = outdated_catalogs(config, list(locales) or None)
+        for item in outdated:
+            click.echo(f"out of date: {item.path.relative_to(config.root)}")
+            for change in item.changes:
+                click.echo(_indent(change))
+        if outdated:
+            click.echo("Run 'leaflets extract' and 'leaflets update', then commit the catalogs.", err=True)
+            raise SystemExit(1)
+        click.echo("template and catalogs are up to date")
+        return
+    changed = update_catalogs(config, list(locales) or None)
     for path in changed:
-        click.echo(f"{'out of date' if check else 'updated'}: {path.relative_to(config.root)}")
+        click.echo(f"updated: {path.relative_to(config.root)}")
     if not changed:
         click.echo("catalogs are up to date")
-    if check and changed:
-        click.echo("Run 'leaflets extract' and 'leaflets update', then commit the catalogs.", err=True)
-        raise SystemExit(1)
 
 
 @cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Write the counts as JSON, for scripts.")
 @click.pass_obj
-def stats(obj):
-    """Show how much of each language is translated (fuzzy messages do not count as translated)."""
+def stats(obj, as_json):
+    """Show translated, fuzzy and untranslated messages and words per language and leaflet."""
     from .catalogs import catalog_stats
 
-    click.echo(f"{'locale':<8} {'translated':>10} {'fuzzy':>6} {'missing':>8} {'done':>6}")
-    for row in catalog_stats(obj.config):
-        click.echo(f"{row.locale:<8} {row.translated:>10} {row.fuzzy:>6} {row.untranslated:>8} {row.percent:>5.0f}%")
+    rows = catalog_stats(obj.config)
+    if as_json:
+        click.echo(json.dumps({"stats": [row.as_dict() for row in rows]}, indent=2, ensure_ascii=False))
+        return
+    width = max([len(row.leaflet) for row in rows] + [7])
+    click.echo(f"{'':<8} {'':<{width}} {'messages':^30} {'words':^30}".rstrip())
+    click.echo(f"{'locale':<8} {'leaflet':<{width}} {_STATS_COLUMNS} {_STATS_COLUMNS} {'done':>5}")
+    for row in rows:
+        messages = f"{row.translated:>10} {row.fuzzy:>6} {row.untranslated:>12}"
+        words = f"{row.words_translated:>10} {row.words_fuzzy:>6} {row.words_untranslated:>12}"
+        click.echo(f"{row.locale:<8} {row.leaflet:<{width}} {messages} {words} {row.percent:>4.0f}%")
+
+
+_STATS_COLUMNS = f"{'translated':>10} {'fuzzy':>6} {'untranslated':>12}"
 
 
 def _indent(text: str, width: int = 2) -> str:

@@ -49,7 +49,7 @@ class Config:
     source_locale: str = "fr"
     """The language the leaflets are written in."""
     locales: tuple[str, ...] = ("en",)
-    """Target languages, each with a catalog in ``translations/``."""
+    """Target languages, each with a catalog in ``translations/``; found there unless the setting lists them."""
     leaflets_dir: str = "leaflets"
     templates_dir: str = "templates"
     styles_dir: str = "styles"
@@ -59,6 +59,8 @@ class Config:
     """Catalog name: ``translations/<locale>/LC_MESSAGES/<domain>.po``."""
     regions: tuple[tuple[str, str], ...] = ()
     """Regional conventions per language for dates, numbers and hyphenation, e.g. ``en`` → ``en_GB``."""
+    do_not_translate: tuple[str, ...] = ()
+    """Terms every translation keeps exactly as the source writes them (names, acronyms such as SAMU)."""
 
     def region(self, locale: str) -> str:
         """Return the locale whose conventions format dates and numbers in ``locale``'s leaflets."""
@@ -105,6 +107,7 @@ _FIELDS = {
     "output-dir": "output_dir",
     "domain": "domain",
     "regions": "regions",
+    "do-not-translate": "do_not_translate",
 }
 _INSTITUTION = {
     "name": str,
@@ -152,17 +155,30 @@ def load_config(root: Path | None = None) -> Config:
             problems.append(Problem(where, None, f"tool.patient-leaflets.{key}", expected))
             continue
         kwargs[_FIELDS[key]] = _setting_value(key, value)
-    names = [("source-locale", kwargs.get("source_locale", "fr")), *(("locales", n) for n in kwargs.get("locales", ())),
+    discovered = "locales" not in kwargs
+    if discovered:
+        kwargs["locales"] = discover_locales(root / kwargs.get("translations_dir", "translations"),
+                                             kwargs.get("domain", "leaflets"), kwargs.get("source_locale", "fr"))
+    names = [("source-locale", kwargs.get("source_locale", "fr")), *(("locales", n) for n in kwargs["locales"]),
              *(("regions", region) for _, region in kwargs.get("regions", ()))]
     for key, name in names:
         try:
             Locale.parse(name)
         except (ValueError, UnknownLocaleError):
+            if discovered and key == "locales":
+                folder = f"{kwargs.get('translations_dir', 'translations')}/{name}"
+                problems.append(Problem(folder, None, "", f"{name!r} is not a locale Babel knows",
+                                        "Name the folder with a locale code such as 'es' or 'pt_BR'"))
+                continue
             problems.append(Problem(where, None, f"tool.patient-leaflets.{key}",
                                     f"unknown locale {name!r}", "Use a code such as 'en', 'es' or 'pt_BR'"))
+    terms = kwargs.get("do_not_translate", ())
+    if not all(isinstance(term, str) and term.strip() for term in terms):
+        problems.append(Problem(where, None, "tool.patient-leaflets.do-not-translate", "expected a list of terms",
+                                'Write it as do-not-translate = ["SAMU", "Gustave Roussy"]'))
     institution = _read_institution(table.get("institution", {}), where, problems)
     if problems:
-        located = [replace(p, line=setting_line(text, p.field)) for p in problems]
+        located = [replace(p, line=setting_line(text, p.field)) if p.file == where else p for p in problems]
         raise ConfigError(sorted(located, key=lambda p: p.line or 0))
     return Config(root=root, institution=institution, **kwargs)
 
@@ -204,17 +220,25 @@ def setting_line(text: str, dotted: str) -> int | None:
 def _type_problem(key: str, value) -> str:
     """Return what a setting should have been when its value has the wrong type, else an empty string."""
     if key == "locales":
-        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ok = isinstance(value, str) or isinstance(value, list) and all(isinstance(v, str) for v in value)
         return "" if ok else 'expected a list of locale codes, e.g. ["en", "es"]'
+    if key == "do-not-translate":
+        return ""  # checked term by term once read
     if key == "regions":
         ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
         return "" if ok else 'expected a table of locale codes, e.g. { en = "en_GB" }'
     return "" if isinstance(value, str) else "expected text"
 
 
+def discover_locales(translations: Path, domain: str, source_locale: str) -> tuple[str, ...]:
+    """Return the locales that have a catalog, ``translations/<locale>/LC_MESSAGES/<domain>.po``, sorted."""
+    found = (path.parent.parent.name for path in translations.glob(f"*/LC_MESSAGES/{domain}.po"))
+    return tuple(sorted(locale for locale in found if locale != source_locale))
+
+
 def _setting_value(key: str, value):
-    if key == "locales":
-        return tuple(value)
+    if key in ("locales", "do-not-translate"):
+        return tuple(value) if isinstance(value, list) else (value,)
     if key == "regions":
         return tuple(sorted(value.items()))
     return value

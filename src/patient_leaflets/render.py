@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from . import __version__
 from .assets import LINK_SCHEMES, asset_path, asset_roots, check_assets
+from .checkers import rules_for
 from .config import Config
 from .content import Leaflet
 from .errors import Problem, RenderError
@@ -73,8 +74,8 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     report = report if report is not None else TranslationReport()
     env = make_environment(config)
     where = f"{config.templates_dir}/{TEMPLATE}"
-    env.install_gettext_translations(TemplateTranslations(catalog, config.source_locale, report, where),
-                                     newstyle=True)
+    translations = TemplateTranslations(catalog, config.source_locale, report, where, rules_for(config, locale))
+    env.install_gettext_translations(translations, newstyle=True)
     context = _context(leaflet, config.region(locale), config)
     context["shared_sections"] = shared.data["sections"] if shared else []
     approved = leaflet.data["metadata"]["status"] == "approved"

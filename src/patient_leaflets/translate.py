@@ -13,7 +13,7 @@ from babel.messages.catalog import Catalog
 from markupsafe import Markup, escape
 
 from .content import Leaflet, format_key, get_at
-from .checks import template_translation_problems, translation_problems
+from .checkers import Rules, translation_problems
 
 
 class SourceText(str):
@@ -59,24 +59,33 @@ def final_translation(catalog: Catalog | None, msgid: str) -> tuple[str | None, 
     return message.string, ""
 
 
-def lookup(catalog: Catalog | None, msgid: str) -> tuple[str | None, str]:
-    """Return ``(translation, "")`` for leaflet text when it is final and safe, else ``(None, reason)``."""
+def lookup(catalog: Catalog | None, msgid: str, rules: Rules | None = None,
+           template: bool = False) -> tuple[str | None, str]:
+    """Return ``(translation, "")`` when it is final and passes every check, else ``(None, reason)``.
+
+    ``rules`` default to the catalog's locale alone (no source locale, no do-not-translate terms).
+    """
     msgstr, reason = final_translation(catalog, msgid)
-    problems = translation_problems(msgid, msgstr) if msgstr is not None else [reason]
+    if msgstr is None:
+        return None, reason
+    rules = rules or Rules(locale=str(catalog.locale) if catalog.locale else None)
+    problems = translation_problems(msgid, msgstr, rules, template)
     return (msgstr, "") if not problems else (None, problems[0])
 
 
-def translate_leaflet(leaflet: Leaflet, catalog: Catalog | None) -> tuple[Leaflet, TranslationReport]:
+def translate_leaflet(leaflet: Leaflet, catalog: Catalog | None,
+                      rules: Rules | None = None) -> tuple[Leaflet, TranslationReport]:
     """Return the leaflet in the catalog's language, and what could not be translated.
 
-    With no catalog (the source language) the leaflet is returned as it is.
+    With no catalog (the source language) the leaflet is returned as it is. ``rules`` (``checkers.rules_for``)
+    say what the checks of each translation need to know about the project.
     """
     report = TranslationReport()
     if catalog is None:
         return leaflet, report
     data = copy.deepcopy(leaflet.data)
     for key, text, line in leaflet.iter_texts():
-        translated, reason = lookup(catalog, text)
+        translated, reason = lookup(catalog, text, rules)
         if translated is None:
             report.gaps.append(Gap(text, reason, f"{leaflet.source}:{line} ({format_key(key)})"))
             translated = SourceText(text)
@@ -92,11 +101,13 @@ class TemplateTranslations:
     strings come back in the source language, wrapped with their ``lang`` and recorded in ``report``.
     """
 
-    def __init__(self, catalog: Catalog | None, source_locale: str, report: TranslationReport, where: str):
+    def __init__(self, catalog: Catalog | None, source_locale: str, report: TranslationReport, where: str,
+                 rules: Rules | None = None):
         self.catalog = catalog
         self.source_locale = source_locale
         self.report = report
         self.where = where
+        self.rules = rules
 
     def gettext(self, msgid: str) -> Markup:
         if self.catalog is None:
@@ -113,8 +124,4 @@ class TemplateTranslations:
         return self.gettext(singular if n == 1 else plural)
 
     def _lookup(self, msgid: str) -> tuple[str | None, str]:
-        msgstr, reason = final_translation(self.catalog, msgid)
-        if msgstr is None:
-            return None, reason
-        problems = template_translation_problems(msgid, msgstr)
-        return (None, problems[0]) if problems else (msgstr, "")
+        return lookup(self.catalog, msgid, self.rules, template=True)

@@ -1,0 +1,41 @@
+"""Bring the test project's catalogs up to date with the repository's templates.
+
+Run after changing a template string: .venv/bin/python tests/data/refresh_fixture.py
+Then translate any new message in tests/data/project/translations/en/LC_MESSAGES/leaflets.po.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from conftest import DATA, make_project  # noqa: E402
+
+from patient_leaflets.catalogs import (  # noqa: E402
+    catalog_stats, read_catalog, update_catalogs, write_catalog, write_template)
+from patient_leaflets.config import load_config  # noqa: E402
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        config = load_config(make_project(Path(tmp) / "project"))
+        write_template(config)
+        update_catalogs(config)
+        catalog = config.po_path("en")
+        # Messages the templates no longer use are dropped, not kept as obsolete, in the fixture.
+        messages = read_catalog(catalog, "en")
+        messages.obsolete.clear()
+        write_catalog(catalog, messages)
+        target = DATA / "project" / "translations"
+        shutil.copy(config.pot_path, target / "leaflets.pot")
+        shutil.copy(catalog, target / "en" / "LC_MESSAGES" / "leaflets.po")
+        for row in catalog_stats(config):
+            print(f"{row.locale} {row.leaflet}: {row.translated} translated, {row.fuzzy} fuzzy, {row.untranslated} missing")
+
+
+if __name__ == "__main__":
+    main()
