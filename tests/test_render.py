@@ -67,7 +67,8 @@ def test_fetcher_serves_assets_only(config):
 
 def test_attachment_pointing_at_a_local_file_is_refused(config):
     html = '<html lang="fr"><meta charset="utf-8"><a rel="attachment" href="file:///etc/hostname">x</a></html>'
-    with pytest.raises(RenderError, match=r"^refused to write a PDF with embedded file file:///etc/hostname: a leaflet embeds no files$"):
+    with pytest.raises(RenderError, match=r"^refused to write a PDF with embedded file file:///etc/hostname: "
+                                          r"a leaflet embeds no files$"):
         render_pdf(html, config)
 
 
