@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 
 from babel.messages.catalog import Catalog, Message
 
+from .assets import check_assets
 from .checkers import (Rules, is_template_message, rules_for, translation_problems, translation_warnings,
                        typography_problems)
-from .assets import check_assets
 from .config import Config
 from .errors import CatalogError, ContentError, Problem
 
