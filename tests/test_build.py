@@ -229,6 +229,13 @@ def test_a_new_library_version_renders_everything(two_leaflets, renders, monkeyp
     assert rebuild(two_leaflets, renders) == ALL
 
 
+def test_library_versions_are_those_python_reports():
+    from importlib import metadata
+
+    assert manifest.library_versions(manifest.LIBRARIES) == {name: metadata.version(name)
+                                                             for name in manifest.LIBRARIES}
+
+
 def test_the_pango_and_harfbuzz_versions_are_known():
     versions = manifest.native_versions()
     assert re.fullmatch(r"1\.\d+\.\d+", versions["pango"]) and re.fullmatch(r"\d+\.\d+\.\d+", versions["harfbuzz"])
@@ -395,17 +402,24 @@ def test_outputs_of_leaflets_and_languages_that_no_longer_exist_are_reported(con
 
 
 def test_a_second_build_of_the_same_folder_is_refused_while_one_runs(config):
-    with manifest.build_lock(config.root / "output", "output"):
-        with pytest.raises(LeafletError, match="output: another build is writing to this folder"):
+    holder = ("import pathlib, sys; from patient_leaflets.manifest import build_lock\n"
+              "with build_lock(pathlib.Path(sys.argv[1]), 'output'):\n    print('held', flush=True); sys.stdin.read()")
+    with subprocess.Popen([sys.executable, "-c", holder, str(config.root / "output")], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, text=True) as other:
+        assert other.stdout.readline() == "held\n"
+        with pytest.raises(LeafletError, match="^output: another build is writing to this folder. Wait until"):
             build(config, jobs=1)
+        other.stdin.close()
+    assert [o.status for o in build(config, jobs=1).outcomes] == ["built", "built"]
 
 
 # The parent process never imports WeasyPrint: not when all is up to date, not when workers render.
 
 @pytest.mark.parametrize("jobs", [2, None])
 def test_the_build_process_does_not_import_weasyprint(project, jobs):
-    script = ("import sys, pathlib; from patient_leaflets.config import load_config; from patient_leaflets.build import build;"
-              f"report = build(load_config(pathlib.Path(sys.argv[1])), jobs={jobs});"
+    script = ("import sys, pathlib\n"
+              "from patient_leaflets.config import load_config\nfrom patient_leaflets.build import build\n"
+              f"report = build(load_config(pathlib.Path(sys.argv[1])), jobs={jobs})\n"
               "print(report.count('built'), 'weasyprint' in sys.modules)")
     if jobs is None:  # up to date: build first
         subprocess.run([sys.executable, "-c", script, str(project)], check=True, capture_output=True)

@@ -159,15 +159,17 @@ def build_lock(folder: Path, display: str) -> Iterator[None]:
         yield
         return
     with open(folder / LOCK_FILE, "a+b") as handle:
+        # A POSIX record lock, not flock(): worker processes do not inherit it, so a worker left running by a
+        # killed build never blocks the next build.
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
             raise LeafletError(f"{display}: another build is writing to this folder. Wait until it ends, "
                                "or stop it") from None
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.lockf(handle, fcntl.LOCK_UN)
 
 
 def remove_leftovers(folder: Path) -> None:
