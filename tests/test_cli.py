@@ -115,11 +115,11 @@ def test_every_command_has_help_and_is_documented(name):
 # Stopping a build: Ctrl-C (SIGINT), kill (SIGTERM) or kill -9 (SIGKILL). The next build goes on.
 
 def start_build(project):
-    """Start building 24 PDFs in the background; return once the first is recorded.
+    """Start building 16 PDFs in the background; return once the first is recorded.
 
-    The English PDFs of the 11 leaflets added are drafts: their titles are not translated.
+    The English PDFs of the 7 leaflets added are drafts: their titles are not translated.
     """
-    for number in range(1, 12):
+    for number in range(1, 8):
         add_leaflet(project, f"leaflet-{number:02d}", f"Le traitement {number}")
     command = [sys.executable, "-m", "patient_leaflets", "--project", str(project), "build", "--jobs", "2"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -135,9 +135,9 @@ def check_next_build_goes_on(project):
     assert all(len(PdfReader(pdf).pages) == 3 for pdf in pdfs), "every PDF left is whole"
     again = run(project, "build")
     assert again.exit_code == 0, again.output
-    built, unchanged = re.fullmatch(r"(\d+) built, (\d+) unchanged, 0 failed; 11 drafts, not to be given to "
+    built, unchanged = re.fullmatch(r"(\d+) built, (\d+) unchanged, 0 failed; 7 drafts, not to be given to "
                                     r"patients\.", again.output.splitlines()[-1]).groups()
-    assert int(built) + int(unchanged) == 24 and int(built) >= 1 and int(unchanged) >= 1
+    assert int(built) + int(unchanged) == 16 and int(built) >= 1 and int(unchanged) >= 1
     assert not list((project / "output").rglob("*.tmp"))
     return int(unchanged)
 
@@ -148,7 +148,7 @@ def test_an_interrupted_build_records_what_it_did_and_says_so(project, signum):
     process.send_signal(signum)
     out, err = process.communicate(timeout=120)
     assert process.returncode == 130, err
-    assert re.search(r"^Interrupted after rendering \d+ of 24 PDF\(s\)\. Every PDF written is whole and recorded: "
+    assert re.search(r"^Interrupted after rendering \d+ of 16 PDF\(s\)\. Every PDF written is whole and recorded: "
                      r"run the build again to finish\.$", err, re.M)
     assert json.loads((project / "output" / "build-report.json").read_text(encoding="utf-8"))["interrupted"]
     assert not (project / "output" / ".build-journal.jsonl").exists(), "folded into the manifest"

@@ -174,7 +174,7 @@ def build_lock(folder: Path, display: str) -> Iterator[None]:
 
 def remove_leftovers(folder: Path) -> None:
     """Delete the temporary files a killed build may have left (never a finished PDF), and the old cache."""
-    for pattern in (".*.tmp", "*/.*.tmp", LEGACY_CACHE_FILE):
+    for pattern in (".build-*.tmp", "*/.*.pdf.*.tmp", "*/.*.html.*.tmp", LEGACY_CACHE_FILE):
         for path in folder.glob(pattern):
             with contextlib.suppress(OSError):
                 path.unlink()
