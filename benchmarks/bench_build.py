@@ -76,16 +76,25 @@ def naive(project: Path, pages: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def naive_and_force(project: Path, pages: list[Path], rounds: int) -> tuple[float, float, str]:
-    """Time (a) and (b) in turns, so that both see the same load; return their medians and (b)'s output."""
-    naive_times, force_times, output = [], [], ""
-    for _ in range(rounds):
-        seconds, output = timed([*LEAFLETS, "build", "--force"], project)
-        force_times.append(seconds)
-        naive_times.append(naive(project, pages))
-    seconds, output = timed([*LEAFLETS, "build", "--force"], project)
-    force_times.append(seconds)
-    return statistics.median(naive_times), statistics.median(force_times), output
+def children_cpu() -> float:
+    """Return the processor time, in seconds, used so far by the processes this one started and waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def naive_and_force(project: Path, pages: list[Path], rounds: int) -> dict:
+    """Time (a) and (b) in turns, so that both see the same load; return medians of wall and processor time."""
+    times: dict[str, list[float]] = {"naive": [], "naive_cpu": [], "force": [], "force_cpu": []}
+    output = ""
+    for turn in range(2 * rounds + 1):
+        cpu = children_cpu()
+        if turn % 2:
+            times["naive"].append(naive(project, pages))
+        else:
+            seconds, output = timed([*LEAFLETS, "build", "--force"], project)
+            times["force"].append(seconds)
+        times["naive_cpu" if turn % 2 else "force_cpu"].append(children_cpu() - cpu)
+    return {**{name: statistics.median(values) for name, values in times.items()}, "output": output}
 
 
 def imports_weasyprint(project: Path) -> bool:
@@ -171,7 +180,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         project = make_project(Path(tmp) / "project", 8)
         pages = html_files(project, Path(tmp) / "naive")
-        naive_seconds, force, output = naive_and_force(project, pages, args.rounds)
+        turns = naive_and_force(project, pages, args.rounds)
+        naive_seconds, force, output = turns["naive"], turns["force"], turns["output"]
         files = len(pages)
         assert len(rendered(output)) == files == 16, output
         one_worker, _ = timed([*LEAFLETS, "build", "--force", "--jobs", "1"], project, repeat=1)
@@ -185,9 +195,9 @@ def main() -> int:
         changed = rendered(output)
 
         print(f"\n(a) naive, `weasyprint` once per leaflet: {naive_seconds:6.2f} s for {files} PDFs "
-              f"({naive_seconds / files:.2f} s each)")
+              f"({naive_seconds / files:.2f} s each; processor time {turns['naive_cpu']:.2f} s)")
         print(f"(b) leaflets build --force:               {force:6.2f} s ({os.cpu_count()} workers; "
-              f"{one_worker:.2f} s with --jobs 1)")
+              f"processor time {turns['force_cpu']:.2f} s; {one_worker:.2f} s with --jobs 1)")
         print(f"(c) leaflets build, up to date:           {noop:6.3f} s (python -c pass: {python:.3f} s); "
               f"imports WeasyPrint: {'yes' if weasyprint_imported else 'no'}")
         print(f"(d) leaflets build after editing {edited}: {after_edit:6.2f} s, rendered {len(changed)}: "

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import re
 import subprocess
 import sys
+import tracemalloc
 
 import pytest
 from pypdf import PdfReader
@@ -425,3 +427,23 @@ def test_the_build_process_does_not_import_weasyprint(project, jobs):
         subprocess.run([sys.executable, "-c", script, str(project)], check=True, capture_output=True)
     result = subprocess.run([sys.executable, "-c", script, str(project)], capture_output=True, text=True, check=True)
     assert result.stdout.split() == (["2", "False"] if jobs else ["0", "False"])
+
+
+def test_a_worker_keeps_no_leaflet_in_memory_once_rendered(config):
+    """Memory per worker stays flat over a long build (the YAML loader used to keep every node it read)."""
+    from patient_leaflets.build import leaflet_html
+
+    source = config.root / "leaflets" / "sample.yaml"
+    tracemalloc.start()
+    try:
+        for _ in range(3):  # what stays from one leaflet to the next (the last catalog, compiled templates)
+            leaflet_html(config, source, "en")
+        gc.collect()
+        before = tracemalloc.get_traced_memory()[0]
+        for _ in range(20):
+            leaflet_html(config, source, "en")
+        gc.collect()
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < 100_000, f"{grown} bytes kept after 20 leaflets"
