@@ -7,11 +7,10 @@ changed, and a build that is stopped goes on where it stopped the next time.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
-import signal
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from .errors import LeafletError
 from .files import write_atomic
 from .manifest import (ABSENT, Manifest, RecordingCatalog, build_lock, inputs_digest, job_key, message_table,
                        po_digest, remove_leftovers, stamp)
+from .workers import run_in_pool
 
 log = logging.getLogger(__name__)
 
@@ -412,54 +412,16 @@ def _render_all(config: Config, todo: list[Job], jobs: int | None, strict: bool,
         for job in todo:
             finished(job, _render_job(config, job, strict, html))
     else:
-        _render_in_pool(config, todo, workers, strict, html, finished)
+        run_in_pool(functools.partial(_render_job, config, strict=strict, keep_html=html), todo, workers, finished,
+                    functools.partial(_worker_died, config))
     if todo:
         log.info("rendered %d PDF(s) in %.2f s with %d worker(s)", len(todo), time.perf_counter() - started,
                  max(workers, 1))
 
 
-def _render_in_pool(config: Config, todo: list[Job], workers: int, strict: bool, html: bool, finished) -> None:
-    from concurrent.futures import ProcessPoolExecutor, as_completed, wait
-
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
-        futures = {pool.submit(_render_job, config, job, strict, html): job for job in todo}
-        handled = set()
-        try:
-            for future in as_completed(futures):
-                handled.add(future)
-                finished(futures[future], _result_of(config, futures[future], future))
-        except KeyboardInterrupt:
-            # Start nothing new; the renders under way finish (their writes are atomic) and are recorded.
-            for future in futures:
-                future.cancel()
-            running = [f for f in futures if f not in handled and not f.cancelled()]
-            for future in wait(running).done:
-                finished(futures[future], _result_of(config, futures[future], future))
-            raise
-
-
-def _result_of(config: Config, job: Job, future) -> _Result:
-    try:
-        return future.result()
-    except Exception as exc:  # the worker died (killed, out of memory, a crash in a native library)
-        outcome = Outcome(job.leaflet, job.locale, _rel(config, job.output), "failed",
-                          error=f"unexpected error: the worker process stopped ({exc!r})")
-        return _Result(outcome)
-
-
-def _start_worker() -> None:
-    # Ctrl-C reaches every process of the terminal's group; only the parent decides how to stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    # A worker whose build was killed would wait for work forever: end it (a half-written temporary file is
-    # deleted by the next build; the PDF it was to replace is whole).
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
-
-
-def _exit_with_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(0.2)
-    os._exit(1)
+def _worker_died(config: Config, job: Job, exc: Exception) -> _Result:
+    return _Result(Outcome(job.leaflet, job.locale, _rel(config, job.output), "failed",
+                           error=f"unexpected error: the worker process stopped ({exc!r})"))
 
 
 def _entry(job: Job, result: _Result) -> dict:
