@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
+import threading
 from pathlib import Path
 
 import click
@@ -63,21 +65,33 @@ def build(obj, locales, leaflets, jobs, force, strict, html):
 
     config = obj.config
     display = make_display()
-    previous = signal.signal(signal.SIGTERM, _interrupt)  # kill stops the build as Ctrl-C does: cleanly
     try:
-        report = run_build(config, list(locales) or None, list(leaflets) or None, jobs, force, strict, html,
-                           listener=display)
+        with _sigterm_as_interrupt():
+            report = run_build(config, list(locales) or None, list(leaflets) or None, jobs, force, strict, html,
+                               listener=display)
     except KeyboardInterrupt:
         display.close()
         click.echo(interrupted_line(display), err=True)
         raise SystemExit(130) from None
     finally:
         display.close()
-        signal.signal(signal.SIGTERM, previous)
     for line in closing_lines(report):
         click.echo(line)
     if report.failed:
         raise SystemExit(1)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """Let ``kill`` stop a build as Ctrl-C does, cleanly (only the main thread can catch signals)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _interrupt(signum, frame):
