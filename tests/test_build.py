@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import subprocess
@@ -447,3 +448,24 @@ def test_a_worker_keeps_no_leaflet_in_memory_once_rendered(config):
     finally:
         tracemalloc.stop()
     assert grown < 100_000, f"{grown} bytes kept after 20 leaflets"
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers must inherit the test's patch")
+def test_a_worker_that_dies_fails_its_pdfs_and_the_build_still_reports(two_leaflets, monkeypatch):
+    real = render.render_document
+
+    def crashing_for_other(html, config):
+        if 'content="other"' in html:
+            os._exit(1)  # as a crash in a native library would end the process
+        return real(html, config)
+
+    monkeypatch.setattr(render, "render_document", crashing_for_other)
+    report = build(two_leaflets, jobs=2)
+    assert len(report.outcomes) == 4
+    failed = {o.output: o.error for o in report.failed}
+    assert {"output/en/other.pdf", "output/fr/other.pdf"} <= set(failed)
+    assert all(error.startswith("unexpected error: the worker process stopped (") for error in failed.values())
+    for outcome in report.outcomes:
+        assert outcome.status in ("built", "failed")
+        if outcome.status == "built":
+            assert len(PdfReader(two_leaflets.root / outcome.output).pages) == 3
