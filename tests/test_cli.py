@@ -122,7 +122,9 @@ def start_build(project):
     for number in range(1, 8):
         add_leaflet(project, f"leaflet-{number:02d}", f"Le traitement {number}")
     command = [sys.executable, "-m", "patient_leaflets", "--project", str(project), "build", "--jobs", "2"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # A shell's background jobs ignore Ctrl-C, and so would the build if it inherited that: restore the default.
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     journal = project / "output" / ".build-journal.jsonl"
     while not (journal.exists() and journal.read_text(encoding="utf-8").count("\n") >= 1):
         assert process.poll() is None, "the build ended before it could be stopped"
