@@ -43,3 +43,15 @@ def built_project(tmp_path_factory) -> Path:
     report = build(load_config(folder), jobs=1)
     assert not report.failed
     return folder
+
+
+def add_leaflet(project: Path, leaflet_id: str, title: str, english: str | None = None) -> Path:
+    """Add a leaflet: the sample under another title, translated into English as ``english`` when given."""
+    sample = (project / "leaflets" / "sample.yaml").read_text(encoding="utf-8")
+    path = project / "leaflets" / f"{leaflet_id}.yaml"
+    path.write_text(sample.replace("title: Le traitement exemple", f"title: {title}"), encoding="utf-8")
+    if english:
+        po = project / "translations" / "en" / "LC_MESSAGES" / "leaflets.po"
+        with open(po, "a", encoding="utf-8") as handle:
+            handle.write(f'\nmsgid "{title}"\nmsgstr "{english}"\n')
+    return path

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import json
+import multiprocessing
+import os
+import re
+import subprocess
+import sys
+import tracemalloc
 
 import pytest
 from pypdf import PdfReader
 
+from conftest import add_leaflet, make_project
+from patient_leaflets import manifest, render
 from patient_leaflets.build import build, leaflet_html
+from patient_leaflets.config import load_config
 from patient_leaflets.errors import LeafletError
 
 
@@ -186,3 +197,351 @@ def _x_of(pdf, text):
 
     PdfReader(pdf).pages[0].extract_text(visitor_text=visit)
     return found[0] if found else None
+
+
+# Incremental builds: counted in renders (WeasyPrint calls), never in seconds.
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Record every PDF WeasyPrint renders in this process, as ``(locale, leaflet)``."""
+    calls = []
+    real = render.render_document
+
+    def counting(html, config):
+        lang = re.search(r'<html lang="([a-z]+)', html).group(1)
+        leaflet = re.search(r'<meta name="keywords" content="([^"]+)"', html).group(1)
+        calls.append((lang, leaflet))
+        return real(html, config)
+
+    monkeypatch.setattr(render, "render_document", counting)
+    return calls
+
+
+@pytest.fixture
+def two_leaflets(config):
+    """The test project with a second leaflet, ``other``, whose title is its own."""
+    add_leaflet(config.root, "other", "Un autre traitement", "Another treatment")
+    return config
+
+
+def rebuild(config, renders, **options) -> list[tuple[str, str]]:
+    """Build with one worker (in this process, so renders are counted); return what was rendered."""
+    renders.clear()
+    report = build(config, jobs=1, **options)
+    assert not report.failed, report.failed
+    return sorted(renders)
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+ALL = [("en", "other"), ("en", "sample"), ("fr", "other"), ("fr", "sample")]
+
+
+def test_an_up_to_date_build_renders_nothing_and_force_renders_everything(two_leaflets, renders):
+    assert rebuild(two_leaflets, renders) == ALL
+    assert rebuild(two_leaflets, renders) == []
+    assert rebuild(two_leaflets, renders, force=True) == ALL
+
+
+def test_editing_one_leaflet_renders_only_its_pdfs(two_leaflets, renders):
+    rebuild(two_leaflets, renders)
+    edit(two_leaflets.root / "leaflets" / "other.yaml", 'version: "2.1"', 'version: "2.2"')
+    assert rebuild(two_leaflets, renders) == [("en", "other"), ("fr", "other")]
+
+
+@pytest.mark.parametrize("changed", ["styles/leaflet.css", "styles/fonts/OFL.txt", "templates/blocks.html.j2",
+                                     "leaflets/_shared.yaml"])
+def test_editing_what_every_leaflet_uses_renders_everything(two_leaflets, renders, changed):
+    rebuild(two_leaflets, renders)
+    with open(two_leaflets.root / changed, "a", encoding="utf-8") as handle:
+        handle.write("\n# edited\n" if changed.endswith(".yaml") else "\n")
+    assert rebuild(two_leaflets, renders) == ALL
+
+
+def test_editing_the_institution_renders_everything_and_a_comment_nothing(two_leaflets, renders):
+    rebuild(two_leaflets, renders)
+    settings = two_leaflets.root / "pyproject.toml"
+    with open(settings, "a", encoding="utf-8") as handle:
+        handle.write("# a comment changes no setting\n")
+    assert rebuild(load_config(two_leaflets.root), renders) == []
+    edit(settings, "fever-threshold = 38.5", "fever-threshold = 38.0")
+    assert rebuild(load_config(two_leaflets.root), renders) == ALL
+
+
+def test_editing_one_english_message_renders_only_the_english_pdfs_that_use_it(two_leaflets, renders):
+    po = two_leaflets.po_path("en")
+    rebuild(two_leaflets, renders)
+    edit(po, 'msgstr "The example treatment"', 'msgstr "The sample treatment"')
+    assert rebuild(two_leaflets, renders) == [("en", "sample")]
+    assert "The sample treatment" in pdf_text(two_leaflets.root / "output" / "en" / "sample.pdf")
+    edit(po, 'msgstr "Page %(page)s of %(pages)s"', 'msgstr "Page %(page)s / %(pages)s"')
+    assert rebuild(two_leaflets, renders) == [("en", "other"), ("en", "sample")], "a template string is in both"
+    edit(po, '"PO-Revision-Date: 2026-11-27 01:10+0000\\n"', '"PO-Revision-Date: 2026-12-01 09:00+0000\\n"')
+    with open(po, "a", encoding="utf-8") as handle:
+        handle.write('\nmsgid "Un message que personne n’utilise"\nmsgstr "A message nobody uses"\n')
+    assert rebuild(two_leaflets, renders) == [], "neither the header nor an unused message is in a PDF"
+
+
+def test_a_translation_made_fuzzy_or_filled_in_renders_the_pdf_again(two_leaflets, renders):
+    po = two_leaflets.po_path("en")
+    rebuild(two_leaflets, renders)
+    edit(po, 'msgid "Un autre traitement"', '#, fuzzy\nmsgid "Un autre traitement"')
+    assert rebuild(two_leaflets, renders) == [("en", "other")]
+    assert [o.draft for o in build(two_leaflets, jobs=1).outcomes] == [True, False, False, False]
+    edit(po, '#, fuzzy\nmsgid "Un autre traitement"', 'msgid "Un autre traitement"')
+    edit(po, 'msgstr "Rest."', 'msgstr ""')
+    assert rebuild(two_leaflets, renders) == [("en", "other"), ("en", "sample")]
+    edit(po, 'msgid "Reposez-vous."\nmsgstr ""', 'msgid "Reposez-vous."\nmsgstr "Have a rest."')
+    assert rebuild(two_leaflets, renders) == [("en", "other"), ("en", "sample")], "a missing message was used"
+
+
+def test_a_new_library_version_renders_everything(two_leaflets, renders, monkeypatch):
+    rebuild(two_leaflets, renders)
+    real = manifest.library_versions
+    monkeypatch.setattr(manifest, "library_versions", lambda names: {**real(names), "pydyf": "99.0"})
+    assert rebuild(two_leaflets, renders) == ALL
+
+
+def test_library_versions_are_those_python_reports():
+    from importlib import metadata
+
+    assert manifest.library_versions(manifest.LIBRARIES) == {name: metadata.version(name)
+                                                             for name in manifest.LIBRARIES}
+
+
+def test_the_pango_and_harfbuzz_versions_are_known():
+    versions = manifest.native_versions()
+    assert re.fullmatch(r"1\.\d+\.\d+", versions["pango"]) and re.fullmatch(r"\d+\.\d+\.\d+", versions["harfbuzz"])
+
+
+def test_a_pdf_changed_or_removed_outside_the_build_is_built_again(two_leaflets, renders):
+    rebuild(two_leaflets, renders)
+    out = two_leaflets.root / "output"
+    (out / "en" / "sample.pdf").unlink()
+    (out / "fr" / "other.pdf").write_bytes(b"%PDF-1.7 not the leaflet")
+    assert rebuild(two_leaflets, renders) == [("en", "sample"), ("fr", "other")]
+    os.utime(out / "fr" / "sample.pdf")  # touched, same bytes: still up to date
+    assert rebuild(two_leaflets, renders) == []
+
+
+def test_a_damaged_manifest_means_building_everything_again(two_leaflets, renders):
+    rebuild(two_leaflets, renders)
+    (two_leaflets.root / "output" / ".build-manifest.json").write_text("{not json", encoding="utf-8")
+    assert rebuild(two_leaflets, renders) == ALL
+
+
+def test_an_interrupted_build_keeps_what_it_finished_and_the_next_build_goes_on(two_leaflets, renders,
+                                                                              monkeypatch):
+    done = []
+    counting = render.render_document
+
+    def interrupted_on_the_third(html, config):
+        if len(done) == 2:
+            raise KeyboardInterrupt
+        done.append(1)
+        return counting(html, config)
+
+    monkeypatch.setattr(render, "render_document", interrupted_on_the_third)
+    with pytest.raises(KeyboardInterrupt):
+        build(two_leaflets, jobs=1)
+    out = two_leaflets.root / "output"
+    report = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
+    assert report["interrupted"] and [p["output"] for p in report["pdfs"]] == ["output/en/other.pdf",
+                                                                               "output/en/sample.pdf"]
+    assert not list(out.glob("*/.*.tmp")) and not (out / ".build-journal.jsonl").exists()
+    monkeypatch.setattr(render, "render_document", counting)
+    assert rebuild(two_leaflets, renders) == [("fr", "other"), ("fr", "sample")]
+
+
+def test_the_journal_of_a_killed_build_is_used_by_the_next_one(two_leaflets, renders, monkeypatch):
+    rebuild(two_leaflets, renders)
+    edit(two_leaflets.root / "leaflets" / "sample.yaml", 'version: "2.1"', 'version: "2.2"')
+    # A build killed after writing en/sample.pdf and its journal line, before it could save the manifest:
+    monkeypatch.setattr(manifest.Manifest, "save", manifest.Manifest.close_journal)
+    build(two_leaflets, jobs=1, locales=["en"])
+    monkeypatch.undo()
+    monkeypatch.setattr(render, "render_document", renders_recorder(renders))
+    assert (two_leaflets.root / "output" / ".build-journal.jsonl").exists()
+    with open(two_leaflets.root / "output" / ".build-journal.jsonl", "a", encoding="utf-8") as handle:
+        handle.write('{"name": "fr/sample", "entry": {"key": "cut sh')  # the line being written at the kill
+    assert rebuild(two_leaflets, renders) == [("fr", "sample")]
+    assert not (two_leaflets.root / "output" / ".build-journal.jsonl").exists()
+
+
+def renders_recorder(calls):
+    real = render.render_document
+
+    def counting(html, config):
+        calls.append((re.search(r'<html lang="([a-z]+)', html).group(1),
+                      re.search(r'<meta name="keywords" content="([^"]+)"', html).group(1)))
+        return real(html, config)
+
+    return counting
+
+
+def test_a_render_error_does_not_stop_the_others(two_leaflets, monkeypatch):
+    build(two_leaflets, jobs=1)
+    out = two_leaflets.root / "output"
+    before = (out / "en" / "other.pdf").read_bytes()
+    real = render.render_document
+
+    def failing_for_other(html, config):
+        if 'content="other"' in html:
+            raise RuntimeError("Pango failed")
+        return real(html, config)
+
+    monkeypatch.setattr(render, "render_document", failing_for_other)
+    edit(two_leaflets.root / "leaflets" / "other.yaml", 'version: "2.1"', 'version: "2.2"')
+    report = build(two_leaflets, jobs=1, force=True)
+    assert [(o.output, o.status) for o in report.outcomes] == [
+        ("output/en/other.pdf", "failed"), ("output/en/sample.pdf", "built"),
+        ("output/fr/other.pdf", "failed"), ("output/fr/sample.pdf", "built")]
+    assert report.failed[0].error == "unexpected error: RuntimeError('Pango failed') (traceback in the log)"
+    assert (out / "en" / "other.pdf").read_bytes() == before, "a failure never removes a good PDF"
+    monkeypatch.undo()
+    assert [o.status for o in build(two_leaflets, jobs=1).outcomes] == ["built", "unchanged", "built", "unchanged"], \
+        "a PDF that failed is still out of date"
+
+
+def test_strict_refuses_an_up_to_date_draft_without_rendering_it(config, renders):
+    po = config.po_path("en")
+    edit(po, 'msgstr "Rest."', 'msgstr ""')
+    rebuild(config, renders)
+    renders.clear()
+    report = build(config, jobs=1, strict=True)
+    assert renders == []
+    assert [(o.locale, o.status, o.error) for o in report.outcomes] == [
+        ("en", "failed", "refused by --strict: 1 message(s) are untranslated, fuzzy or fail a check:\n"
+                         "  leaflets/sample.yaml:36 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
+                         "'Reposez-vous.'"), ("fr", "unchanged", "")]
+
+
+# Reproducible: same inputs, same bytes.
+
+def test_same_inputs_give_the_same_bytes_in_one_process_or_many_and_in_any_folder(tmp_path):
+    first, second = (load_config(make_project(tmp_path / name)) for name in ("first", "second"))
+    for config in (first, second):
+        add_leaflet(config.root, "other", "Un autre traitement", "Another treatment")
+    assert not build(first, jobs=1).failed
+    assert not build(second, jobs=2).failed
+    pdfs = sorted(p.relative_to(first.root) for p in (first.root / "output").glob("*/*.pdf"))
+    assert len(pdfs) == 4
+    for pdf in pdfs:
+        data = (first.root / pdf).read_bytes()
+        assert data == (second.root / pdf).read_bytes(), pdf
+        # No clock time in the file, so next month's build of the same inputs is the same too.
+        assert not re.search(rb"/CreationDate|/ModDate|xmp:(Create|Modify|Metadata)Date|\(D:\d{8}", data)
+
+
+# What the build tells: report and HTML.
+
+def test_the_report_describes_every_pdf(config):
+    edit(config.po_path("en"), 'msgstr "Rest."', 'msgstr ""')
+    build(config, jobs=1)
+    report = build(config, jobs=1)
+    data = json.loads((config.root / "output" / "build-report.json").read_text(encoding="utf-8"))
+    assert data["summary"] == {"built": 0, "unchanged": 2, "drafts": 1, "failed": 0, "stale": 0}
+    english, french = data["pdfs"]
+    pdf = config.root / "output" / "en" / "sample.pdf"
+    assert {k: english[k] for k in ("locale", "leaflet", "version", "pages", "bytes", "sha256")} == {
+        "locale": "en", "leaflet": "sample", "version": "2.1", "pages": len(PdfReader(pdf).pages),
+        "bytes": pdf.stat().st_size, "sha256": hashlib.sha256(pdf.read_bytes()).hexdigest()}
+    assert english["draft_reasons"] == ["1 message(s) are untranslated, fuzzy or fail a check"]
+    assert english["gaps"] == report.outcomes[0].gaps and len(english["gaps"]) == 1
+    assert english["render_seconds"] > 0 and french["draft_reasons"] == []
+
+
+def test_html_option_keeps_the_html_beside_each_pdf(config, renders):
+    rebuild(config, renders)
+    assert rebuild(config, renders, html=True) == [("en", "sample"), ("fr", "sample")], "no HTML yet"
+    html = (config.root / "output" / "en" / "sample.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="en-GB" dir="ltr">' in html
+    assert "The example treatment" in html
+    assert rebuild(config, renders, html=True) == []
+    edit(config.root / "leaflets" / "sample.yaml", 'version: "2.1"', 'version: "2.2"')
+    rebuild(config, renders)
+    assert not (config.root / "output" / "en" / "sample.html").exists(), "an HTML file no longer matching its PDF"
+
+
+def test_outputs_of_leaflets_and_languages_that_no_longer_exist_are_reported(config):
+    build(config, jobs=1)
+    out = config.root / "output"
+    (out / "de").mkdir()
+    (out / "de" / "sample.pdf").write_bytes(b"%PDF")
+    (out / "fr" / "surgery.pdf").write_bytes(b"%PDF")
+    report = build(config, jobs=1)
+    assert [str(s) for s in report.stale] == [
+        "output/de/sample.pdf: the language 'de' is not built any more (not in locales)",
+        "output/fr/surgery.pdf: there is no leaflet 'surgery' in leaflets/ any more"]
+    assert (out / "de" / "sample.pdf").exists(), "reported, never deleted"
+
+
+def test_a_second_build_of_the_same_folder_is_refused_while_one_runs(config):
+    holder = ("import pathlib, sys; from patient_leaflets.manifest import build_lock\n"
+              "with build_lock(pathlib.Path(sys.argv[1]), 'output'):\n    print('held', flush=True); sys.stdin.read()")
+    with subprocess.Popen([sys.executable, "-c", holder, str(config.root / "output")], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, text=True) as other:
+        assert other.stdout.readline() == "held\n"
+        with pytest.raises(LeafletError, match="^output: another build is writing to this folder. Wait until"):
+            build(config, jobs=1)
+        other.stdin.close()
+    assert [o.status for o in build(config, jobs=1).outcomes] == ["built", "built"]
+
+
+# The parent process never imports WeasyPrint: not when all is up to date, not when workers render.
+
+@pytest.mark.parametrize("jobs", [2, None])
+def test_the_build_process_does_not_import_weasyprint(project, jobs):
+    script = ("import sys, pathlib\n"
+              "from patient_leaflets.config import load_config\nfrom patient_leaflets.build import build\n"
+              f"report = build(load_config(pathlib.Path(sys.argv[1])), jobs={jobs})\n"
+              "print(report.count('built'), 'weasyprint' in sys.modules)")
+    if jobs is None:  # up to date: build first
+        subprocess.run([sys.executable, "-c", script, str(project)], check=True, capture_output=True)
+    result = subprocess.run([sys.executable, "-c", script, str(project)], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == (["2", "False"] if jobs else ["0", "False"])
+
+
+def test_a_worker_keeps_no_leaflet_in_memory_once_rendered(config):
+    """Memory per worker stays flat over a long build (the YAML loader used to keep every node it read)."""
+    from patient_leaflets.build import leaflet_html
+
+    source = config.root / "leaflets" / "sample.yaml"
+    tracemalloc.start()
+    try:
+        for _ in range(3):  # what stays from one leaflet to the next (the last catalog, compiled templates)
+            leaflet_html(config, source, "en")
+        gc.collect()
+        before = tracemalloc.get_traced_memory()[0]
+        for _ in range(20):
+            leaflet_html(config, source, "en")
+        gc.collect()
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < 100_000, f"{grown} bytes kept after 20 leaflets"
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers must inherit the test's patch")
+def test_a_worker_that_dies_fails_its_pdfs_and_the_build_still_reports(two_leaflets, monkeypatch):
+    real = render.render_document
+
+    def crashing_for_other(html, config):
+        if 'content="other"' in html:
+            os._exit(1)  # as a crash in a native library would end the process
+        return real(html, config)
+
+    monkeypatch.setattr(render, "render_document", crashing_for_other)
+    report = build(two_leaflets, jobs=2)
+    assert len(report.outcomes) == 4
+    failed = {o.output: o.error for o in report.failed}
+    assert {"output/en/other.pdf", "output/fr/other.pdf"} <= set(failed)
+    assert all(error.startswith("unexpected error: the worker process stopped (") for error in failed.values())
+    for outcome in report.outcomes:
+        assert outcome.status in ("built", "failed")
+        if outcome.status == "built":
+            assert len(PdfReader(two_leaflets.root / outcome.output).pages) == 3

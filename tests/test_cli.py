@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
+from conftest import add_leaflet
 from patient_leaflets.cli import cli
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -42,6 +46,20 @@ def test_build_names_the_messages_shown_in_the_source_language(project):
     assert ("failed     output/en/sample.pdf\n  refused by --strict: 1 message(s) are untranslated, fuzzy or fail a "
             "check:\n    leaflets/sample.yaml:36 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
             "'Reposez-vous.'\n") in strict.output
+
+
+def test_build_summary_counts_drafts_and_stale_outputs_and_keeps_html(project):
+    po = project / "translations" / "en" / "LC_MESSAGES" / "leaflets.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr ""'), encoding="utf-8")
+    (project / "output" / "de").mkdir(parents=True)
+    (project / "output" / "de" / "sample.pdf").write_bytes(b"%PDF")
+    result = run(project, "build", "--jobs", "1", "--html")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-3:] == [
+        "stale      output/de/sample.pdf: the language 'de' is not built any more (not in locales)",
+        "  Delete these files, or bring back their leaflet or language.",
+        "2 built, 0 unchanged, 0 failed; 1 draft, not to be given to patients; 1 stale output."]
+    assert (project / "output" / "en" / "sample.html").exists() and (project / "output" / "fr" / "sample.html").exists()
 
 
 def test_invalid_leaflet_fails_with_file_line_and_field(project):
@@ -122,3 +140,57 @@ def test_every_command_has_help_and_is_documented(name):
     result = CliRunner().invoke(cli, [name, "--help"])
     assert result.exit_code == 0 and cli.commands[name].help
     assert re.search(rf"`leaflets {name}\b", README.read_text(encoding="utf-8")), f"document {name} in README.md"
+
+
+# Stopping a build: Ctrl-C (SIGINT), kill (SIGTERM) or kill -9 (SIGKILL). The next build goes on.
+
+def start_build(project):
+    """Start building 16 PDFs in the background; return once the first is recorded.
+
+    The English PDFs of the 7 leaflets added are drafts: their titles are not translated.
+    """
+    for number in range(1, 8):
+        add_leaflet(project, f"leaflet-{number:02d}", f"Le traitement {number}")
+    command = [sys.executable, "-m", "patient_leaflets", "--project", str(project), "build", "--jobs", "2"]
+    # A shell's background jobs ignore Ctrl-C, and so would the build if it inherited that: restore the default.
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    journal = project / "output" / ".build-journal.jsonl"
+    while not (journal.exists() and journal.read_text(encoding="utf-8").count("\n") >= 1):
+        assert process.poll() is None, "the build ended before it could be stopped"
+        time.sleep(0.01)
+    return process
+
+
+def check_next_build_goes_on(project):
+    pdfs = sorted((project / "output").glob("*/*.pdf"))
+    # Every leaflet of this project is the sample under another title: whole PDFs all have its page count.
+    assert {len(PdfReader(pdf).pages) for pdf in pdfs} == {2}, "every PDF left is whole"
+    again = run(project, "build")
+    assert again.exit_code == 0, again.output
+    built, unchanged = re.fullmatch(r"(\d+) built, (\d+) unchanged, 0 failed; 7 drafts, not to be given to "
+                                    r"patients\.", again.output.splitlines()[-1]).groups()
+    assert int(built) + int(unchanged) == 16 and int(built) >= 1 and int(unchanged) >= 1
+    assert not list((project / "output").rglob("*.tmp"))
+    return int(unchanged)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_build_records_what_it_did_and_says_so(project, signum):
+    process = start_build(project)
+    process.send_signal(signum)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert re.search(r"^Interrupted after rendering \d+ of 16 PDF\(s\)\. Every PDF written is whole and recorded: "
+                     r"run the build again to finish\.$", err, re.M)
+    assert json.loads((project / "output" / "build-report.json").read_text(encoding="utf-8"))["interrupted"]
+    assert not (project / "output" / ".build-journal.jsonl").exists(), "folded into the manifest"
+    assert check_next_build_goes_on(project) >= out.count("built ")
+
+
+def test_a_killed_build_leaves_whole_pdfs_and_the_next_build_goes_on(project):
+    process = start_build(project)
+    process.kill()
+    process.communicate(timeout=120)
+    assert (project / "output" / ".build-journal.jsonl").exists()
+    check_next_build_goes_on(project)

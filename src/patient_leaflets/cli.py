@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import signal
+import threading
 from pathlib import Path
 
 import click
@@ -54,27 +57,46 @@ def cli(ctx, project, verbose):
 @click.option("--force", is_flag=True, help="Rebuild even the PDFs that are up to date.")
 @click.option("--strict", is_flag=True,
               help="Refuse drafts: unapproved content, untranslated or fuzzy messages. Use it before publishing.")
+@click.option("--html", is_flag=True, help="Keep the HTML handed to WeasyPrint beside each PDF, for debugging.")
 @click.pass_obj
-def build(obj, locales, leaflets, jobs, force, strict):
+def build(obj, locales, leaflets, jobs, force, strict, html):
     """Build output/<locale>/<leaflet>.pdf for every leaflet and language."""
     from .build import build as run_build
+    from .progress import closing_lines, interrupted_line, make_display
 
     config = obj.config
-    report = run_build(config, list(locales) or None, list(leaflets) or None, jobs, force, strict)
-    for outcome in report.outcomes:
-        if outcome.status == "failed":
-            click.echo(f"failed     {outcome.output}\n{_indent(outcome.error)}", err=True)
-            continue
-        mark = " (DRAFT)" if outcome.draft else ""
-        click.echo(f"{outcome.status:<10} {outcome.output}{mark}")
-        if outcome.gaps and outcome.status == "built":
-            click.echo(_indent(f"{len(outcome.gaps)} message(s) shown in the source language:"))
-            for gap in outcome.gaps:
-                click.echo(_indent(gap, 4))
-    click.echo(f"{report.count('built')} built, {report.count('unchanged')} unchanged, "
-               f"{len(report.failed)} failed.")
+    display = make_display()
+    try:
+        with _sigterm_as_interrupt():
+            report = run_build(config, list(locales) or None, list(leaflets) or None, jobs, force, strict, html,
+                               listener=display)
+    except KeyboardInterrupt:
+        display.close()
+        click.echo(interrupted_line(display), err=True)
+        raise SystemExit(130) from None
+    finally:
+        display.close()
+    for line in closing_lines(report):
+        click.echo(line)
     if report.failed:
         raise SystemExit(1)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """Let ``kill`` stop a build as Ctrl-C does, cleanly (only the main thread can catch signals)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 @cli.command()

@@ -270,6 +270,9 @@ class _Validator:
             return _SCALAR.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError):  # 2026-02-30, or an integer too long to convert: keep the text
             return node.value
+        finally:
+            # The loader remembers every node it constructs; forget it, or a long build keeps every file read.
+            _SCALAR.constructed_objects.pop(node, None)
 
 
 def _describe(node) -> str:

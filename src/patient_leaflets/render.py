@@ -212,6 +212,11 @@ def _weasyprint():
     return weasyprint, FontConfiguration, AssetFetcher, Refused
 
 
+def load_weasyprint() -> None:
+    """Import WeasyPrint now (about 0.4 s), so that a leaflet's render time does not include it."""
+    _weasyprint()
+
+
 def asset_fetcher(config: Config):
     """Return the URL fetcher every WeasyPrint call gets: project assets only."""
     _, _, AssetFetcher, _ = _weasyprint()
@@ -226,12 +231,25 @@ def _stylesheet(stylesheet: Path, digest: str, roots: tuple):
     return css, font_config
 
 
+@dataclass(frozen=True)
+class RenderedPDF:
+    """A leaflet's PDF file, and how many pages it has."""
+
+    data: bytes
+    pages: int
+
+
 def render_pdf(html: str, config: Config) -> bytes:
     """Return the PDF for a leaflet's HTML: A4, tagged (PDF/UA-1), fonts embedded, no network, no stray files.
 
     Anything the HTML or CSS asks to load from outside ``styles/`` and ``templates/``, and any file it asks to
     embed or link to, stops the render with a RenderError naming the template or stylesheet line.
     """
+    return render_document(html, config).data
+
+
+def render_document(html: str, config: Config) -> RenderedPDF:
+    """Return the PDF for a leaflet's HTML with its page count (see ``render_pdf``)."""
     weasyprint, _, _, Refused = _weasyprint()
     stylesheet = config.path("styles") / STYLESHEET
     roots = tuple(asset_roots(config))
@@ -241,11 +259,12 @@ def render_pdf(html: str, config: Config) -> bytes:
         css, font_config = _stylesheet(stylesheet, digest, roots)
         document = weasyprint.HTML(string=html, base_url=config.path("styles").as_uri() + "/",
                                    url_fetcher=asset_fetcher(config))
-        rendered = document.render(stylesheets=[css], font_config=font_config, pdf_variant=PDF_VARIANT)
-        refused = _unsafe_links(rendered)
+        # render() then write_pdf() is what HTML.write_pdf() does, keeping the page count on the way.
+        laid_out = document.render(stylesheets=[css], font_config=font_config, pdf_variant=PDF_VARIANT)
+        refused = _unsafe_links(laid_out)
         if refused:
             raise RenderError(check_assets(config) or refused)
-        return rendered.write_pdf(pdf_variant=PDF_VARIANT)
+        return RenderedPDF(laid_out.write_pdf(pdf_variant=PDF_VARIANT), len(laid_out.pages))
     except Refused as exc:
         # WeasyPrint does not say which file asked for the URL; the static check does, when it can.
         raise RenderError(check_assets(config) or str(exc)) from None

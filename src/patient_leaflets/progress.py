@@ -1,0 +1,133 @@
+"""What ``leaflets build`` shows: a line per PDF, a progress bar on a terminal (rich), and a closing summary.
+
+Part of the command line: the library never prints. In CI and pipes there is no bar, only plain lines, each
+written as soon as its PDF is done.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from .build import BuildListener, BuildReport, Outcome
+
+
+def make_display(terminal: bool | None = None, console=None) -> BuildDisplay:
+    """Return the display for this run: with a progress bar on a terminal, plain lines elsewhere."""
+    if terminal is None:
+        terminal = is_interactive()
+    return TerminalDisplay(console) if terminal else BuildDisplay()
+
+
+def is_interactive() -> bool:
+    """Tell whether standard output is a terminal a person watches (not a pipe, a file, or CI)."""
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb" and not os.environ.get("CI")
+
+
+class BuildDisplay(BuildListener):
+    """Print each PDF's line as soon as it is done."""
+
+    def __init__(self):
+        self.planned = 0
+        self.done = 0
+        self.to_render = 0
+
+    def started(self, planned: int, to_render: int) -> None:
+        self.planned, self.to_render = planned, to_render
+
+    def finished(self, outcome: Outcome) -> None:
+        self.done += 1
+        for text, err in outcome_lines(outcome):
+            self.echo(text, err)
+
+    def echo(self, text: str, err: bool = False) -> None:
+        """Print one line, to standard error for failures."""
+        click.echo(text, err=err)
+
+    def close(self) -> None:
+        """Take the progress bar away, if there is one."""
+
+
+class TerminalDisplay(BuildDisplay):
+    """The same lines, with a progress bar under them while PDFs are rendered."""
+
+    def __init__(self, console=None):
+        super().__init__()
+        self.console = console
+        self.progress = None
+        self.task = None
+
+    def started(self, planned: int, to_render: int) -> None:
+        super().started(planned, to_render)
+        if not to_render:
+            return  # nothing to render: no bar, and rich is not even imported
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+
+        self.console = self.console or Console()
+        self.progress = Progress(SpinnerColumn(), TextColumn("Rendering"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("{task.description}"),
+                                 console=self.console, transient=True)
+        self.task = self.progress.add_task("", total=to_render)
+        self.progress.start()
+
+    def finished(self, outcome: Outcome) -> None:
+        super().finished(outcome)
+        if self.progress is not None and outcome.status != "unchanged":
+            self.progress.update(self.task, advance=1, description=outcome.output)
+
+    def echo(self, text: str, err: bool = False) -> None:
+        if self.progress is None:
+            super().echo(text, err)
+        else:
+            self.console.print(text, markup=False, highlight=False, emoji=False, soft_wrap=True,
+                               style="red" if err else None)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
+
+def outcome_lines(outcome: Outcome) -> list[tuple[str, bool]]:
+    """Return the lines that tell what happened to one PDF, each with whether it goes to standard error."""
+    if outcome.status == "failed":
+        return [(f"failed     {outcome.output}", True), (_indent(outcome.error), True)]
+    mark = " (DRAFT)" if outcome.draft else ""
+    lines = [(f"{outcome.status:<10} {outcome.output}{mark}", False)]
+    if outcome.gaps and outcome.status == "built":
+        lines.append((_indent(f"{len(outcome.gaps)} message(s) shown in the source language:"), False))
+        lines += [(_indent(gap, 4), False) for gap in outcome.gaps]
+    return lines
+
+
+def closing_lines(report: BuildReport) -> list[str]:
+    """Return the stale outputs, then the summary: built, unchanged, failed, drafts."""
+    lines = [f"stale      {stale}" for stale in report.stale]
+    if report.stale:
+        lines.append(_indent("Delete these files, or bring back their leaflet or language."))
+    summary = f"{report.count('built')} built, {report.count('unchanged')} unchanged, {len(report.failed)} failed"
+    drafts = len(report.drafts)
+    if drafts:
+        summary += f"; {_plural(drafts, 'draft')}, not to be given to patients"
+    if report.stale:
+        summary += f"; {_plural(len(report.stale), 'stale output')}"
+    return lines + [summary + "."]
+
+
+def interrupted_line(display: BuildDisplay) -> str:
+    """Return what to tell when the build was stopped by Ctrl-C or a signal."""
+    rendered = display.done - (display.planned - display.to_render)
+    return (f"Interrupted after rendering {max(rendered, 0)} of {display.to_render} PDF(s). Every PDF written is "
+            "whole and recorded: run the build again to finish.")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _indent(text: str, width: int = 2) -> str:
+    return "\n".join(" " * width + line for line in text.splitlines())
