@@ -15,7 +15,7 @@ from babel import Locale
 from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound,
                     TemplateSyntaxError)
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import __version__
 from .assets import LINK_SCHEMES, asset_path, asset_roots, check_assets
