@@ -12,7 +12,8 @@ from patient_leaflets.checkers import Rules, numbers_in, translation_problems
 from patient_leaflets.checks import CheckReport, check_catalog, check_project
 from patient_leaflets.config import load_config
 
-CORPUS = sorted((Path(__file__).parent / "data" / "translations").glob("*.po"))
+# Stored as *.po-case, not *.po: they are wrong on purpose, and tools that scan every .po must skip them.
+CORPUS = sorted((Path(__file__).parent / "data" / "translations").glob("*.po-case"))
 ENGLISH = Rules("en_GB", "fr")
 
 

@@ -24,7 +24,8 @@ from patient_leaflets.cli import cli
 
 DATA = Path(__file__).parent / "data"
 BAD_LEAFLETS = sorted((DATA / "bad").glob("*.yaml"))
-BAD_CATALOGS = sorted((DATA / "bad-catalogs").glob("*.po"))
+# Stored as *.po-case, not *.po: they are broken on purpose, and tools that scan every .po must skip them.
+BAD_CATALOGS = sorted((DATA / "bad-catalogs").glob("*.po-case"))
 BAD_ASSETS = sorted((DATA / "bad-assets").glob("*"))
 BAD_SETTINGS = sorted((DATA / "bad-settings").glob("*.toml"))
 PO = "translations/en/LC_MESSAGES/leaflets.po"
