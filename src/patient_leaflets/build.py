@@ -241,12 +241,8 @@ def render_leaflet(config: Config, source: Path, locale: str, catalog):
     return leaflet, render_html(translated, locale, config, catalog, report, shared), report
 
 
-def build_one(config: Config, job: Job, strict: bool) -> Outcome:
-    """Produce one PDF: load, translate, render, write. Failures become a failed outcome, not an exception."""
-    return _render_job(config, job, strict, False).outcome
-
-
 def _render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> _Result:
+    """Produce one PDF: load, translate, render, write. Failures become a failed outcome, not an exception."""
     # Imported here, not at the top: an up-to-date build never loads the renderer, Babel's catalogs or YAML.
     from .render import load_weasyprint, render_document
 

@@ -104,11 +104,6 @@ def render_text(text: str, values: dict[str, Markup], typography=None) -> Markup
     return Markup(_SENTINEL.sub(lambda m: str(escape(slots[int(m.group(1))])), html))
 
 
-def plain_text(text: str, values: dict[str, Markup]) -> str:
-    """Return ``text`` without markup, placeholders filled in (for PDF metadata and headings)."""
-    return render_text(text, values).striptags()
-
-
 def french_spacing(text: str) -> str:
     """Put the non-breaking spaces French typography requires before : ; ! ? » and after «."""
     text = re.sub(r"[ \u00a0]+([;!?»])", "\u202f\\1", text)
