@@ -11,17 +11,20 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from ._version import __version__
 from .config import load_config
 from .errors import LeafletError
 
 
 class Context:
+    """What every command gets: the project folder, and its settings read when a command asks for them."""
+
     def __init__(self, project: Path | None):
         self.project = project
 
     @property
     def config(self):
+        """The project settings, read again at each use (``init`` adds a locale)."""
         return load_config(self.project)
 
 
@@ -103,8 +106,8 @@ def _interrupt(signum, frame):
 @click.pass_obj
 def check(obj):
     """Check leaflets and catalogs: content, review dates, unsafe or missing translations."""
-    from .checks import check_project
-    from .readability import NAMES
+    from .check.project import check_project
+    from .check.readability import NAMES
 
     report = check_project(obj.config)
     if report.readability:
@@ -126,11 +129,11 @@ def check(obj):
 @click.pass_obj
 def extract(obj):
     """Extract messages from leaflets and templates into translations/leaflets.pot."""
-    from .catalogs import write_template
+    from .i18n.catalogs import write_template
 
     config = obj.config
     changed = write_template(config)
-    path = config.pot_path.relative_to(config.root)
+    path = config.display(config.pot_path)
     click.echo(f"wrote {path}" if changed else f"{path} is up to date")
 
 
@@ -140,18 +143,18 @@ def extract(obj):
 @click.pass_obj
 def init(obj, locale, force):
     """Start the catalog of a new language from the template."""
-    from .catalogs import init_catalog
-
     from babel import Locale
+
+    from .i18n.catalogs import init_catalog
 
     config = obj.config
     path = init_catalog(config, locale, force)
     locale = path.parent.parent.name
     if locale in obj.config.locales:  # settings read again: the new catalog is found
-        click.echo(f"created {path.relative_to(config.root)}; 'leaflets build' now makes "
+        click.echo(f"created {config.display(path)}; 'leaflets build' now makes "
                    f"{Locale.parse(locale).english_name} PDFs, marked as drafts until the translation is complete")
     else:
-        click.echo(f"created {path.relative_to(config.root)}; add '{locale}' to locales in [tool.patient-leaflets] "
+        click.echo(f"created {config.display(path)}; add '{locale}' to locales in [tool.patient-leaflets] "
                    "to build it")
 
 
@@ -162,13 +165,13 @@ def init(obj, locale, force):
 @click.pass_obj
 def update(obj, locales, check):
     """Merge the template into each catalog: new messages, fuzzy matches, obsolete ones kept."""
-    from .catalogs import outdated_catalogs, update_catalogs
+    from .i18n.catalogs import outdated_catalogs, update_catalogs
 
     config = obj.config
     if check:
         outdated = outdated_catalogs(config, list(locales) or None)
         for item in outdated:
-            click.echo(f"out of date: {item.path.relative_to(config.root)}")
+            click.echo(f"out of date: {config.display(item.path)}")
             for change in item.changes:
                 click.echo(_indent(change))
         if outdated:
@@ -178,7 +181,7 @@ def update(obj, locales, check):
         return
     changed = update_catalogs(config, list(locales) or None)
     for path in changed:
-        click.echo(f"updated: {path.relative_to(config.root)}")
+        click.echo(f"updated: {config.display(path)}")
     if not changed:
         click.echo("catalogs are up to date")
 
@@ -188,7 +191,7 @@ def update(obj, locales, check):
 @click.pass_obj
 def stats(obj, as_json):
     """Show translated, fuzzy and untranslated messages and words per language and leaflet."""
-    from .catalogs import catalog_stats
+    from .i18n.stats import catalog_stats
 
     rows = catalog_stats(obj.config)
     if as_json:

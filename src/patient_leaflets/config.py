@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from dataclasses import dataclass, replace
@@ -10,8 +9,8 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from .errors import ConfigError, Problem
-from .schema import SHARED_FILE
+from .errors import ConfigError, Problem, did_you_mean
+from .files import display_path
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,6 +36,10 @@ class Institution:
     """Temperature in degrees Celsius at which patients must call the team."""
     country: str = "FR"
     """Country whose dialling conventions apply to the phone numbers."""
+    phone_samu: str = "15"
+    """The emergency medical service's number (the SAMU in France), for the ``{phone_samu}`` placeholder."""
+    phone_emergency: str = "112"
+    """The general emergency number (112 across Europe), for the ``{phone_emergency}`` placeholder."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,10 @@ class Config:
         """Return the source locale followed by the target locales."""
         return (self.source_locale, *[loc for loc in self.locales if loc != self.source_locale])
 
+    def display(self, path: Path) -> str:
+        """Return ``path`` as messages show it: relative to the project folder."""
+        return display_path(path, self.root)
+
     def path(self, name: str) -> Path:
         """Return the absolute path of a configured folder (``leaflets``, ``output``…)."""
         return self.root / getattr(self, f"{name}_dir")
@@ -90,12 +97,16 @@ class Config:
 
     @property
     def pot_path(self) -> Path:
+        """The template every catalog is made from, ``translations/<domain>.pot``."""
         return self.path("translations") / f"{self.domain}.pot"
 
     def po_path(self, locale: str) -> Path:
         """Return the catalog path for ``locale``."""
         return self.path("translations") / locale / "LC_MESSAGES" / f"{self.domain}.po"
 
+
+SHARED_FILE = "_shared.yaml"
+"""The file of ``leaflets/`` holding the sections every leaflet ends with."""
 
 _FIELDS = {
     "source-locale": "source_locale",
@@ -117,7 +128,11 @@ _INSTITUTION = {
     "website": str,
     "fever-threshold": (int, float),
     "country": str,
+    "phone-samu": str,
+    "phone-emergency": str,
 }
+_OPTIONAL = ("country", "phone-samu", "phone-emergency")
+"""Institution settings with a default (France, 15 and 112)."""
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -128,10 +143,8 @@ def find_root(start: Path | None = None) -> Path:
         if candidate.is_file() and "[tool.patient-leaflets]" in candidate.read_text(encoding="utf-8",
                                                                                      errors="replace"):
             return folder
-    raise ConfigError(
-        f"{here}: no pyproject.toml with a [tool.patient-leaflets] table here or above. "
-        "Run the command from a patient-leaflets project, or pass --project."
-    )
+    raise ConfigError([Problem(str(here), None, "", "no pyproject.toml with a [tool.patient-leaflets] table here "
+                               "or above", "Run the command from a patient-leaflets project, or pass --project.")])
 
 
 def load_config(root: Path | None = None) -> Config:
@@ -145,10 +158,8 @@ def load_config(root: Path | None = None) -> Config:
         if key == "institution":
             continue
         if key not in _FIELDS:
-            close = difflib.get_close_matches(key, list(_FIELDS), n=1)
             problems.append(Problem(where, None, f"tool.patient-leaflets.{key}", "unknown setting",
-                                    f"Did you mean {close[0]!r}?" if close else
-                                    f"Known settings: {', '.join(sorted(_FIELDS))}"))
+                                    did_you_mean(key, _FIELDS, f"Known settings: {', '.join(sorted(_FIELDS))}")))
             continue
         expected = _type_problem(key, value)
         if expected:
@@ -255,7 +266,7 @@ def _read_institution(table: dict, where: str, problems: list[Problem]) -> Insti
     for key, kind in _INSTITUTION.items():
         field_name = f"tool.patient-leaflets.institution.{key}"
         if key not in table:
-            if key != "country":
+            if key not in _OPTIONAL:
                 problems.append(Problem(where, None, field_name, "missing",
                                         f"Add {key} = … under [tool.patient-leaflets.institution]"))
             continue
@@ -264,10 +275,9 @@ def _read_institution(table: dict, where: str, problems: list[Problem]) -> Insti
             continue
         values[key] = table[key]
     for key in sorted(set(table) - set(_INSTITUTION)):
-        close = difflib.get_close_matches(key, list(_INSTITUTION), n=1)
         problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}", "unknown setting",
-                                f"Did you mean {close[0]!r}?" if close else ""))
-    for key in ("phone-switchboard", "phone-24h"):
+                                did_you_mean(key, _INSTITUTION)))
+    for key in ("phone-switchboard", "phone-24h", "phone-samu", "phone-emergency"):
         if key in values and not _is_phone_number(values[key], values.get("country", "FR")):
             problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}",
                                     f"{values.pop(key)!r} is not a valid phone number",
@@ -275,7 +285,7 @@ def _read_institution(table: dict, where: str, problems: list[Problem]) -> Insti
     if "website" in values and not values["website"].startswith("https://"):
         problems.append(Problem(where, None, "tool.patient-leaflets.institution.website", "expected an https:// "
                                 f"address, got {values.pop('website')!r}"))
-    if len(values) < len(_INSTITUTION) - ("country" not in values):
+    if len(values) < len(_INSTITUTION) - sum(key not in values for key in _OPTIONAL):
         return None
     return Institution(**{key.replace("-", "_"): value for key, value in values.items()})
 
@@ -283,6 +293,8 @@ def _read_institution(table: dict, where: str, problems: list[Problem]) -> Insti
 def _is_phone_number(number: str, country: str) -> bool:
     import phonenumbers
 
+    if number.isdigit() and len(number) <= 3:  # a short emergency code such as 15 or 112
+        return True
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(number, country))
     except phonenumbers.NumberParseException:

@@ -1,10 +1,56 @@
-"""Writing files so that a crash never leaves a partial one."""
+"""Files on disk: project-relative names, bounded reads, UTF-8 decoding and atomic writes, in one place."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import tempfile
 from pathlib import Path
+
+from .errors import LeafletError, Problem
+
+_BOMS = {codecs.BOM_UTF32_LE: "UTF-32", codecs.BOM_UTF32_BE: "UTF-32", codecs.BOM_UTF16_LE: "UTF-16",
+         codecs.BOM_UTF16_BE: "UTF-16"}
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Return ``path`` as messages show it: relative to the project folder ``root`` when it lies inside."""
+    try:
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def read_limited(path: Path, limit: int, display: str, what: str, error: type[LeafletError]) -> bytes:
+    """Return the bytes of a file of at most ``limit`` bytes; raise ``error`` naming ``display`` otherwise.
+
+    One byte past the limit is read rather than trusting the size on disk (a device, a growing file), so a
+    huge or endless file is never read whole. ``what`` names the file in the message (``a catalog``).
+    """
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(limit + 1)
+            if len(raw) > limit:
+                fh.seek(0, 2)
+                raise error([size_problem(max(fh.tell(), len(raw)), limit, display, what)])
+    except OSError as exc:
+        raise error([Problem(display, None, "", f"cannot read ({exc.strerror})")]) from None
+    return raw
+
+
+def utf8_problem(raw: bytes, display: str, fix: str) -> Problem | None:
+    """Return the problem with a file that is not UTF-8 (naming the first bad byte's line and column), or None."""
+    for bom, name in _BOMS.items():
+        if raw.startswith(bom):
+            return Problem(display, None, "", f"the file is {name} text, not UTF-8", fix)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        return Problem(display, line, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", fix, column)
+    return None
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -22,3 +68,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def size_problem(size: int, limit: int, display: str, what: str) -> Problem | None:
+    """Return the problem with a file of ``size`` bytes when it is over ``limit``, else None."""
+    if size <= limit:
+        return None
+    shown = f"{limit // 1024 ** 2} MB" if limit >= 1024 ** 2 else f"{limit / 1024:,.0f} KB"
+    return Problem(display, None, "", f"the file is {size / 1024:,.0f} KB, more than the {shown} {what} may have",
+                   "Check that nothing was pasted into it by mistake")

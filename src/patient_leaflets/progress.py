@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from .build import BuildListener, BuildReport, Outcome
+from .build.report import BuildListener, BuildReport, Outcome
 
 
 def make_display(terminal: bool | None = None, console=None) -> BuildDisplay:

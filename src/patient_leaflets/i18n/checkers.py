@@ -3,24 +3,22 @@
 Leaflets tell patients doses, temperatures, durations and phone numbers: a translation that changes one can hurt
 someone. Numbers are compared by value, not spelling (``2,5`` and ``2.5`` agree, ``38`` and ``39`` do not);
 placeholders, phone numbers, web and e-mail addresses, inline markup and the do-not-translate terms must be
-kept; French text needs its non-breaking spaces. The checks are also Babel checkers, registered under the
-``babel.checkers`` entry point, so ``pybabel compile`` applies them too.
+kept; French text needs its non-breaking spaces. ``babel_checkers`` registers them with Babel too, so
+``pybabel compile`` applies them.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import TranslationError
-from babel.numbers import get_decimal_symbol
 
-from .markup import inline_markup, placeholders_in, text_problems
+from ..content.markup import HTML_TAG, inline_markup, placeholders_in, text_problems
+from .numbers import ascii_digits, find_numbers
 
 
 MAX_LENGTH_RATIO = 3
@@ -107,14 +105,13 @@ def _placeholders(text: str, template: bool) -> Counter:
 # Markup ---------------------------------------------------------------------------------------------------------
 
 _TEMPLATE_SYNTAX = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\$\{.*?\}")
-_HTML_TAG = re.compile(r"</?[A-Za-z!][^>]*>")
 
 
 def markup_problems(msgid: str, msgstr: str, template: bool = False) -> list[str]:
     """Check that the translation keeps the source's **bold** and [links](…) and adds no HTML or template code."""
     problems = []
     if template:
-        if _HTML_TAG.search(msgstr):
+        if HTML_TAG.search(msgstr):
             problems.append("HTML is not allowed: the text is shown as written")
     else:
         problems.extend(p for p in text_problems(msgstr) if not p.startswith("unknown placeholder"))
@@ -196,7 +193,7 @@ def _parts(text: str) -> _Parts:
     rest = _EMAIL.sub(" ", rest) if emails else rest
     phones = {}
     if sum(c.isdecimal() for c in rest) >= 8:
-        phones = {re.sub(r"[^\d+]", "", _ascii_digits(m.group())): m.group() for m in _PHONE.finditer(rest)}
+        phones = {re.sub(r"[^\d+]", "", ascii_digits(m.group())): m.group() for m in _PHONE.finditer(rest)}
         rest = _PHONE.sub(" ", rest)
     if "{" in rest or "%(" in rest or "](" in rest:
         rest = _PERCENT.sub(" ", re.sub(r"\{\w*\}", " ", re.sub(r"\]\([^)]*\)", "] ", rest)))
@@ -204,12 +201,6 @@ def _parts(text: str) -> _Parts:
 
 
 # Numbers --------------------------------------------------------------------------------------------------------
-
-_SPACES = " \u00a0\u202f\u2009"
-_NUMBER = re.compile(rf"\d+(?:[.,'’\u066b\u066c{_SPACES}]\d+)*")
-_GROUPED = re.compile(rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})*")
-_NEXT_GROUP = re.compile(r"\d{3}(?:[.,\u066b]\d+)?")
-
 
 def number_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str]:
     """Check that the translation has the same numbers as the source, compared by value.
@@ -232,65 +223,7 @@ def number_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str
 
 def numbers_in(text: str, locale: str | None = None) -> dict[Decimal, str]:
     """Return ``{value: spelling}`` for the numbers in ``text``, leaving out placeholders, addresses and phones."""
-    text = _parts(text).rest
-    decimal_sign = _decimal_sign(locale)
-    found: dict[Decimal, str] = {}
-    for match in _NUMBER.finditer(text):
-        for spelling in _split_at_spaces(match.group()):
-            for value in _values(spelling, decimal_sign):
-                found.setdefault(value, spelling)
-    return found
-
-
-def _split_at_spaces(token: str) -> list[str]:
-    """Split ``"2 3"`` into two numbers but keep ``"1 000"`` and ``"12 345,5"`` whole (groups of three)."""
-    parts = re.split(f"([{_SPACES}])", token)
-    numbers = [parts[0]]
-    for space, part in zip(parts[1::2], parts[2::2]):
-        if _GROUPED.fullmatch(numbers[-1]) and _NEXT_GROUP.fullmatch(part):
-            numbers[-1] += space + part
-        else:
-            numbers.append(part)
-    return numbers
-
-
-def _values(spelling: str, decimal_sign: str | None) -> list[Decimal]:
-    """Return the value of one written number; several when separators make no number (``1.2.3``)."""
-    text = _ascii_digits(re.sub(f"[{_SPACES}'’\u066c]", "", spelling)).replace("\u066b", "D")
-    if text.count("D") == 1:
-        return [Decimal(text.replace(",", "").replace(".", "").replace("D", "."))]
-    if "D" in text:
-        return [Decimal(group) for group in re.split(r"\D", text)]
-    signs = [c for c in text if c in ".,"]
-    if not signs:
-        return [Decimal(text)]
-    if len(set(signs)) == 2:  # 1,000.5 or 1.000,5: the last sign is the decimal one
-        last = max(text.rfind("."), text.rfind(","))
-        return [Decimal(re.sub(r"[.,]", "", text[:last]) + "." + text[last + 1:])]
-    groups = re.split(r"[.,]", text)
-    if len(signs) > 1:
-        if all(len(group) == 3 for group in groups[1:]) and len(groups[0]) <= 3:
-            return [Decimal("".join(groups))]
-        return [Decimal(group) for group in groups]
-    whole, fraction = groups
-    if len(fraction) != 3 or len(whole) > 3 or int(whole) == 0 or signs[0] == decimal_sign:
-        return [Decimal(f"{whole}.{fraction}")]
-    return [Decimal(whole + fraction)]
-
-
-@functools.lru_cache(maxsize=64)
-def _decimal_sign(locale: str | None) -> str | None:
-    if not locale:
-        return None
-    try:
-        return get_decimal_symbol(locale)
-    except (ValueError, UnknownLocaleError):
-        return None
-
-
-def _ascii_digits(text: str) -> str:
-    """Write every decimal digit (Arabic-Indic ٣٨ included) as an ASCII digit."""
-    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+    return find_numbers(_parts(text).rest, locale)
 
 
 # Terms and typography -------------------------------------------------------------------------------------------
@@ -350,72 +283,8 @@ def _listed(items) -> str:
     return ", ".join(items) or "none"
 
 
-# Babel checkers -------------------------------------------------------------------------------------------------
-
 def is_template_message(message) -> bool:
     """Tell a template string (``%(name)s`` placeholders) from leaflet text by its flags and references."""
     if "python-format" in message.flags:
         return True
     return bool(message.locations) and all(path.endswith((".j2", ".html", ".jinja")) for path, _ in message.locations)
-
-
-def check_numbers(catalog, message) -> None:
-    """Babel checker: raise TranslationError when a number of the source is missing or changed."""
-    _raise_for(catalog, message, lambda msgid, msgstr, rules, template: number_problems(msgid, msgstr, rules))
-
-
-def check_placeholders(catalog, message) -> None:
-    """Babel checker: raise TranslationError when placeholders differ from the source."""
-    _raise_for(catalog, message, lambda msgid, msgstr, rules, template: placeholder_problems(msgid, msgstr, template))
-
-
-def check_markup(catalog, message) -> None:
-    """Babel checker: raise TranslationError when inline markup differs or HTML or template code was added."""
-    _raise_for(catalog, message, lambda msgid, msgstr, rules, template: markup_problems(msgid, msgstr, template))
-
-
-def check_addresses(catalog, message) -> None:
-    """Babel checker: raise TranslationError when a phone number, web or e-mail address changed."""
-    _raise_for(catalog, message,
-               lambda msgid, msgstr, rules, template: phone_problems(msgid, msgstr) + address_problems(msgid, msgstr))
-
-
-def check_terms(catalog, message) -> None:
-    """Babel checker: raise TranslationError when a do-not-translate term of the project was translated."""
-    _raise_for(catalog, message,
-               lambda msgid, msgstr, rules, template: term_problems(msgid, msgstr, rules.do_not_translate))
-
-
-def check_typography(catalog, message) -> None:
-    """Babel checker: raise TranslationError when French text lacks a space before ; : ! ? » or after «."""
-    _raise_for(catalog, message, lambda msgid, msgstr, rules, template: typography_problems(msgstr, rules.locale))
-
-
-def _raise_for(catalog, message, check) -> None:
-    # Babel runs every checker on every entry, the header and fuzzy ones included; only final translations count.
-    if not (isinstance(message.id, str) and message.id and isinstance(message.string, str) and message.string):
-        return
-    if message.fuzzy:
-        return
-    problems = check(message.id, message.string, _babel_rules(catalog), is_template_message(message))
-    if problems:
-        raise TranslationError("; ".join(problems))
-
-
-def _babel_rules(catalog) -> Rules:
-    locale = str(catalog.locale) if catalog is not None and catalog.locale else None
-    source, terms = _project_settings()
-    return Rules(locale, source, terms)
-
-
-@functools.lru_cache(maxsize=1)
-def _project_settings() -> tuple[str | None, tuple[str, ...]]:
-    """Return the source locale and terms of the project ``pybabel`` runs in, if it runs in one."""
-    from .config import load_config
-    from .errors import LeafletError
-
-    try:
-        config = load_config()
-    except LeafletError:
-        return None, ()
-    return config.source_locale, config.do_not_translate

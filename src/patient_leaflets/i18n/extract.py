@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 from typing import IO, Iterator
 
-from .content import format_key, parse_leaflet
-from .markup import placeholders_in
+from ..content.leaflet import parse_leaflet
+from ..content.markup import placeholders_in
+from ..content.validate import format_key
 
 
 def extract_leaflet(fileobj: IO[bytes], keywords, comment_tags, options) -> Iterator[tuple]:

@@ -1,13 +1,12 @@
-"""Render a leaflet: Jinja2 templates to HTML, then WeasyPrint to a tagged PDF.
+"""Render a (translated) leaflet to HTML with the project's Jinja2 templates: the HTML stage, Jinja2 only.
 
-WeasyPrint is imported only when a PDF is actually rendered; an up-to-date build never pays for it.
+Templates run sandboxed and autoescaped; leaflet text reaches them through ``rich`` (inline markup to safe
+HTML) and template strings through the same translation rules as leaflet text.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
-import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,19 +16,17 @@ from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateErro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from . import __version__
-from .assets import LINK_SCHEMES, asset_path, asset_roots, check_assets
-from .checkers import rules_for
-from .config import Config
-from .content import Leaflet
-from .errors import Problem, RenderError
-from .localize import format_day, placeholder_values
-from .markup import french_spacing, render_text
-from .translate import SourceText, TemplateTranslations, TranslationReport
+from .._version import __version__
+from ..config import Config
+from ..content.leaflet import Leaflet
+from ..content.markup import french_spacing, render_text
+from ..content.placeholders import display_url
+from ..errors import Problem, RenderError
+from ..i18n.checkers import rules_for
+from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
+from .localize import format_day, is_right_to_left, placeholder_values
 
 TEMPLATE = "leaflet.html.j2"
-STYLESHEET = "leaflet.css"
-PDF_VARIANT = "pdf/ua-1"
 
 
 @dataclass(frozen=True)
@@ -42,15 +39,14 @@ class RenderedHTML:
     """Whether the content's status is approved (a draft may also come from translation gaps)."""
 
 
-def make_environment(config: Config) -> Environment:
-    """Return the Jinja2 environment: sandboxed, autoescaping, strict about undefined names, with i18n."""
-    return _environment(config.path("templates"))
-
-
 @functools.lru_cache(maxsize=4)
-def _environment(templates: Path) -> Environment:
-    # One per process: templates compile once; Jinja2 still notices when a template file changes. Sandboxed: a
-    # template can reach no Python internals (cycler.__init__.__globals__.os…), so editing one runs no command.
+def make_environment(templates: Path) -> Environment:
+    """Return the Jinja2 environment: sandboxed, autoescaping, strict about undefined names, with i18n.
+
+    One per process and folder: templates compile once; Jinja2 still notices when a template file changes.
+    Sandboxed: a template can reach no Python internals (``cycler.__init__.__globals__.os…``), so editing one
+    runs no command.
+    """
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(templates),
         autoescape=True,
@@ -60,7 +56,7 @@ def _environment(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["css_string"] = css_string
-    env.filters["display_url"] = lambda url: url.removeprefix("https://").rstrip("/")
+    env.filters["display_url"] = display_url
     return env
 
 
@@ -72,7 +68,7 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     Template strings missing from the catalog are added to ``report``; any gap makes the leaflet a draft.
     """
     report = report if report is not None else TranslationReport()
-    env = make_environment(config)
+    env = make_environment(config.path("templates"))
     where = f"{config.templates_dir}/{TEMPLATE}"
     translations = TemplateTranslations(catalog, config.source_locale, report, where, rules_for(config, locale))
     env.install_gettext_translations(translations, newstyle=True)
@@ -130,7 +126,7 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
         "values": values,
         "lang": region.replace("_", "-"),
         "source_lang": config.source_locale.replace("_", "-"),
-        "dir": "rtl" if Locale.parse(region).character_order == "right-to-left" else "ltr",
+        "dir": "rtl" if is_right_to_left(region) else "ltr",
         "published": format_day(meta["published"], region),
         "review_due": format_day(meta["review_due"], region),
         "version": __version__,
@@ -177,106 +173,3 @@ def css_string(value) -> Markup:
             out.append(f"\\{ord(char):06x}")
     out.append('"')
     return Markup("".join(out))
-
-
-@functools.lru_cache(maxsize=None)
-def _weasyprint():
-    import weasyprint
-    from weasyprint.text.fonts import FontConfiguration
-    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
-
-    class Refused(FatalURLFetchingError):
-        """A document asked for a resource outside the project's assets."""
-
-    class AssetFetcher(URLFetcher):
-        """Serve only the project's own asset files; refuse every other file and every network URL."""
-
-        def __init__(self, roots: list[Path]):
-            super().__init__(allowed_protocols=("file",), allow_redirects=False)
-            self.roots = [Path(root).resolve() for root in roots]
-            self.refused: list[str] = []
-
-        def fetch(self, url, headers=None):
-            path = asset_path(url, self.roots)
-            if path is None:
-                self.refused.append(url)
-                raise Refused(f"refused to load {url}: only files under {', '.join(map(str, self.roots))} "
-                              "may be used")
-            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            return URLFetcherResponse(path.as_uri(), body=path.read_bytes(), headers={"Content-Type": content_type})
-
-        def asset_path(self, url: str) -> Path | None:
-            """Return the asset file ``url`` names, or None when it is not one of the project's assets."""
-            return asset_path(url, self.roots)
-
-    return weasyprint, FontConfiguration, AssetFetcher, Refused
-
-
-def load_weasyprint() -> None:
-    """Import WeasyPrint now (about 0.4 s), so that a leaflet's render time does not include it."""
-    _weasyprint()
-
-
-def asset_fetcher(config: Config):
-    """Return the URL fetcher every WeasyPrint call gets: project assets only."""
-    _, _, AssetFetcher, _ = _weasyprint()
-    return AssetFetcher(asset_roots(config))
-
-
-@functools.lru_cache(maxsize=8)
-def _stylesheet(stylesheet: Path, digest: str, roots: tuple):
-    weasyprint, FontConfiguration, AssetFetcher, _ = _weasyprint()
-    font_config = FontConfiguration()
-    css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=AssetFetcher(list(roots)), font_config=font_config)
-    return css, font_config
-
-
-@dataclass(frozen=True)
-class RenderedPDF:
-    """A leaflet's PDF file, and how many pages it has."""
-
-    data: bytes
-    pages: int
-
-
-def render_pdf(html: str, config: Config) -> bytes:
-    """Return the PDF for a leaflet's HTML: A4, tagged (PDF/UA-1), fonts embedded, no network, no stray files.
-
-    Anything the HTML or CSS asks to load from outside ``styles/`` and ``templates/``, and any file it asks to
-    embed or link to, stops the render with a RenderError naming the template or stylesheet line.
-    """
-    return render_document(html, config).data
-
-
-def render_document(html: str, config: Config) -> RenderedPDF:
-    """Return the PDF for a leaflet's HTML with its page count (see ``render_pdf``)."""
-    weasyprint, _, _, Refused = _weasyprint()
-    stylesheet = config.path("styles") / STYLESHEET
-    roots = tuple(asset_roots(config))
-    # Parse the CSS and load its fonts once per process, again only if the file changed.
-    digest = hashlib.sha256(stylesheet.read_bytes()).hexdigest()
-    try:
-        css, font_config = _stylesheet(stylesheet, digest, roots)
-        document = weasyprint.HTML(string=html, base_url=config.path("styles").as_uri() + "/",
-                                   url_fetcher=asset_fetcher(config))
-        # render() then write_pdf() is what HTML.write_pdf() does, keeping the page count on the way.
-        laid_out = document.render(stylesheets=[css], font_config=font_config, pdf_variant=PDF_VARIANT)
-        refused = _unsafe_links(laid_out)
-        if refused:
-            raise RenderError(check_assets(config) or refused)
-        return RenderedPDF(laid_out.write_pdf(pdf_variant=PDF_VARIANT), len(laid_out.pages))
-    except Refused as exc:
-        # WeasyPrint does not say which file asked for the URL; the static check does, when it can.
-        raise RenderError(check_assets(config) or str(exc)) from None
-
-
-def _unsafe_links(document) -> str:
-    """Return what a rendered document would embed or link to that a leaflet must not, or an empty string."""
-    targets = ['embedded file <link rel="attachment">' for _ in document.metadata.attachments]
-    for page in document.pages:
-        for link_type, target, _, _ in page.links:
-            if link_type == "attachment":
-                targets.append(f"embedded file {target}")
-            elif link_type == "external" and not target.lower().startswith(LINK_SCHEMES):
-                targets.append(f"link to {target}")
-    return f"refused to write a PDF with {', '.join(targets)}: a leaflet embeds no files" if targets else ""

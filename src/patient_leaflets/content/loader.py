@@ -8,20 +8,20 @@ construct is either refused with a message, or marked on its node for the valida
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
-from .errors import ContentError, Problem
+from ..errors import ContentError, Problem
+from ..files import read_limited, size_problem, utf8_problem
 
 MAX_BYTES = 256 * 1024
 """Largest leaflet file accepted: a leaflet of a few pages is about 20 KB of YAML."""
 MAX_DEPTH = 32
 """Deepest nesting accepted; a leaflet needs 7 levels (a table cell in a block in a section)."""
 
-_BOMS = {codecs.BOM_UTF32_LE: "UTF-32", codecs.BOM_UTF32_BE: "UTF-32", codecs.BOM_UTF16_LE: "UTF-16",
-         codecs.BOM_UTF16_BE: "UTF-16"}
+WHAT = "a leaflet file"
 _CORE_TAG = "tag:yaml.org,2002:"
 
 
@@ -34,42 +34,17 @@ class Document:
     """Message and fix hint for each alias or tagged node, reported by the validator with its field."""
 
 
-def size_problem(size: int, display: str) -> Problem | None:
-    """Return the problem with a file of ``size`` bytes, or None when it is small enough."""
-    if size <= MAX_BYTES:
-        return None
-    return Problem(display, None, "", f"the file is {_kilobytes(size)}, more than the {_kilobytes(MAX_BYTES)} a "
-                   "leaflet file may have", "Check that nothing was pasted into it by mistake")
-
-
-def read_limited(path, display: str) -> bytes:
+def read_yaml(path: Path, display: str) -> bytes:
     """Return the bytes of a YAML file, reading no more than the size limit allows; raise ContentError."""
-    with open(path, "rb") as fh:
-        # Read one byte past the limit rather than trusting the size on disk (a device or a growing file).
-        raw = fh.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            fh.seek(0, 2)
-            raise ContentError([size_problem(max(fh.tell(), len(raw)), display)])
-    return raw
+    return read_limited(path, MAX_BYTES, display, WHAT, ContentError)
 
 
 def decode(raw: bytes, display: str) -> str:
     """Return the text of a UTF-8 file; raise ContentError naming the first byte that is not UTF-8."""
-    problem = size_problem(len(raw), display)
+    problem = size_problem(len(raw), MAX_BYTES, display, WHAT) or utf8_problem(raw, display, "Save the file as UTF-8")
     if problem:
         raise ContentError([problem])
-    for bom, name in _BOMS.items():
-        if raw.startswith(bom):
-            raise ContentError([Problem(display, None, "", f"the file is {name} text, not UTF-8",
-                                        "Save the file as UTF-8")])
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
-        raise ContentError([Problem(display, line, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-                                    "Save the file as UTF-8", column)]) from None
+    return raw.decode("utf-8")
 
 
 def compose(text: str, display: str) -> Document:
@@ -140,7 +115,3 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, display: str) -> Problem:
     elif context:
         problem += f" ({context})"
     return Problem(display, line, "", f"invalid YAML: {problem}", hint, column)
-
-
-def _kilobytes(size: int) -> str:
-    return f"{size / 1024:,.0f} KB"

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from babel.messages.catalog import Catalog
 from markupsafe import Markup, escape
 
-from .content import Leaflet, format_key, get_at
+from ..content.leaflet import Leaflet, get_at
+from ..content.validate import format_key
+from ..errors import excerpt
 from .checkers import Rules, translation_problems
 
 
@@ -31,8 +33,7 @@ class Gap:
     """``leaflets/x.yaml:12 (sections[0].heading)`` or ``templates/leaflet.html.j2``."""
 
     def __str__(self) -> str:
-        text = self.msgid if len(self.msgid) <= 60 else self.msgid[:57] + "…"
-        return f"{self.where}: {self.reason}: {text!r}"
+        return f"{self.where}: {self.reason}: {excerpt(self.msgid, 58)!r}"
 
 
 @dataclass

@@ -13,32 +13,27 @@ from string import Formatter
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-PLACEHOLDERS = (
-    "institution",
-    "address",
-    "phone_switchboard",
-    "phone_24h",
-    "website",
-    "fever_threshold",
-    "phone_samu",
-    "phone_emergency",
-)
-"""Names a text may use in braces; their values come from the institution settings."""
+from .placeholders import PLACEHOLDERS
 
-_LINK_SCHEMES = ("https://", "mailto:", "tel:")
+LINK_SCHEMES = ("https://", "mailto:", "tel:")
+"""What a link in leaflet text may point to."""
+HTML_TAG = re.compile(r"</?[A-Za-z!][^>]*>")
+"""An HTML tag (or comment, or doctype), which text never holds."""
 _SENTINEL = re.compile("\ue000(\\d+)\ue001")
 _PRIVATE = re.compile("[\ue000\ue001]")
-_HTML_TAG = re.compile(r"</?[A-Za-z!][^>]*>")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_PLACEHOLDER = re.compile(r"\{\w*\}|%\(\w+\)[sdif]")
 
 
-def _is_allowed_link(url: str) -> bool:
-    return url.strip().lower().startswith(_LINK_SCHEMES)
+def is_allowed_link(url: str) -> bool:
+    """Tell whether a link target starts with one of ``LINK_SCHEMES``."""
+    return url.strip().lower().startswith(LINK_SCHEMES)
 
 
 def _parser() -> MarkdownIt:
     md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
     md.enable(["emphasis", "link", "escape"])
-    md.validateLink = _is_allowed_link
+    md.validateLink = is_allowed_link
     return md
 
 
@@ -71,13 +66,13 @@ def text_problems(text: str) -> list[str]:
         for name in names
         if name not in PLACEHOLDERS
     ]
-    if _HTML_TAG.search(text):
+    if HTML_TAG.search(text):
         problems.append("HTML is not allowed; use **bold** or [text](https://…)")
     tokens = [t for block in _MD.parseInline(text) for t in (block.children or [])]
     if any(t.type == "em_open" for t in tokens):
         problems.append("italics are not used in leaflets (hard to read); use **bold** for emphasis")
     for target in re.findall(r"\]\(([^)\s]*)", text):
-        if not _is_allowed_link(target):
+        if not is_allowed_link(target):
             problems.append(f"link {target!r} is not allowed; links must start with https://, mailto: or tel:")
     return problems
 
@@ -102,6 +97,12 @@ def render_text(text: str, values: dict[str, Markup], typography=None) -> Markup
             slots.append(values[name])
     html = _MD.renderInline("".join(pieces))
     return Markup(_SENTINEL.sub(lambda m: str(escape(slots[int(m.group(1))])), html))
+
+
+def plain_text(text: str) -> str:
+    """Return text as a reader takes it in: a link's label without its address, no placeholders, no ``**``."""
+    text = _LINK.sub(r"\1", text) if "](" in text else text
+    return _PLACEHOLDER.sub(" ", text).replace("**", "")
 
 
 def french_spacing(text: str) -> str:

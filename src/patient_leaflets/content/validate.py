@@ -1,59 +1,23 @@
-"""Load leaflet YAML files, keep every value's line number, and validate them against the schema."""
+"""Validate a composed YAML document against the schema, collecting every problem with its line and field."""
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-import unicodedata
-from dataclasses import dataclass, field
-from pathlib import Path
-from glob import escape as glob_escape
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
+from ..errors import Problem, did_you_mean, excerpt
 from . import schema as s
-from .errors import ContentError, Problem
 from .markup import text_problems
-from .safeyaml import compose, decode, read_limited
 
-Key = tuple  # a path into the data: ("sections", 2, "heading")
+Key = tuple
+"""A path into a leaflet's data: ``("sections", 2, "heading")``."""
 
 MAX_REVIEW_YEARS = 3
 MAX_TEXT_CHARS = 3000
 """Longest single text (one paragraph or list item) accepted."""
-LEAFLET_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-"""A leaflet's id is its file name without ``.yaml``; it names the PDF, so it is kept to a-z, 0-9 and hyphens."""
-
-
-@dataclass
-class Leaflet:
-    """One treatment's leaflet: validated data in one language, with the YAML line of every value."""
-
-    id: str
-    """File name without extension, e.g. ``chemotherapy``; also the PDF's name."""
-    source: str
-    """Path of the YAML file as shown in messages (relative to the project)."""
-    data: dict
-    """The validated content, shaped as in the README (Writing a leaflet)."""
-    lines: dict[Key, int] = field(default_factory=dict)
-    """Line number of each value, by path."""
-    texts: list[Key] = field(default_factory=list)
-    """Paths of the translatable texts, in file order."""
-
-    def iter_texts(self) -> Iterator[tuple[Key, str, int]]:
-        """Yield ``(path, text, line)`` for every translatable text, in file order."""
-        for key in self.texts:
-            yield key, get_at(self.data, key), self.lines[key]
-
-
-def get_at(data: Any, key: Key) -> Any:
-    """Return the value at ``key`` in nested data."""
-    for part in key:
-        data = data[part]
-    return data
-
 
 def format_key(key: Key) -> str:
     """Return a path as written in messages: ``sections[2].blocks[0].list[1]``."""
@@ -63,41 +27,17 @@ def format_key(key: Key) -> str:
     return out
 
 
-def load_leaflet(path: Path, display: str | None = None) -> Leaflet:
-    """Read and validate one leaflet file (or the shared sections file); raise ContentError listing every problem."""
-    display = display or str(path)
-    path = Path(path)
-    problems = _file_name_problems(path, display)
-    try:
-        leaflet = parse_leaflet(read_limited(path, display), display, path.stem)
-    except ContentError as exc:
-        raise ContentError(problems + exc.problems) from None
-    if problems:
-        raise ContentError(problems)
-    return leaflet
+_ID_HINT = "A leaflet's id is its file name (chemotherapy.yaml is the leaflet chemotherapy); remove this line"
 
 
-def parse_leaflet(raw: bytes, display: str, leaflet_id: str) -> Leaflet:
-    """Validate YAML bytes as a leaflet (or as shared sections, for ``_shared``); raise ContentError."""
-    spec = s.SHARED if leaflet_id == Path(s.SHARED_FILE).stem else s.LEAFLET
-    document = compose(decode(raw, display), display)
-    if document.node is None:
-        raise ContentError([Problem(display, 1, "", "the file is empty")])
-    validator = _Validator(display, document.refused)
-    if spec is s.LEAFLET and not LEAFLET_ID.fullmatch(leaflet_id):
-        validator.problems.append(_id_problem(leaflet_id, display))
-    data = validator.check(document.node, spec, ())
-    if spec is s.LEAFLET:
-        validator.check_rules(data or {})
-    if validator.problems:
-        raise ContentError(sorted(validator.problems, key=lambda p: (p.line or 0, p.field)))
-    return Leaflet(leaflet_id, display, data, validator.lines, validator.texts)
+def _unknown_hint(name: str, known: list[str]) -> str:
+    return did_you_mean(name, known, f"Expected one of: {', '.join(known)}")
 
 
 _SCALAR = yaml.SafeLoader("")
 
 
-class _Validator:
+class Validator:
     """Walk a composed YAML node against a schema, collecting problems and line numbers."""
 
     def __init__(self, display: str, refused: dict | None = None):
@@ -148,8 +88,7 @@ class _Validator:
             return None
         (kind, (key_node, value_node)), = pairs.items()
         if kind not in spec.kinds:
-            close = difflib.get_close_matches(kind, list(spec.kinds), n=1)
-            hint = f"Did you mean {close[0]!r}?" if close else spec.help
+            hint = did_you_mean(kind, spec.kinds, spec.help)
             self.report(key + (kind,), key_node.start_mark.line + 1, "unknown block kind", hint)
             return None
         return {kind: self.check(value_node, spec.kinds[kind], key + (kind,))}
@@ -280,20 +219,16 @@ def _describe(node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    value = _Validator._scalar(node)
+    value = Validator._scalar(node)
     if value is None:
         return "nothing"
     if isinstance(value, str):
-        return f"text {_shorten(value)!r}"
+        return f"text {excerpt(value, 60)!r}"
     if isinstance(value, bool):
         return f"yes/no value {node.value}"
     if isinstance(value, dt.date):
         return f"date {value}"
     return f"number {value}"
-
-
-def _shorten(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:
@@ -303,32 +238,3 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
-
-
-_ID_HINT = "A leaflet's id is its file name (chemotherapy.yaml is the leaflet chemotherapy); remove this line"
-
-
-def _unknown_hint(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1)
-    return f"Did you mean {close[0]!r}?" if close else f"Expected one of: {', '.join(known)}"
-
-
-def _id_problem(leaflet_id: str, display: str) -> Problem:
-    ascii_name = unicodedata.normalize("NFKD", leaflet_id).encode("ascii", "ignore").decode().lower()
-    suggestion = "-".join(re.findall(r"[a-z0-9]+", ascii_name)) or "treatment-name"
-    return Problem(display, None, "", f"{leaflet_id!r} cannot be a leaflet id: the file name names the PDF and "
-                   "may use only lowercase letters a-z, digits and hyphens", f"Rename the file {suggestion}.yaml")
-
-
-def _file_name_problems(path: Path, display: str) -> list[Problem]:
-    """Return what is wrong with a leaflet's file name: its extension, or another file with the same id."""
-    problems = []
-    if path.suffix != ".yaml":
-        problems.append(Problem(display, None, "", f"leaflet files end in .yaml, not {path.suffix}",
-                                f"Rename it {path.stem}.yaml"))
-    twins = sorted(p.name for p in path.parent.glob(f"{glob_escape(path.stem)}.*")
-                   if p.suffix.lower() in (".yaml", ".yml") and p.name != path.name)
-    if twins:
-        problems.append(Problem(display, None, "", f"another file has the same leaflet id {path.stem!r}: "
-                                f"{', '.join(twins)}; both would be written to {path.stem}.pdf", "Keep one of them"))
-    return problems

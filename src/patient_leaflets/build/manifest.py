@@ -18,18 +18,15 @@ never decide alone that a file is unchanged.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import hashlib
 import json
 import os
-import sys
-from dataclasses import asdict
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
-from .config import Config
-from .errors import LeafletError
-from .files import write_atomic
+from ..errors import BuildError, Problem
+from ..files import write_atomic
+from .fingerprint import ABSENT
 
 MANIFEST_FILE = ".build-manifest.json"
 JOURNAL_FILE = ".build-journal.jsonl"
@@ -38,19 +35,6 @@ LEGACY_CACHE_FILE = ".build-cache.json"
 """What earlier versions kept instead of the manifest."""
 FORMAT = 1
 """Bumped whenever entries change shape; a manifest of another format is ignored (everything is rebuilt)."""
-
-LIBRARIES = ("weasyprint", "pydyf", "fonttools", "pyphen", "tinycss2", "cssselect2", "tinyhtml5", "jinja2",
-             "markupsafe", "babel", "markdown-it-py", "phonenumbers", "pyyaml")
-"""Python distributions whose version can change a PDF's bytes."""
-
-NATIVE_LIBRARIES = {
-    "pango": (("libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll"), "pango_version_string"),
-    "harfbuzz": (("libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll"), "hb_version_string"),
-}
-"""The system libraries WeasyPrint lays out text and subsets fonts with, and how to ask their version."""
-
-ABSENT = "-"
-"""The digest of a catalog entry that does not exist."""
 
 
 class Manifest:
@@ -114,7 +98,28 @@ class Manifest:
             os.unlink(self.folder / JOURNAL_FILE)
         self.changed = False
 
-    def is_intact(self, entry: dict, kind: str, path: Path) -> bool:
+    def is_up_to_date(self, name: str, key: str, catalog: str, table: Callable[[], dict[str, str] | None],
+                      files: dict[str, Path]) -> bool:
+        """Tell whether the files of ``name`` were built from these inputs and are still there, unchanged.
+
+        ``key`` fingerprints the PDF's own inputs and ``catalog`` its language's whole catalog file. When only
+        the catalog changed, the PDF is still up to date if every entry its render used is the same:
+        ``table()`` gives the digest of every current entry (None when the catalog cannot be read).
+        ``files`` maps ``pdf`` (and ``html``) to the files that must be intact.
+        """
+        entry = self.get(name)
+        if entry is None or entry.get("key") != key:
+            return False
+        if entry.get("catalog") != catalog:
+            current, used = table(), entry.get("messages")
+            if current is None or not isinstance(used, dict) or any(current.get(k, ABSENT) != v
+                                                                    for k, v in used.items()):
+                return False
+            entry["catalog"] = catalog
+            self.changed = True
+        return all(self._is_intact(entry, kind, path) for kind, path in files.items())
+
+    def _is_intact(self, entry: dict, kind: str, path: Path) -> bool:
         """Tell whether the file written for ``entry`` (``pdf`` or ``html``) is still there, unchanged."""
         stamp = entry.get(kind)
         if not isinstance(stamp, dict):
@@ -164,8 +169,8 @@ def build_lock(folder: Path, display: str) -> Iterator[None]:
         try:
             fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            raise LeafletError(f"{display}: another build is writing to this folder. Wait until it ends, "
-                               "or stop it") from None
+            raise BuildError([Problem(display, None, "", "another build is writing to this folder",
+                                      "Wait until it ends, or stop it")]) from None
         try:
             yield
         finally:
@@ -194,134 +199,3 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def inputs_digest(config: Config) -> str:
-    """Return a checksum of what every PDF depends on.
-
-    That is the shared sections, templates, styles and fonts, the settings (institution included), this
-    package's own code, and the versions of the libraries that shape the output, Pango and HarfBuzz included.
-    Build options are left out on purpose: ``--strict`` and ``--html`` never change a PDF's bytes.
-    """
-    digest = hashlib.sha256()
-    files = [config.shared_path] if config.shared_path.exists() else []
-    for folder in (config.path("templates"), config.path("styles")):
-        files += sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
-    for path in files:
-        digest.update(_name(config, path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    settings = {k: v for k, v in asdict(config).items() if k != "root"}
-    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
-    digest.update(package_digest().encode())
-    for name, version in sorted({**library_versions(LIBRARIES), **native_versions()}.items()):
-        digest.update(f"{name}={version}\0".encode())
-    return digest.hexdigest()
-
-
-def job_key(inputs: str, locale: str, leaflet: bytes) -> str:
-    """Return the checksum of one PDF's own inputs: everything shared, its language and its leaflet file."""
-    return hashlib.sha256(f"{inputs}\0{locale}\0".encode() + leaflet).hexdigest()
-
-
-def package_digest() -> str:
-    """Return a checksum of this package's code (an edited checkout renders differently at the same version)."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-def library_versions(names: tuple[str, ...]) -> dict[str, str]:
-    """Return the installed version of each distribution, ``?`` when it is not installed.
-
-    Read from the ``<name>-<version>.dist-info`` folder names, as installers write them: importing
-    ``importlib.metadata`` and asking it would cost more than the rest of an up-to-date build.
-    """
-    wanted = {_canonical(name): name for name in names}
-    found: dict[str, str] = {}
-    for entry in sys.path:
-        try:
-            listing = os.listdir(entry or ".")
-        except OSError:
-            continue
-        for folder in listing:
-            if folder.endswith(".dist-info"):
-                dist, _, version = folder[: -len(".dist-info")].partition("-")
-                if version and _canonical(dist) in wanted:
-                    found.setdefault(wanted[_canonical(dist)], version)
-    return {name: found.get(name) or _metadata_version(name) for name in names}
-
-
-def _metadata_version(name: str) -> str:
-    from importlib import metadata
-
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "?"
-
-
-def native_versions() -> dict[str, str]:
-    """Return the versions of Pango and HarfBuzz, as the loaded libraries report them (``?`` if not found)."""
-    versions = {}
-    for name, (files, function) in NATIVE_LIBRARIES.items():
-        versions[name] = "?"
-        for file in files:
-            try:
-                library = ctypes.CDLL(file)
-            except OSError:
-                continue
-            call = getattr(library, function)
-            call.restype = ctypes.c_char_p
-            versions[name] = call().decode()
-            break
-    return versions
-
-
-def _canonical(name: str) -> str:
-    return name.lower().replace("-", "_").replace(".", "_")
-
-
-def _name(config: Config, path: Path) -> str:
-    return path.relative_to(config.root).as_posix()
-
-
-def po_digest(path: Path) -> str:
-    """Return the checksum of a catalog file, or an empty string when there is none."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
-
-
-def msgid_digest(msgid, context=None) -> str:
-    """Return the short name the manifest gives a catalog entry."""
-    return hashlib.sha256(repr((context, msgid)).encode()).hexdigest()[:16]
-
-
-def message_digest(message) -> str:
-    """Return a checksum of what a render takes from a catalog entry: its translation and its flags."""
-    if message is None:
-        return ABSENT
-    return hashlib.sha256(repr((message.string, sorted(message.flags))).encode()).hexdigest()[:16]
-
-
-def message_table(catalog) -> dict[str, str]:
-    """Return the digest of every entry of a catalog, by ``msgid_digest``."""
-    # Catalog.get finds a plural entry by its singular msgid.
-    return {msgid_digest(m.id[0] if isinstance(m.id, (list, tuple)) else m.id, m.context): message_digest(m)
-            for m in catalog if m.id}
-
-
-class RecordingCatalog:
-    """A catalog that remembers the digest of every entry looked up, for the manifest."""
-
-    def __init__(self, catalog):
-        self.catalog = catalog
-        self.used: dict[str, str] = {}
-
-    def get(self, id, context=None):
-        """Return the entry as ``Catalog.get`` does, and remember it (or its absence)."""
-        message = self.catalog.get(id, context)
-        self.used[msgid_digest(id, context)] = message_digest(message)
-        return message
-
-    def __getattr__(self, name):
-        return getattr(self.catalog, name)

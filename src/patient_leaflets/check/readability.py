@@ -8,10 +8,10 @@ pronouncing dictionary at run time).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from .content import Leaflet
+from ..content.leaflet import Leaflet
+from ..content.markup import plain_text
 
 THRESHOLDS = {
     "fr": {"flesch": (">=", 60.0)},
@@ -42,8 +42,7 @@ def plain_sentences(leaflet: Leaflet) -> str:
     """
     pieces = []
     for _, text, _ in leaflet.iter_texts():
-        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-        text = re.sub(r"\{\w+\}", "", text).replace("**", "").strip(" ;,:")
+        text = plain_text(text).strip(" ;,:")
         if text and text[-1] not in ".!?…":
             text += "."
         pieces.append(text)

@@ -1,6 +1,6 @@
 """What templates and stylesheets may load: files under ``styles/`` and ``templates/``, nothing else.
 
-The URL fetcher given to WeasyPrint (render.py) applies ``asset_path`` to every request and stops the render
+The URL fetcher given to WeasyPrint (``render.pdf``) applies ``asset_path`` to every request and stops the render
 on anything else, so a stylesheet can never reach the network or read a file outside the project.
 ``check_assets`` finds the same references beforehand, with the file and line that holds each one.
 """
@@ -15,11 +15,12 @@ from typing import Iterator
 
 import tinycss2
 
-from .config import Config
-from .errors import Problem
+from ..config import Config
+from ..content.markup import LINK_SCHEMES as TEXT_LINK_SCHEMES
+from ..errors import Problem
 
-LINK_SCHEMES = ("https://", "mailto:", "tel:", "#")
-"""What a clickable link in a template may point to."""
+LINK_SCHEMES = (*TEXT_LINK_SCHEMES, "#")
+"""What a clickable link in a template may point to: what text may link to, and places in the document."""
 TEMPLATE_SUFFIXES = (".j2", ".html", ".htm")
 
 _OUTSIDE = ("Copy the file under styles/ and refer to it by a relative path; the build reads no other file and "
@@ -46,11 +47,11 @@ def check_assets(config: Config) -> list[Problem]:
     roots = asset_roots(config)
     problems = []
     for path in sorted(config.path("styles").rglob("*.css")):
-        display = _display(config, path)
+        display = config.display(path)
         text = path.read_text(encoding="utf-8", errors="replace")
         problems += _css_problems(text, path.parent, roots, display)
     for path in sorted(p for p in config.path("templates").rglob("*") if p.suffix in TEMPLATE_SUFFIXES):
-        scanner = _TemplateScanner(config.path("styles"), roots, _display(config, path))
+        scanner = _TemplateScanner(config.path("styles"), roots, config.display(path))
         scanner.feed(path.read_text(encoding="utf-8", errors="replace"))
         scanner.close()
         problems += scanner.problems
@@ -147,10 +148,3 @@ class _TemplateScanner(HTMLParser):
 
     def _report(self, line: int, field: str, message: str, hint: str) -> None:
         self.problems.append(Problem(self.display, line, field, message, hint))
-
-
-def _display(config: Config, path: Path) -> str:
-    try:
-        return str(path.relative_to(config.root))
-    except ValueError:
-        return str(path)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..config import SHARED_FILE
+
 
 @dataclass(frozen=True)
 class Spec:
@@ -128,7 +130,8 @@ LEAFLET = Map(
 )
 """The whole leaflet file, as documented in the README (Writing a leaflet)."""
 
-SHARED_FILE = "_shared.yaml"
+SHARED_ID = SHARED_FILE.removesuffix(".yaml")
+"""The id the shared sections file is loaded under."""
 
 SHARED = Map(fields={"sections": Seq(item=SECTION, min=1)})
 """``leaflets/_shared.yaml``: sections every leaflet ends with (about the institution), written once."""

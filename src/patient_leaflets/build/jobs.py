@@ -1,0 +1,141 @@
+"""One job of a build, as a worker runs it: load → translate → render HTML → render PDF → write.
+
+This module runs in the worker processes. It imports the content, translation and HTML stages at its top;
+the PDF stage (WeasyPrint) only once a PDF must be rendered. The build imports this module only when
+something is out of date, so an up-to-date build loads none of them.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+
+from ..config import Config
+from ..content.leaflet import Leaflet, load_leaflet, load_shared
+from ..errors import BuildError, LeafletError, Problem
+from ..files import write_atomic
+from ..i18n.catalogs import load_catalog
+from ..i18n.checkers import rules_for
+from ..i18n.translate import TranslationReport, translate_leaflet
+from ..render.html import RenderedHTML, render_html
+from .fingerprint import RecordingCatalog, po_digest
+from .manifest import stamp
+from .plan import Job
+from .report import Outcome, refusal
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class JobResult:
+    """What rendering one job sends back to the build: its outcome and what the manifest records."""
+
+    outcome: Outcome
+    messages: dict[str, str] = field(default_factory=dict)
+    pdf: dict | None = None
+    html: dict | None = None
+
+
+@dataclass(frozen=True)
+class LeafletHTML:
+    """A leaflet rendered to HTML in one language, with the source it came from and its translation gaps."""
+
+    leaflet: Leaflet
+    """The leaflet as written, in the source language."""
+    rendered: RenderedHTML
+    report: TranslationReport
+
+
+def locale_catalog(config: Config, locale: str) -> Catalog | None:
+    """Return the catalog of a target language (None for the source language); raise if it is missing."""
+    return None if locale == config.source_locale else load_catalog(config, locale)
+
+
+def render_leaflet(config: Config, source: Path, locale: str, catalog=None) -> LeafletHTML:
+    """Load, translate and render one leaflet (then the shared sections) to HTML in ``locale``.
+
+    ``catalog`` defaults to the language's catalog in the project; a worker passes a ``RecordingCatalog``.
+    """
+    catalog = catalog if catalog is not None else locale_catalog(config, locale)
+    leaflet = load_leaflet(source, config.display(source))
+    rules = rules_for(config, locale)
+    translated, report = translate_leaflet(leaflet, catalog, rules)
+    shared = load_shared(config)
+    if shared is not None:
+        shared, shared_report = translate_leaflet(shared, catalog, rules)
+        report.gaps.extend(shared_report.gaps)
+    return LeafletHTML(leaflet, render_html(translated, locale, config, catalog, report, shared), report)
+
+
+def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobResult:
+    """Produce one PDF: load, translate, render, write. Failures become a failed outcome, not an exception."""
+    from ..render import pdf  # WeasyPrint: imported before the clock starts, so render times leave it out
+
+    started = time.perf_counter()
+    result = JobResult(Outcome(job.leaflet, job.locale, config.display(job.output), "failed"))
+    outcome = result.outcome
+    try:
+        catalog = _worker_catalog(config, job.locale)
+        page = render_leaflet(config, job.source, job.locale, catalog)
+        outcome.version = page.leaflet.data["metadata"]["version"]
+        outcome.draft = page.rendered.draft
+        outcome.gaps = [str(gap) for gap in page.report.gaps]
+        outcome.draft_reasons = _draft_reasons(page.rendered.approved, page.report)
+        if strict and page.rendered.draft:
+            raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
+        document = pdf.render_pdf(page.rendered.html, config)
+        write_atomic(job.output, document.data)
+        result.pdf = stamp(job.output, document.data)
+        result.html = _write_html(job, page.rendered.html if keep_html else None)
+        result.messages = catalog.used if catalog is not None else {}
+        outcome.pages, outcome.bytes, outcome.sha256 = document.pages, len(document.data), result.pdf["sha256"]
+        outcome.html = config.display(job.html) if keep_html else ""
+        outcome.status = "built"
+    except LeafletError as exc:
+        outcome.error = str(exc)
+    except Exception as exc:  # a bug or a WeasyPrint failure: keep the traceback, let the others build
+        log.exception("unexpected error building %s", outcome.output)
+        outcome.error = f"unexpected error: {exc!r} (traceback in the log)"
+    outcome.seconds = round(time.perf_counter() - started, 3)
+    return result
+
+
+_CATALOGS: dict[Path, tuple[str, Catalog]] = {}
+"""Catalogs a worker has read, by file, with the checksum they were read at: read once for all its leaflets."""
+
+
+def _worker_catalog(config: Config, locale: str) -> RecordingCatalog | None:
+    if locale == config.source_locale:
+        return None
+    po = config.po_path(locale)
+    digest = po_digest(po)
+    cached = _CATALOGS.get(po)
+    if cached is None or cached[0] != digest:
+        catalog = load_catalog(config, locale)
+        if po_digest(po) == digest:  # else the file changed while it was read: keep nothing, read it next time
+            _CATALOGS[po] = (digest, catalog)
+        return RecordingCatalog(catalog)
+    return RecordingCatalog(cached[1])
+
+
+def _write_html(job: Job, html: str | None) -> dict | None:
+    if html is None:
+        # An HTML file left by an earlier --html build no longer matches the new PDF.
+        job.html.unlink(missing_ok=True)
+        return None
+    data = html.encode("utf-8")
+    write_atomic(job.html, data)
+    return stamp(job.html, data)
+
+
+def _draft_reasons(approved: bool, report: TranslationReport) -> list[str]:
+    reasons = []
+    if not approved:
+        reasons.append("its status is draft (set status: approved once it has been reviewed)")
+    if report.gaps:
+        reasons.append(f"{len(report.gaps)} message(s) are untranslated, fuzzy or fail a check")
+    return reasons

@@ -1,0 +1,172 @@
+"""Build every leaflet in every language: plan, skip what is up to date, render in a pool, record, report.
+
+This is the one function that chains the stages (``build``). What each PDF was built from is kept in the
+manifest (``manifest.py``, with checksums from ``fingerprint.py``), so that a build renders only what changed,
+and a build that is stopped goes on where it stopped the next time. Rendering itself (``jobs.py``) is
+imported only when something is out of date: an up-to-date build loads no YAML, catalog or renderer.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import time
+
+from ..config import Config
+from ..errors import LeafletError
+from .fingerprint import inputs_digest, job_key, message_table, po_digest
+from .manifest import Manifest, build_lock, remove_leftovers
+from .plan import Job, find_stale_outputs, plan_jobs
+from .report import BuildListener, BuildReport, Outcome, refusal, write_report
+from .workers import run_in_pool
+
+log = logging.getLogger(__name__)
+
+
+def build(config: Config, locales: list[str] | None = None, leaflets: list[str] | None = None,
+          jobs: int | None = None, force: bool = False, strict: bool = False, html: bool = False,
+          listener: BuildListener | None = None) -> BuildReport:
+    """Build the PDFs of the chosen leaflets and locales (all by default) into ``output/<locale>/<id>.pdf``.
+
+    Only PDFs whose inputs changed are rendered (all with ``force``), by ``jobs`` worker processes (one per
+    core by default). A leaflet that cannot be built is reported and the others go on. With ``strict``, a PDF
+    that would be a draft (unapproved content, missing or fuzzy translations) is refused instead of built.
+    With ``html``, the HTML handed to WeasyPrint is kept beside each PDF. Interrupted (KeyboardInterrupt), the
+    build records what it finished, writes its report, and raises again.
+    """
+    listener = listener or BuildListener()
+    planned = plan_jobs(config, locales, leaflets)
+    output = config.path("output")
+    report = BuildReport(stale=find_stale_outputs(config))
+    with build_lock(output, config.display(output)):
+        remove_leftovers(output)
+        manifest = Manifest.read(output)
+        try:
+            todo = _check_jobs(config, planned, manifest, report, force, strict, html)
+            ids = [path.stem for path in config.leaflet_files()]
+            manifest.keep_only({f"{locale}/{leaflet}" for locale in config.all_locales for leaflet in ids})
+            listener.started(len(planned), len(todo))
+            for outcome in report.outcomes:
+                listener.finished(outcome)
+            _render_all(config, todo, jobs, strict, html, manifest, report, listener)
+        except KeyboardInterrupt:
+            report.interrupted = True
+            raise
+        finally:
+            manifest.save()
+            report.outcomes.sort(key=lambda o: (o.locale, o.leaflet))
+            write_report(config, report)
+    return report
+
+
+class _Catalogs:
+    """Each language's catalog as the build sees it: a checksum, and entry checksums when they are needed."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.digests: dict[str, str] = {}
+        self.tables: dict[str, dict[str, str] | None] = {}
+
+    def digest(self, locale: str) -> str:
+        """Return the checksum of ``locale``'s catalog file (empty for the source language)."""
+        if locale == self.config.source_locale:
+            return ""
+        if locale not in self.digests:
+            self.digests[locale] = po_digest(self.config.po_path(locale))
+        return self.digests[locale]
+
+    def table(self, locale: str) -> dict[str, str] | None:
+        """Return the checksum of every entry, or None when the catalog cannot be read (the build says why)."""
+        from ..i18n.catalogs import load_catalog  # only when a catalog changed: reading one costs
+
+        if locale not in self.tables:
+            try:
+                self.tables[locale] = message_table(load_catalog(self.config, locale))
+            except LeafletError:
+                self.tables[locale] = None
+        return self.tables[locale]
+
+
+def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: BuildReport, force: bool,
+                strict: bool, html: bool) -> list[Job]:
+    """Return the jobs to render, in order; add an outcome to ``report`` for each PDF that is up to date."""
+    inputs = inputs_digest(config)
+    catalogs = _Catalogs(config)
+    todo = []
+    for job in sorted(planned, key=lambda j: (j.locale, j.leaflet)):
+        try:
+            job.key = job_key(inputs, job.locale, job.source.read_bytes())
+        except OSError:
+            todo.append(job)  # rendering it will say what is wrong with the file
+            continue
+        job.catalog = catalogs.digest(job.locale)
+        files = {"pdf": job.output, **({"html": job.html} if html else {})}
+        if force or not manifest.is_up_to_date(job.name, job.key, job.catalog,
+                                               functools.partial(catalogs.table, job.locale), files):
+            todo.append(job)
+        else:
+            report.outcomes.append(_unchanged(config, job, manifest.get(job.name), strict))
+    return todo
+
+
+def _unchanged(config: Config, job: Job, entry: dict, strict: bool) -> Outcome:
+    info = entry.get("report") if isinstance(entry.get("report"), dict) else {}
+    outcome = Outcome(job.leaflet, job.locale, config.display(job.output), "unchanged",
+                      draft=bool(info.get("draft")), gaps=list(info.get("gaps", [])),
+                      seconds=info.get("seconds", 0.0), version=info.get("version", ""),
+                      pages=info.get("pages", 0), bytes=entry["pdf"]["bytes"], sha256=entry["pdf"].get("sha256", ""),
+                      draft_reasons=list(info.get("draft_reasons", [])),
+                      html=config.display(job.html) if entry.get("html") and job.html.exists() else "")
+    if strict and outcome.draft:
+        outcome.status = "failed"
+        outcome.error = refusal(outcome.draft_reasons, outcome.gaps)
+    return outcome
+
+
+def _render_all(config: Config, todo: list[Job], jobs: int | None, strict: bool, html: bool,
+                manifest: Manifest, report: BuildReport, listener: BuildListener) -> None:
+    if not todo:
+        return
+    from .jobs import JobResult, render_job  # the content, translation and HTML stages: only when needed
+
+    started = time.perf_counter()
+
+    def finished(job: Job, result: JobResult) -> None:
+        outcome = result.outcome
+        if outcome.status == "built":
+            manifest.record(job.name, _entry(job, result))
+        report.outcomes.append(outcome)
+        listener.finished(outcome)
+
+    workers = min(jobs or os.cpu_count() or 1, len(todo))
+    if workers <= 1:
+        # One job, or one worker: render here, without the cost of starting a process.
+        for job in todo:
+            finished(job, render_job(config, job, strict, html))
+    else:
+        run_in_pool(functools.partial(render_job, config, strict=strict, keep_html=html), todo, workers, finished,
+                    functools.partial(_worker_died, config))
+    log.info("rendered %d PDF(s) in %.2f s with %d worker(s)", len(todo), time.perf_counter() - started, workers)
+
+
+def _worker_died(config: Config, job: Job, exc: Exception):
+    from .jobs import JobResult
+
+    return JobResult(Outcome(job.leaflet, job.locale, config.display(job.output), "failed",
+                             error=f"unexpected error: the worker process stopped ({exc!r})"))
+
+
+def _entry(job: Job, result) -> dict:
+    outcome = result.outcome
+    entry = {
+        "key": job.key,
+        "catalog": job.catalog,
+        "messages": result.messages,
+        "pdf": result.pdf,
+        "report": {"version": outcome.version, "pages": outcome.pages, "draft": outcome.draft,
+                   "draft_reasons": outcome.draft_reasons, "gaps": outcome.gaps, "seconds": outcome.seconds},
+    }
+    if result.html:
+        entry["html"] = result.html
+    return entry

@@ -1,0 +1,1 @@
+"""``leaflets check``: content, catalogs, review dates, readability and assets, before a release."""

@@ -1,0 +1,168 @@
+"""``leaflets check``: every leaflet, catalog, template and stylesheet of a project, before a release.
+
+Each ``check_*`` function returns the problems it finds, errors and warnings alike (``Problem.severity``);
+``check_project`` runs them all and sorts them into a ``CheckReport``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from babel.messages.catalog import Catalog, Message
+
+from ..config import Config
+from ..content.leaflet import Leaflet, load_leaflet, load_shared
+from ..content.validate import format_key
+from ..errors import CatalogError, ContentError, Problem, quote
+from ..i18n.catalogs import load_catalog
+from ..i18n.checkers import (Rules, is_template_message, rules_for, translation_problems, translation_warnings,
+                             typography_problems)
+from ..i18n.translate import translate_leaflet
+from ..render.assets import check_assets
+from .readability import Readability, score_leaflet
+
+REVIEW_WARNING_DAYS = 90
+
+
+@dataclass
+class CheckReport:
+    """Errors stop a release; warnings are worth a look."""
+
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    readability: list[Readability] = field(default_factory=list)
+    """One score card per leaflet and language."""
+
+    def add(self, problems: list[Problem]) -> None:
+        """File each problem under errors or warnings, by its severity."""
+        for problem in problems:
+            (self.errors if problem.severity == "error" else self.warnings).append(problem)
+
+
+def check_project(config: Config, today: dt.date | None = None) -> CheckReport:
+    """Check leaflets (content, review dates), catalogs (syntax, unsafe or missing translations) and assets."""
+    report = CheckReport()
+    leaflets = []
+    for path in config.leaflet_files():
+        try:
+            leaflet = load_leaflet(path, config.display(path))
+        except ContentError as exc:
+            report.add(exc.problems)
+            continue
+        leaflets.append(leaflet)
+        report.add(check_review(leaflet, today or dt.date.today()))
+        report.add(check_typography(leaflet, config.source_locale))
+    shared, shared_problems = _load_shared(config)
+    texts = {text for leaflet in [*leaflets, shared] if leaflet for _, text, _ in leaflet.iter_texts()}
+    for locale in config.locales:
+        report.add(check_catalog(config, locale, texts))
+    report.readability = score_project(config, leaflets)
+    report.add(readability_problems(report.readability, {leaflet.id: leaflet.source for leaflet in leaflets}))
+    report.add(shared_problems + check_assets(config))
+    return report
+
+
+def _load_shared(config: Config) -> tuple[Leaflet | None, list[Problem]]:
+    """Return the sections every leaflet shows, or the problems of their file."""
+    try:
+        return load_shared(config), []
+    except ContentError as exc:
+        return None, exc.problems
+
+
+def score_project(config: Config, leaflets: list[Leaflet]) -> list[Readability]:
+    """Score every leaflet in every language that has a readable catalog."""
+    scores = []
+    for locale in config.all_locales:
+        if locale != config.source_locale and not config.po_path(locale).exists():
+            continue
+        try:
+            catalog = load_catalog(config, locale) if locale != config.source_locale else None
+        except CatalogError:
+            continue  # already reported by check_catalog
+        for leaflet in leaflets:
+            translated, gaps = translate_leaflet(leaflet, catalog)
+            scores.append(score_leaflet(translated, locale, complete=gaps.is_complete))
+    return scores
+
+
+def readability_problems(scores: list[Readability], sources: dict[str, str]) -> list[Problem]:
+    """Return a warning for each score that misses the content guide's threshold."""
+    return [Problem(sources[row.leaflet], None, f"readability ({row.locale})", miss, severity="warning")
+            for row in scores for miss in row.misses]
+
+
+def check_review(leaflet: Leaflet, today: dt.date) -> list[Problem]:
+    """Flag a leaflet whose review is overdue (error) or close (warning), or that is still a draft."""
+    meta = leaflet.data["metadata"]
+    key = ("metadata", "review_due")
+    due = meta["review_due"]
+    where = (leaflet.source, leaflet.lines[key], "metadata.review_due")
+    problems = []
+    if due < today:
+        problems.append(Problem(*where, f"review overdue since {due}",
+                                "Review the leaflet, then set a new version, published and review_due"))
+    elif (due - today).days <= REVIEW_WARNING_DAYS:
+        problems.append(Problem(*where, f"review due on {due}, in {(due - today).days} days", severity="warning"))
+    if meta["status"] != "approved":
+        key = ("metadata", "status")
+        problems.append(Problem(leaflet.source, leaflet.lines[key], "metadata.status",
+                                "draft: its PDFs are marked as drafts and --strict refuses them", severity="warning"))
+    return problems
+
+
+def check_typography(leaflet: Leaflet, locale: str) -> list[Problem]:
+    """Warn where French source text lacks the space before ; : ! ? » or after « (the build adds no space)."""
+    return [Problem(leaflet.source, line, format_key(key), problem, severity="warning")
+            for key, text, line in leaflet.iter_texts() for problem in typography_problems(text, locale)]
+
+
+def check_catalog(config: Config, locale: str, texts: set[str]) -> list[Problem]:
+    """Check one language's catalog: unsafe translations, then its fuzzy, untranslated and obsolete entries."""
+    path = config.po_path(locale)
+    display = config.display(path)
+    if not path.exists():
+        return [Problem(display, None, "", "missing", f"Run 'leaflets init {locale}'")]
+    try:
+        catalog = load_catalog(config, locale)
+    except CatalogError as exc:
+        return exc.problems
+    problems = check_entries(catalog, display, rules_for(config, locale))
+    ids = {message.id for message in catalog}
+    return problems + [Problem(display, None, quote(text), "not in the catalog",
+                               "Run 'leaflets extract' and 'leaflets update'", severity="warning")
+                       for text in sorted(texts - ids)]
+
+
+def check_entries(catalog: Catalog, display: str, rules: Rules) -> list[Problem]:
+    """Check every entry of a catalog, in file order (so per leaflet, as the catalogs are sorted by file)."""
+    problems = []
+    for message in catalog:
+        if message.id and isinstance(message.id, str):
+            problems += _entry_problems(message, display, rules)
+    for message in catalog.obsolete.values():
+        problems.append(Problem(display, message.lineno, quote(message.id), "obsolete: no leaflet or template uses it "
+                                "any more", "Delete it once you no longer need it for reference", severity="warning"))
+    return problems
+
+
+def _entry_problems(message: Message, display: str, rules: Rules) -> list[Problem]:
+    where = (display, message.lineno, quote(message.id))
+    if not message.string:
+        return [Problem(*where, f"untranslated{_used_in(message)}", severity="warning")]
+    if message.fuzzy:
+        return [Problem(*where, f"fuzzy{_used_in(message)}: the source changed since it was translated",
+                        "Check the translation against msgid, then remove the fuzzy flag", severity="warning")]
+    template = is_template_message(message)
+    errors = translation_problems(message.id, message.string, rules, template)
+    warnings = translation_warnings(message.id, message.string, rules)
+    return ([Problem(*where, p) for p in errors] +
+            [Problem(*where, p, severity="warning") for p in warnings])
+
+
+def _used_in(message: Message) -> str:
+    if not message.locations:
+        return ""
+    (path, line), more = message.locations[0], len(message.locations) - 1
+    return f" ({path}:{line}{f' and {more} more' if more else ''})"

@@ -1,0 +1,1 @@
+"""The content stage: leaflet YAML read safely, validated against the schema, with its markup and placeholders."""

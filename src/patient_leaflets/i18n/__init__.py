@@ -1,0 +1,1 @@
+"""The translation stage: extraction, catalogs (.po files), translation checks, statistics, applying a catalog."""

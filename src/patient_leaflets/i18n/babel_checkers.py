@@ -1,0 +1,76 @@
+"""The translation checks as Babel checkers, registered under ``babel.checkers`` in pyproject.toml.
+
+Babel runs each checker on every entry when ``pybabel compile`` (or ``Catalog.check()``) is asked to, and a
+checker reports a problem by raising Babel's ``TranslationError``; each one here adapts one family of
+``checkers`` to that contract, with the project's settings when ``pybabel`` runs inside a project.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from babel.messages.catalog import TranslationError
+
+from ..config import load_config
+from ..errors import LeafletError
+from .checkers import (Rules, address_problems, is_template_message, markup_problems, number_problems,
+                       phone_problems, placeholder_problems, term_problems, typography_problems)
+
+
+def numbers_checker(catalog, message) -> None:
+    """Babel checker: raise TranslationError when a number of the source is missing or changed."""
+    _raise_for(catalog, message, lambda msgid, msgstr, rules, template: number_problems(msgid, msgstr, rules))
+
+
+def placeholders_checker(catalog, message) -> None:
+    """Babel checker: raise TranslationError when placeholders differ from the source."""
+    _raise_for(catalog, message, lambda msgid, msgstr, rules, template: placeholder_problems(msgid, msgstr, template))
+
+
+def markup_checker(catalog, message) -> None:
+    """Babel checker: raise TranslationError when inline markup differs or HTML or template code was added."""
+    _raise_for(catalog, message, lambda msgid, msgstr, rules, template: markup_problems(msgid, msgstr, template))
+
+
+def addresses_checker(catalog, message) -> None:
+    """Babel checker: raise TranslationError when a phone number, web or e-mail address changed."""
+    _raise_for(catalog, message,
+               lambda msgid, msgstr, rules, template: phone_problems(msgid, msgstr) + address_problems(msgid, msgstr))
+
+
+def terms_checker(catalog, message) -> None:
+    """Babel checker: raise TranslationError when a do-not-translate term of the project was translated."""
+    _raise_for(catalog, message,
+               lambda msgid, msgstr, rules, template: term_problems(msgid, msgstr, rules.do_not_translate))
+
+
+def typography_checker(catalog, message) -> None:
+    """Babel checker: raise TranslationError when French text lacks a space before ; : ! ? » or after «."""
+    _raise_for(catalog, message, lambda msgid, msgstr, rules, template: typography_problems(msgstr, rules.locale))
+
+
+def _raise_for(catalog, message, check) -> None:
+    # Babel runs every checker on every entry, the header and fuzzy ones included; only final translations count.
+    if not (isinstance(message.id, str) and message.id and isinstance(message.string, str) and message.string):
+        return
+    if message.fuzzy:
+        return
+    problems = check(message.id, message.string, _babel_rules(catalog), is_template_message(message))
+    if problems:
+        raise TranslationError("; ".join(problems))
+
+
+def _babel_rules(catalog) -> Rules:
+    locale = str(catalog.locale) if catalog is not None and catalog.locale else None
+    source, terms = _project_settings()
+    return Rules(locale, source, terms)
+
+
+@functools.lru_cache(maxsize=1)
+def _project_settings() -> tuple[str | None, tuple[str, ...]]:
+    """Return the source locale and terms of the project ``pybabel`` runs in, if it runs in one."""
+    try:
+        config = load_config()
+    except LeafletError:
+        return None, ()
+    return config.source_locale, config.do_not_translate

@@ -1,0 +1,109 @@
+"""Translation progress: translated, fuzzy and untranslated messages and words, per language and leaflet."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+
+from ..config import Config
+from ..content.markup import plain_text
+from .catalogs import load_catalog, load_template
+
+ALL = "all"
+"""The ``leaflet`` of the row that totals a language (each message counted once)."""
+TEMPLATES = "templates"
+"""The ``leaflet`` of the messages of the templates, which every leaflet shows."""
+
+
+@dataclass(frozen=True)
+class CatalogStats:
+    """How far one language's translation of one leaflet (or of everything, ``all``) has come."""
+
+    locale: str
+    leaflet: str
+    """A leaflet id (``_shared`` for the sections every leaflet ends with), ``templates`` or ``all``."""
+    total: int
+    translated: int
+    fuzzy: int
+    words: int = 0
+    """Words of the source text, placeholders and markup left out."""
+    words_translated: int = 0
+    words_fuzzy: int = 0
+
+    @property
+    def untranslated(self) -> int:
+        return self.total - self.translated - self.fuzzy
+
+    @property
+    def words_untranslated(self) -> int:
+        return self.words - self.words_translated - self.words_fuzzy
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+    def as_dict(self) -> dict:
+        """Return the row as ``leaflets stats --json`` writes it."""
+        return {
+            "locale": self.locale,
+            "leaflet": self.leaflet,
+            "messages": {"total": self.total, "translated": self.translated, "fuzzy": self.fuzzy,
+                         "untranslated": self.untranslated},
+            "words": {"total": self.words, "translated": self.words_translated, "fuzzy": self.words_fuzzy,
+                      "untranslated": self.words_untranslated},
+            "percent": round(self.percent, 1),
+        }
+
+
+def catalog_stats(config: Config, locales: list[str] | None = None) -> list[CatalogStats]:
+    """Count translated, fuzzy and untranslated messages and words per language and leaflet.
+
+    Each language has one row per leaflet, one for the templates, then its ``all`` row. A fuzzy message is
+    never counted as translated (``pybabel compile --statistics`` counts it so).
+    """
+    template = load_template(config)
+    groups: dict[str, set[str]] = {}
+    for message in template:
+        if message.id:
+            for name in {_group(config, path) for path, _ in message.locations} or {TEMPLATES}:
+                groups.setdefault(name, set()).add(message.id)
+    everything = {m.id for m in template if m.id}
+    rows = []
+    for locale in locales or config.locales:
+        catalog = load_catalog(config, locale) if config.po_path(locale).exists() else Catalog(locale=locale)
+        for name in sorted(groups, key=lambda name: (name == TEMPLATES, name)):
+            rows.append(_count(catalog, locale, name, groups[name]))
+        rows.append(_count(catalog, locale, ALL, everything))
+    return rows
+
+
+def _group(config: Config, path: str) -> str:
+    parts = Path(path).parts
+    if len(parts) == 2 and parts[0] == config.leaflets_dir and path.endswith(".yaml"):
+        return Path(path).stem
+    return TEMPLATES
+
+
+def _count(catalog: Catalog, locale: str, name: str, msgids: set[str]) -> CatalogStats:
+    done, fuzzy = [], []
+    for msgid in msgids:
+        message = catalog.get(msgid)
+        if message is not None and message.string:
+            (fuzzy if message.fuzzy else done).append(msgid)
+    return CatalogStats(locale, name, len(msgids), len(done), len(fuzzy), _words(msgids), _words(done),
+                        _words(fuzzy))
+
+
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+
+
+def count_words(text: str) -> int:
+    """Count the words a translator reads in a message: placeholders and link addresses are not words."""
+    return len(_WORD.findall(plain_text(text)))
+
+
+def _words(msgids) -> int:
+    return sum(count_words(msgid) for msgid in msgids)

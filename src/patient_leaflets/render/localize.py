@@ -1,0 +1,31 @@
+"""Locale-aware values of a leaflet: dates through Babel, placeholders through their registry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale
+from babel.dates import format_date
+from markupsafe import Markup
+
+from ..config import Institution
+from ..content import placeholders
+
+
+def format_day(day: dt.date, locale: str) -> str:
+    """Return a date as readers write it: ``1 mars 2026``, ``1 March 2026``."""
+    return format_date(day, format="long", locale=locale)
+
+
+def placeholder_values(institution: Institution, locale: str, source_locale: str) -> dict[str, Markup]:
+    """Return the HTML each placeholder stands for in ``locale``.
+
+    Readers of the source language dial the institution's numbers in their national form, others from abroad.
+    """
+    national = Locale.parse(locale).language == Locale.parse(source_locale).language
+    return placeholders.placeholder_values(institution, placeholders.Reader(locale, national))
+
+
+def is_right_to_left(locale: str) -> bool:
+    """Tell whether ``locale``'s script is written right to left (Arabic, Hebrew…)."""
+    return Locale.parse(locale).character_order == "right-to-left"

@@ -1,0 +1,109 @@
+"""Render a leaflet's HTML to a tagged PDF with WeasyPrint: the PDF stage, and the only user of WeasyPrint.
+
+WeasyPrint is imported here, at the top: importing it costs about 0.4 s, so only the build's workers import
+this module, and only when a PDF must be rendered; an up-to-date build never pays for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from ..config import Config
+from ..errors import Problem, RenderError
+from .assets import LINK_SCHEMES, asset_path, asset_roots, check_assets
+
+STYLESHEET = "leaflet.css"
+PDF_VARIANT = "pdf/ua-1"
+
+
+class Refused(FatalURLFetchingError):
+    """A document asked for a resource outside the project's assets."""
+
+
+class AssetFetcher(URLFetcher):
+    """Serve only the project's own asset files; refuse every other file and every network URL."""
+
+    def __init__(self, roots: list[Path]):
+        super().__init__(allowed_protocols=("file",), allow_redirects=False)
+        self.roots = [Path(root).resolve() for root in roots]
+        self.refused: list[str] = []
+
+    def fetch(self, url, headers=None):
+        """Return the asset file ``url`` names; raise Refused (which stops the render) for anything else."""
+        path = self.asset_path(url)
+        if path is None:
+            self.refused.append(url)
+            raise Refused(f"refused to load {url}: only files under {', '.join(map(str, self.roots))} may be used")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(path.as_uri(), body=path.read_bytes(), headers={"Content-Type": content_type})
+
+    def asset_path(self, url: str) -> Path | None:
+        """Return the asset file ``url`` names, or None when it is not one of the project's assets."""
+        return asset_path(url, self.roots)
+
+
+@dataclass(frozen=True)
+class RenderedPDF:
+    """A leaflet's PDF file, and how many pages it has."""
+
+    data: bytes
+    pages: int
+
+
+@dataclass(frozen=True)
+class _Stylesheet:
+    """A parsed stylesheet and the fonts it loaded, kept for every render of a process."""
+
+    css: weasyprint.CSS
+    fonts: FontConfiguration
+
+
+def render_pdf(html: str, config: Config) -> RenderedPDF:
+    """Return the PDF for a leaflet's HTML: A4, tagged (PDF/UA-1), fonts embedded, no network, no stray files.
+
+    Anything the HTML or CSS asks to load from outside ``styles/`` and ``templates/``, and any file it asks to
+    embed or link to, stops the render with a RenderError naming the template or stylesheet line.
+    """
+    stylesheet = config.path("styles") / STYLESHEET
+    roots = tuple(asset_roots(config))
+    fetcher = AssetFetcher(list(roots))
+    try:
+        # Parse the CSS and load its fonts once per process, again only if the file changed.
+        sheet = _stylesheet(stylesheet, hashlib.sha256(stylesheet.read_bytes()).hexdigest(), roots)
+        document = weasyprint.HTML(string=html, base_url=config.path("styles").as_uri() + "/", url_fetcher=fetcher)
+        # render() then write_pdf() is what HTML.write_pdf() does, keeping the page count on the way.
+        laid_out = document.render(stylesheets=[sheet.css], font_config=sheet.fonts, pdf_variant=PDF_VARIANT)
+        refused = _unsafe_links(laid_out)
+        if refused:
+            raise RenderError(check_assets(config) or [Problem("", None, "", refused)])
+        return RenderedPDF(laid_out.write_pdf(pdf_variant=PDF_VARIANT), len(laid_out.pages))
+    except Refused as exc:
+        # WeasyPrint does not say which file asked for the URL; the static check does, when it can.
+        raise RenderError(check_assets(config) or [Problem("", None, "", str(exc))]) from None
+
+
+@functools.lru_cache(maxsize=8)
+def _stylesheet(stylesheet: Path, digest: str, roots: tuple) -> _Stylesheet:
+    fonts = FontConfiguration()
+    css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=AssetFetcher(list(roots)), font_config=fonts)
+    return _Stylesheet(css, fonts)
+
+
+def _unsafe_links(document) -> str:
+    """Return what a rendered document would embed or link to that a leaflet must not, or an empty string."""
+    targets = ['embedded file <link rel="attachment">' for _ in document.metadata.attachments]
+    for page in document.pages:
+        for link_type, target, _, _ in page.links:
+            if link_type == "attachment":
+                targets.append(f"embedded file {target}")
+            elif link_type == "external" and not target.lower().startswith(LINK_SCHEMES):
+                targets.append(f"link to {target}")
+    return f"refused to write a PDF with {', '.join(targets)}: a leaflet embeds no files" if targets else ""
