@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 from patient_leaflets.build import build
-from patient_leaflets.catalogs import catalog_stats
-from patient_leaflets.checks import check_project
+from patient_leaflets.i18n.stats import catalog_stats
+from patient_leaflets.check.project import check_project
 from patient_leaflets.config import load_config
 
 from conftest import ROOT

@@ -15,15 +15,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from patient_leaflets.catalogs import read_catalog
-from patient_leaflets.checkers import Rules, translation_problems
-from patient_leaflets.content import Leaflet, parse_leaflet
+from conftest import DATA
+from patient_leaflets.i18n.pofile import read_catalog
+from patient_leaflets.i18n.checkers import Rules, translation_problems
+from patient_leaflets.content.leaflet import Leaflet, parse_leaflet
 from patient_leaflets.errors import CatalogError, ContentError
-from patient_leaflets.markup import PLACEHOLDERS, render_text, text_problems
-from patient_leaflets.schema import LEAFLET, Map, OneOf, Seq
-from patient_leaflets.translate import TemplateTranslations, TranslationReport
+from patient_leaflets.content.markup import PLACEHOLDERS, render_text, text_problems
+from patient_leaflets.content.schema import LEAFLET, Map, OneOf, Seq
+from patient_leaflets.i18n.translate import TemplateTranslations, TranslationReport
 
-DATA = Path(__file__).parent / "data"
 SAMPLE = (DATA / "project" / "leaflets" / "sample.yaml").read_text(encoding="utf-8")
 CATALOG = (DATA / "project" / "translations" / "en" / "LC_MESSAGES" / "leaflets.po").read_bytes()
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -15,8 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from conftest import DATA, make_project  # noqa: E402
 
-from patient_leaflets.catalogs import (  # noqa: E402
-    catalog_stats, read_catalog, update_catalogs, write_catalog, write_template)
+from patient_leaflets.i18n.catalogs import update_catalogs, write_template  # noqa: E402
+from patient_leaflets.i18n.pofile import read_catalog, write_catalog  # noqa: E402
+from patient_leaflets.i18n.stats import catalog_stats  # noqa: E402
 from patient_leaflets.config import load_config  # noqa: E402
 
 

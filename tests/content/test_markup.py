@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from patient_leaflets.markup import french_spacing, placeholders_in, render_text, text_problems
+from patient_leaflets.content.markup import french_spacing, placeholders_in, render_text, text_problems
 
 VALUES = {"phone_24h": Markup('<a class="phone" href="tel:+33-1">01 00</a>')}
 

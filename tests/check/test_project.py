@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from patient_leaflets.checkers import Rules, numbers_in, translation_problems
-from patient_leaflets.checks import CheckReport, check_catalog, check_project
+from conftest import DATA, ROOT
+from patient_leaflets.i18n.checkers import Rules, numbers_in, translation_problems
+from patient_leaflets.check.project import CheckReport, check_catalog, check_project
 from patient_leaflets.config import load_config
 
 # Stored as *.po-case, not *.po: they are wrong on purpose, and tools that scan every .po must skip them.
-CORPUS = sorted((Path(__file__).parent / "data" / "translations").glob("*.po-case"))
+CORPUS = sorted((DATA / "translations").glob("*.po-case"))
 ENGLISH = Rules("en_GB", "fr")
 
 
@@ -28,7 +29,7 @@ def test_each_wrong_translation_is_caught_with_its_message(project, path):
     config.po_path(locale).parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(path, config.po_path(locale))
     report = CheckReport()
-    check_catalog(config, locale, set(), report)
+    report.add(check_catalog(config, locale, set()))
     found = [f"error: {p}" for p in report.errors] + [f"warning: {p}" for p in report.warnings]
     assert found == ([] if expected == ["nothing"] else expected)
 
@@ -84,7 +85,7 @@ def test_check_stops_a_translator_who_changes_38_into_39(config):
 
 
 def test_check_lists_what_is_missing_from_a_new_language(config, project):
-    from patient_leaflets.catalogs import init_catalog
+    from patient_leaflets.i18n.catalogs import init_catalog
 
     init_catalog(config, "es")
     report = check_project(load_config(project), today=dt.date(2026, 11, 27))
@@ -127,7 +128,7 @@ def test_a_translation_identical_to_its_source_passes(text):
 
 
 def test_translating_md_explains_every_kind_of_problem():
-    guide = (Path(__file__).parent.parent / "TRANSLATING.md").read_text(encoding="utf-8")
+    guide = (ROOT / "TRANSLATING.md").read_text(encoding="utf-8")
     messages = [line.split('": ', 1)[1] for path in CORPUS for line in path.read_text(encoding="utf-8").splitlines()
                 if line.startswith("# expect: ") and '": ' in line]
     for message in messages:

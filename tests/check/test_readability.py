@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from patient_leaflets.checks import check_project
+from patient_leaflets.check.project import check_project
 
 HARD = ("La mise en œuvre thérapeutique pluridisciplinaire nécessite préalablement l’évaluation "
         "anatomopathologique, radiologique et biologique exhaustive des caractéristiques tumorales "

@@ -16,8 +16,10 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import add_leaflet, make_project
-from patient_leaflets import manifest, render
-from patient_leaflets.build import build, leaflet_html
+from patient_leaflets.build import build, fingerprint
+from patient_leaflets.build.jobs import render_leaflet
+from patient_leaflets.build.manifest import Manifest
+from patient_leaflets.render import pdf as pdf_stage
 from patient_leaflets.config import load_config
 from patient_leaflets.errors import LeafletError
 
@@ -143,7 +145,7 @@ def test_a_failed_check_makes_a_draft_and_strict_names_it(config):
 
 
 def test_a_new_language_builds_as_a_draft_with_no_code_change(config, project):
-    from patient_leaflets.catalogs import init_catalog
+    from patient_leaflets.i18n.catalogs import init_catalog
     from patient_leaflets.config import load_config
 
     init_catalog(config, "es")
@@ -164,7 +166,8 @@ ARABIC = {
 
 
 def test_arabic_is_laid_out_right_to_left_with_a_font_that_has_its_letters(config, project):
-    from patient_leaflets.catalogs import init_catalog, read_catalog, write_catalog
+    from patient_leaflets.i18n.catalogs import init_catalog
+    from patient_leaflets.i18n.pofile import read_catalog, write_catalog
     from patient_leaflets.config import load_config
 
     path = init_catalog(config, "ar")
@@ -178,7 +181,7 @@ def test_arabic_is_laid_out_right_to_left_with_a_font_that_has_its_letters(confi
     assert PdfReader(pdf).trailer["/Root"]["/Lang"] == "ar"
     assert {"Noto-Sans-Arabic", "Noto-Sans-Arabic-Bold"} <= embedded_fonts(pdf)
     assert "العلاج المثال" in pdf_text(pdf)
-    html, _ = leaflet_html(load_config(project), project / "leaflets" / "sample.yaml", "ar")
+    html = render_leaflet(load_config(project), project / "leaflets" / "sample.yaml", "ar").rendered
     assert html.html.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">')
     title = _x_of(pdf, "العلاج")
     phone = _x_of(pdf, "+33 1 98 76 54 32")
@@ -205,7 +208,7 @@ def _x_of(pdf, text):
 def renders(monkeypatch):
     """Record every PDF WeasyPrint renders in this process, as ``(locale, leaflet)``."""
     calls = []
-    real = render.render_document
+    real = pdf_stage.render_pdf
 
     def counting(html, config):
         lang = re.search(r'<html lang="([a-z]+)', html).group(1)
@@ -213,7 +216,7 @@ def renders(monkeypatch):
         calls.append((lang, leaflet))
         return real(html, config)
 
-    monkeypatch.setattr(render, "render_document", counting)
+    monkeypatch.setattr(pdf_stage, "render_pdf", counting)
     return calls
 
 
@@ -301,20 +304,20 @@ def test_a_translation_made_fuzzy_or_filled_in_renders_the_pdf_again(two_leaflet
 
 def test_a_new_library_version_renders_everything(two_leaflets, renders, monkeypatch):
     rebuild(two_leaflets, renders)
-    real = manifest.library_versions
-    monkeypatch.setattr(manifest, "library_versions", lambda names: {**real(names), "pydyf": "99.0"})
+    real = fingerprint.library_versions
+    monkeypatch.setattr(fingerprint, "library_versions", lambda names: {**real(names), "pydyf": "99.0"})
     assert rebuild(two_leaflets, renders) == ALL
 
 
 def test_library_versions_are_those_python_reports():
     from importlib import metadata
 
-    assert manifest.library_versions(manifest.LIBRARIES) == {name: metadata.version(name)
-                                                             for name in manifest.LIBRARIES}
+    assert fingerprint.library_versions(fingerprint.LIBRARIES) == {name: metadata.version(name)
+                                                             for name in fingerprint.LIBRARIES}
 
 
 def test_the_pango_and_harfbuzz_versions_are_known():
-    versions = manifest.native_versions()
+    versions = fingerprint.native_versions()
     assert re.fullmatch(r"1\.\d+\.\d+", versions["pango"]) and re.fullmatch(r"\d+\.\d+\.\d+", versions["harfbuzz"])
 
 
@@ -337,7 +340,7 @@ def test_a_damaged_manifest_means_building_everything_again(two_leaflets, render
 def test_an_interrupted_build_keeps_what_it_finished_and_the_next_build_goes_on(two_leaflets, renders,
                                                                               monkeypatch):
     done = []
-    counting = render.render_document
+    counting = pdf_stage.render_pdf
 
     def interrupted_on_the_third(html, config):
         if len(done) == 2:
@@ -345,7 +348,7 @@ def test_an_interrupted_build_keeps_what_it_finished_and_the_next_build_goes_on(
         done.append(1)
         return counting(html, config)
 
-    monkeypatch.setattr(render, "render_document", interrupted_on_the_third)
+    monkeypatch.setattr(pdf_stage, "render_pdf", interrupted_on_the_third)
     with pytest.raises(KeyboardInterrupt):
         build(two_leaflets, jobs=1)
     out = two_leaflets.root / "output"
@@ -353,7 +356,7 @@ def test_an_interrupted_build_keeps_what_it_finished_and_the_next_build_goes_on(
     assert report["interrupted"] and [p["output"] for p in report["pdfs"]] == ["output/en/other.pdf",
                                                                                "output/en/sample.pdf"]
     assert not list(out.glob("*/.*.tmp")) and not (out / ".build-journal.jsonl").exists()
-    monkeypatch.setattr(render, "render_document", counting)
+    monkeypatch.setattr(pdf_stage, "render_pdf", counting)
     assert rebuild(two_leaflets, renders) == [("fr", "other"), ("fr", "sample")]
 
 
@@ -361,10 +364,10 @@ def test_the_journal_of_a_killed_build_is_used_by_the_next_one(two_leaflets, ren
     rebuild(two_leaflets, renders)
     edit(two_leaflets.root / "leaflets" / "sample.yaml", 'version: "2.1"', 'version: "2.2"')
     # A build killed after writing en/sample.pdf and its journal line, before it could save the manifest:
-    monkeypatch.setattr(manifest.Manifest, "save", manifest.Manifest.close_journal)
+    monkeypatch.setattr(Manifest, "save", Manifest.close_journal)
     build(two_leaflets, jobs=1, locales=["en"])
     monkeypatch.undo()
-    monkeypatch.setattr(render, "render_document", renders_recorder(renders))
+    monkeypatch.setattr(pdf_stage, "render_pdf", renders_recorder(renders))
     assert (two_leaflets.root / "output" / ".build-journal.jsonl").exists()
     with open(two_leaflets.root / "output" / ".build-journal.jsonl", "a", encoding="utf-8") as handle:
         handle.write('{"name": "fr/sample", "entry": {"key": "cut sh')  # the line being written at the kill
@@ -373,7 +376,7 @@ def test_the_journal_of_a_killed_build_is_used_by_the_next_one(two_leaflets, ren
 
 
 def renders_recorder(calls):
-    real = render.render_document
+    real = pdf_stage.render_pdf
 
     def counting(html, config):
         calls.append((re.search(r'<html lang="([a-z]+)', html).group(1),
@@ -387,14 +390,14 @@ def test_a_render_error_does_not_stop_the_others(two_leaflets, monkeypatch):
     build(two_leaflets, jobs=1)
     out = two_leaflets.root / "output"
     before = (out / "en" / "other.pdf").read_bytes()
-    real = render.render_document
+    real = pdf_stage.render_pdf
 
     def failing_for_other(html, config):
         if 'content="other"' in html:
             raise RuntimeError("Pango failed")
         return real(html, config)
 
-    monkeypatch.setattr(render, "render_document", failing_for_other)
+    monkeypatch.setattr(pdf_stage, "render_pdf", failing_for_other)
     edit(two_leaflets.root / "leaflets" / "other.yaml", 'version: "2.1"', 'version: "2.2"')
     report = build(two_leaflets, jobs=1, force=True)
     assert [(o.output, o.status) for o in report.outcomes] == [
@@ -481,7 +484,7 @@ def test_outputs_of_leaflets_and_languages_that_no_longer_exist_are_reported(con
 
 
 def test_a_second_build_of_the_same_folder_is_refused_while_one_runs(config):
-    holder = ("import pathlib, sys; from patient_leaflets.manifest import build_lock\n"
+    holder = ("import pathlib, sys; from patient_leaflets.build.manifest import build_lock\n"
               "with build_lock(pathlib.Path(sys.argv[1]), 'output'):\n    print('held', flush=True); sys.stdin.read()")
     with subprocess.Popen([sys.executable, "-c", holder, str(config.root / "output")], stdin=subprocess.PIPE,
                           stdout=subprocess.PIPE, text=True) as other:
@@ -508,17 +511,15 @@ def test_the_build_process_does_not_import_weasyprint(project, jobs):
 
 def test_a_worker_keeps_no_leaflet_in_memory_once_rendered(config):
     """Memory per worker stays flat over a long build (the YAML loader used to keep every node it read)."""
-    from patient_leaflets.build import leaflet_html
-
     source = config.root / "leaflets" / "sample.yaml"
     tracemalloc.start()
     try:
         for _ in range(3):  # what stays from one leaflet to the next (the last catalog, compiled templates)
-            leaflet_html(config, source, "en")
+            render_leaflet(config, source, "en")
         gc.collect()
         before = tracemalloc.get_traced_memory()[0]
         for _ in range(20):
-            leaflet_html(config, source, "en")
+            render_leaflet(config, source, "en")
         gc.collect()
         grown = tracemalloc.get_traced_memory()[0] - before
     finally:
@@ -528,14 +529,14 @@ def test_a_worker_keeps_no_leaflet_in_memory_once_rendered(config):
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers must inherit the test's patch")
 def test_a_worker_that_dies_fails_its_pdfs_and_the_build_still_reports(two_leaflets, monkeypatch):
-    real = render.render_document
+    real = pdf_stage.render_pdf
 
     def crashing_for_other(html, config):
         if 'content="other"' in html:
             os._exit(1)  # as a crash in a native library would end the process
         return real(html, config)
 
-    monkeypatch.setattr(render, "render_document", crashing_for_other)
+    monkeypatch.setattr(pdf_stage, "render_pdf", crashing_for_other)
     report = build(two_leaflets, jobs=2)
     assert len(report.outcomes) == 4
     failed = {o.output: o.error for o in report.failed}

@@ -7,8 +7,8 @@ import io
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
-from patient_leaflets.catalogs import extract_messages, write_template
-from patient_leaflets.extract import extract_leaflet
+from patient_leaflets.i18n.catalogs import extract_messages, write_template
+from patient_leaflets.i18n.extract import extract_leaflet
 
 
 def test_extractor_yields_one_message_per_text_with_line_and_comments(project):

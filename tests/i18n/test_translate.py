@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from babel.messages.catalog import Catalog
 
-from patient_leaflets.catalogs import read_catalog
-from patient_leaflets.content import load_leaflet
-from patient_leaflets.translate import SourceText, TemplateTranslations, TranslationReport, translate_leaflet
+from patient_leaflets.i18n.pofile import read_catalog
+from patient_leaflets.content.leaflet import load_leaflet
+from patient_leaflets.i18n.translate import SourceText, TemplateTranslations, TranslationReport, translate_leaflet
 
 
 def sample(config):

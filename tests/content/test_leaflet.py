@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from patient_leaflets.content import format_key, load_leaflet, parse_leaflet
+from conftest import DATA, ROOT
+from patient_leaflets.content.leaflet import format_key, load_leaflet, parse_leaflet
 from patient_leaflets.errors import ContentError
-from patient_leaflets.safeyaml import MAX_BYTES
+from patient_leaflets.content.loader import MAX_BYTES
 
-DATA = Path(__file__).parent / "data"
 BAD = sorted((DATA / "bad").glob("*.yaml"))
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def expected_errors(path: Path) -> list[str]:

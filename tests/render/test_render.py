@@ -9,15 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from patient_leaflets.build import leaflet_html
+from conftest import DATA
+from patient_leaflets.build.jobs import render_leaflet
 from patient_leaflets.errors import RenderError
-from patient_leaflets.render import asset_fetcher, css_string, render_pdf
+from patient_leaflets.render.assets import asset_roots
+from patient_leaflets.render.html import css_string
+from patient_leaflets.render.pdf import AssetFetcher, render_pdf
 
-GOLDEN = Path(__file__).parent / "data" / "golden"
+GOLDEN = DATA / "golden"
 
 
 def rendered(config, locale):
-    return leaflet_html(config, config.root / "leaflets" / "sample.yaml", locale)[0]
+    return render_leaflet(config, config.root / "leaflets" / "sample.yaml", locale).rendered
 
 
 @pytest.mark.parametrize("locale", ["fr", "en"])
@@ -57,7 +60,7 @@ def test_css_string_cannot_break_out_of_the_style_element():
 
 
 def test_fetcher_serves_assets_only(config):
-    fetcher = asset_fetcher(config)
+    fetcher = AssetFetcher(asset_roots(config))
     font = next((config.root / "styles" / "fonts").glob("*.woff2"))
     assert fetcher.asset_path(font.as_uri()) == font.resolve()
     assert fetcher.asset_path("file:///etc/hostname") is None

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from patient_leaflets.catalogs import (catalog_stats, count_words, init_catalog, outdated_catalogs, read_catalog,
-                                      update_catalogs, write_template)
 from patient_leaflets.errors import CatalogError
+from patient_leaflets.i18n.catalogs import init_catalog, outdated_catalogs, update_catalogs, write_template
+from patient_leaflets.i18n.pofile import read_catalog, write_catalog
+from patient_leaflets.i18n.stats import catalog_stats, count_words
 
 
 def edit(project, old, new):
@@ -163,7 +164,6 @@ def test_catalogs_carry_the_standard_header(config):
 def test_catalogs_round_trip_through_babel_and_translate_toolkit(config):
     from translate.storage import pypo
 
-    from patient_leaflets.catalogs import write_catalog
 
     for path in _catalogs(config):
         written = path.read_bytes()
