@@ -144,9 +144,9 @@ def linear_fit(rows: list[dict]) -> tuple[float, float, float]:
     """Return slope (s per PDF), intercept (s) and R² of time against the number of PDFs."""
     xs, ys = [r["pdfs"] for r in rows], [r["seconds"] for r in rows]
     mx, my = statistics.fmean(xs), statistics.fmean(ys)
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
     intercept = my - slope * mx
-    residual = sum((y - intercept - slope * x) ** 2 for x, y in zip(xs, ys))
+    residual = sum((y - intercept - slope * x) ** 2 for x, y in zip(xs, ys, strict=True))
     total = sum((y - my) ** 2 for y in ys)
     return slope, intercept, 1 - residual / total if total else 1.0
 

@@ -7,12 +7,11 @@ import shutil
 import pytest
 from pypdf import PdfReader
 
+from conftest import ROOT
 from patient_leaflets.build import build
-from patient_leaflets.i18n.stats import catalog_stats
 from patient_leaflets.check.project import check_project
 from patient_leaflets.config import load_config
-
-from conftest import ROOT
+from patient_leaflets.i18n.stats import catalog_stats
 
 TREATMENTS = {"external-radiotherapy", "brachytherapy", "surgery", "chemotherapy", "immunotherapy",
               "hormone-therapy", "interventional-radiology", "car-t-cell-therapy"}

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import yaml
 from babel.messages.catalog import Catalog
@@ -16,12 +15,12 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 
 from conftest import DATA
-from patient_leaflets.i18n.pofile import read_catalog
-from patient_leaflets.i18n.checkers import Rules, translation_problems
 from patient_leaflets.content.leaflet import Leaflet, parse_leaflet
-from patient_leaflets.errors import CatalogError, ContentError
 from patient_leaflets.content.markup import PLACEHOLDERS, render_text, text_problems
 from patient_leaflets.content.schema import LEAFLET, Map, OneOf, Seq
+from patient_leaflets.errors import CatalogError, ContentError
+from patient_leaflets.i18n.checkers import Rules, translation_problems
+from patient_leaflets.i18n.pofile import read_catalog
 from patient_leaflets.i18n.translate import TemplateTranslations, TranslationReport
 
 SAMPLE = (DATA / "project" / "leaflets" / "sample.yaml").read_text(encoding="utf-8")

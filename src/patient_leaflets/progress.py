@@ -64,8 +64,15 @@ class TerminalDisplay(BuildDisplay):
         if not to_render:
             return  # nothing to render: no bar, and rich is not even imported
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self.console = self.console or Console()
         self.progress = Progress(SpinnerColumn(), TextColumn("Rendering"), BarColumn(), MofNCompleteColumn(),

@@ -19,9 +19,9 @@ from conftest import add_leaflet, make_project
 from patient_leaflets.build import build, fingerprint
 from patient_leaflets.build.jobs import render_leaflet
 from patient_leaflets.build.manifest import Manifest
-from patient_leaflets.render import pdf as pdf_stage
 from patient_leaflets.config import load_config
 from patient_leaflets.errors import LeafletError
+from patient_leaflets.render import pdf as pdf_stage
 
 
 def pdf_text(path) -> str:
@@ -145,8 +145,8 @@ def test_a_failed_check_makes_a_draft_and_strict_names_it(config):
 
 
 def test_a_new_language_builds_as_a_draft_with_no_code_change(config, project):
-    from patient_leaflets.i18n.catalogs import init_catalog
     from patient_leaflets.config import load_config
+    from patient_leaflets.i18n.catalogs import init_catalog
 
     init_catalog(config, "es")
     report = build(load_config(project), locales=["es"], jobs=1)
@@ -166,9 +166,9 @@ ARABIC = {
 
 
 def test_arabic_is_laid_out_right_to_left_with_a_font_that_has_its_letters(config, project):
+    from patient_leaflets.config import load_config
     from patient_leaflets.i18n.catalogs import init_catalog
     from patient_leaflets.i18n.pofile import read_catalog, write_catalog
-    from patient_leaflets.config import load_config
 
     path = init_catalog(config, "ar")
     catalog = read_catalog(path, "ar")

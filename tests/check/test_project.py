@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from pathlib import Path
 
 import pytest
 
 from conftest import DATA, ROOT
-from patient_leaflets.i18n.checkers import Rules, numbers_in, translation_problems
 from patient_leaflets.check.project import CheckReport, check_catalog, check_project
 from patient_leaflets.config import load_config
+from patient_leaflets.i18n.checkers import Rules, numbers_in, translation_problems
 
 # Stored as *.po-case, not *.po: they are wrong on purpose, and tools that scan every .po must skip them.
 CORPUS = sorted((DATA / "translations").glob("*.po-case"))
@@ -63,7 +62,8 @@ def test_numbers_are_compared_by_value(msgid, msgstr, problem):
 
 
 def test_numbers_follow_each_language_and_script():
-    assert set(numbers_in("1.000,5 mg", "de")) == set(numbers_in("1,000.5 mg", "en")) == set(numbers_in("1 000,5", "fr"))
+    assert (set(numbers_in("1.000,5 mg", "de")) == set(numbers_in("1,000.5 mg", "en"))
+            == set(numbers_in("1 000,5", "fr")))
     assert list(numbers_in("٣٨ درجة و ٢٫٥ ملغ", "ar")) == [38, 2.5] == list(numbers_in("38 et 2,5", "fr"))
     assert list(numbers_in("{phone_24h}, https://e-cancer.fr/2024, 01 42 11 42 11, x2@a.fr")) == []
 
@@ -73,7 +73,7 @@ def test_check_stops_a_translator_who_changes_38_into_39(config):
     text = po.read_text(encoding="utf-8")
     po.write_text(text.replace('"**Call** if your temperature is {fever_threshold} or higher."',
                                '"**Call** if your temperature is 39 °C or higher."'), encoding="utf-8")
-    line = next(n for n, l in enumerate(text.splitlines(), 1) if l.startswith('msgid "**Appelez** si'))
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith('msgid "**Appelez** si'))
     report = check_project(config, today=dt.date(2026, 11, 27))
     assert [str(p) for p in report.errors] == [
         f'translations/en/LC_MESSAGES/leaflets.po:{line}: "**Appelez** si vous avez {{fever…": placeholders differ: '

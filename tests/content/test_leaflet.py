@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT
-from patient_leaflets.content.leaflet import format_key, load_leaflet, parse_leaflet
-from patient_leaflets.errors import ContentError
+from patient_leaflets.content.leaflet import load_leaflet, parse_leaflet
 from patient_leaflets.content.loader import MAX_BYTES
+from patient_leaflets.content.validate import format_key
+from patient_leaflets.errors import ContentError
 
 BAD = sorted((DATA / "bad").glob("*.yaml"))
 

@@ -36,7 +36,8 @@ def test_update_marks_changed_text_fuzzy_and_keeps_the_previous_msgid(config, pr
     write_template(config)
     assert update_catalogs(config, check=True) == [config.po_path("en")]
     assert update_catalogs(config) == [config.po_path("en")]
-    message = read_catalog(config.po_path("en"), "en").get("Un médicament donné goutte à goutte dans une veine du bras.")
+    catalog = read_catalog(config.po_path("en"), "en")
+    message = catalog.get("Un médicament donné goutte à goutte dans une veine du bras.")
     assert message.fuzzy
     assert message.previous_id == ["Un médicament donné goutte à goutte dans une veine."]
     assert message.string == "A medicine given drop by drop into a vein."

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from babel.messages.catalog import Catalog
 
-from patient_leaflets.i18n.pofile import read_catalog
 from patient_leaflets.content.leaflet import load_leaflet
+from patient_leaflets.i18n.pofile import read_catalog
 from patient_leaflets.i18n.translate import SourceText, TemplateTranslations, TranslationReport, translate_leaflet
 
 

@@ -21,8 +21,8 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ..errors import BuildError, Problem
 from ..files import write_atomic

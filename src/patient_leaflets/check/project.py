@@ -16,8 +16,14 @@ from ..content.leaflet import Leaflet, load_leaflet, load_shared
 from ..content.validate import format_key
 from ..errors import CatalogError, ContentError, Problem, quote
 from ..i18n.catalogs import load_catalog
-from ..i18n.checkers import (Rules, is_template_message, rules_for, translation_problems, translation_warnings,
-                             typography_problems)
+from ..i18n.checkers import (
+    Rules,
+    is_template_message,
+    rules_for,
+    translation_problems,
+    translation_warnings,
+    typography_problems,
+)
 from ..i18n.translate import translate_leaflet
 from ..render.assets import check_assets
 from .readability import Readability, score_leaflet

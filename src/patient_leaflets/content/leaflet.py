@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..config import Config
 from ..errors import ContentError, Problem
 from . import schema as s
 from .loader import compose, decode, read_yaml
-from .validate import Key, Validator, format_key
+from .validate import Key, Validator
 
 LEAFLET_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """A leaflet's id is its file name without ``.yaml``; it names the PDF, so it is kept to a-z, 0-9 and hyphens."""

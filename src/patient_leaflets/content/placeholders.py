@@ -7,8 +7,8 @@ are formatted for the reader: ``01 42 11 42 11`` in France, ``+33 1 42 11 42 11`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import phonenumbers
 from babel.units import format_unit

@@ -13,8 +13,17 @@ from babel.messages.catalog import TranslationError
 
 from ..config import load_config
 from ..errors import LeafletError
-from .checkers import (Rules, address_problems, is_template_message, markup_problems, number_problems,
-                       phone_problems, placeholder_problems, term_problems, typography_problems)
+from .checkers import (
+    Rules,
+    address_problems,
+    is_template_message,
+    markup_problems,
+    number_problems,
+    phone_problems,
+    placeholder_problems,
+    term_problems,
+    typography_problems,
+)
 
 
 def numbers_checker(catalog, message) -> None:

@@ -20,7 +20,6 @@ from babel import Locale, UnknownLocaleError
 from ..content.markup import HTML_TAG, inline_markup, placeholders_in, text_problems
 from .numbers import ascii_digits, find_numbers
 
-
 MAX_LENGTH_RATIO = 3
 """A translation longer than this many times its source (and than ``MIN_LENGTH_LIMIT``) is refused."""
 MIN_LENGTH_LIMIT = 100

@@ -35,7 +35,7 @@ def _split_at_spaces(token: str) -> list[str]:
     """Split ``"2 3"`` into two numbers but keep ``"1 000"`` and ``"12 345,5"`` whole (groups of three)."""
     parts = re.split(f"([{_SPACES}])", token)
     numbers = [parts[0]]
-    for space, part in zip(parts[1::2], parts[2::2]):
+    for space, part in zip(parts[1::2], parts[2::2], strict=True):
         if _GROUPED.fullmatch(numbers[-1]) and _NEXT_GROUP.fullmatch(part):
             numbers[-1] += space + part
         else:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterator
 
 import tinycss2
 
