@@ -57,3 +57,20 @@ def test_a_catalog_folder_that_is_not_a_locale_is_reported(project):
     assert [str(p) for p in info.value.problems] == [
         "translations/english: 'english' is not a locale Babel knows. Name the folder with a locale code such as "
         "'es' or 'pt_BR'"]
+
+
+def test_emergency_numbers_default_to_15_and_112_and_can_be_set(project):
+    institution = load_config(project).institution
+    assert (institution.phone_samu, institution.phone_emergency) == ("15", "112")
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    pyproject.write_text(text.replace("fever-threshold = 38.5", 'fever-threshold = 38.5\nphone-samu = "18"\n'
+                                      'phone-emergency = "12"'), encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(project)
+    assert [str(p) for p in info.value.problems] == [
+        "pyproject.toml:15: tool.patient-leaflets.institution.phone-emergency: '12' is not a valid phone number. "
+        "Write it in international form, e.g. +33 1 42 11 42 11"]
+    pyproject.write_text(text.replace("fever-threshold = 38.5", 'fever-threshold = 38.5\nphone-samu = "18"'),
+                         encoding="utf-8")
+    assert load_config(project).institution.phone_samu == "18"

@@ -293,8 +293,8 @@ def _read_institution(table: dict, where: str, problems: list[Problem]) -> Insti
 def _is_phone_number(number: str, country: str) -> bool:
     import phonenumbers
 
-    if number.isdigit() and len(number) <= 3:  # a short emergency code such as 15 or 112
-        return True
+    if number.isdigit() and len(number) <= 3:  # a short code must be an emergency number there, such as 15 or 112
+        return phonenumbers.is_emergency_number(number, country)
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(number, country))
     except phonenumbers.NumberParseException:

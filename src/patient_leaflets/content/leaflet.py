@@ -73,9 +73,9 @@ def parse_leaflet(raw: bytes, display: str, leaflet_id: str) -> Leaflet:
     validator = Validator(display, document.refused)
     if spec is s.LEAFLET and not LEAFLET_ID.fullmatch(leaflet_id):
         validator.problems.append(_id_problem(leaflet_id, display))
-    data = validator.check(document.node, spec, ())
+    data = validator.read(document.node, spec, ())
     if spec is s.LEAFLET:
-        validator.check_rules(data or {})
+        validator.apply_rules(data or {})
     if validator.problems:
         raise ContentError(sorted(validator.problems, key=lambda p: (p.line or 0, p.field)))
     return Leaflet(leaflet_id, display, data, validator.lines, validator.texts)

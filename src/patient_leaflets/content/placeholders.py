@@ -41,11 +41,15 @@ def format_temperature(celsius: float, locale: str) -> str:
 
 
 def format_phone(number: str, country: str, national: bool) -> tuple[str, str]:
-    """Return ``(display, tel: URI)``; national form for readers in the centre's country, else international."""
+    """Return ``(display, tel: URI)``; national form for readers in the centre's country, else international.
+
+    A number of another country is always shown in international form: only that way can anyone dial it.
+    """
     number = number.strip()
     if len(number) <= 3 and number.isdigit():  # short codes such as 15 or 112
         return number, f"tel:{number}"
     parsed = phonenumbers.parse(number, country)
+    national = national and phonenumbers.region_code_for_number(parsed) == country
     style = phonenumbers.PhoneNumberFormat.NATIONAL if national else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     uri = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.RFC3966)
     return phonenumbers.format_number(parsed, style), uri

@@ -48,18 +48,20 @@ class Validator:
         self.texts: list[Key] = []
 
     def report(self, key: Key, line: int, message: str, hint: str = "") -> None:
+        """Record a problem with the value at ``key``."""
         self.problems.append(Problem(self.display, line, format_key(key), message, hint))
 
-    def check(self, node: yaml.Node, spec: s.Spec, key: Key) -> Any:
+    def read(self, node: yaml.Node, spec: s.Spec, key: Key) -> Any:
+        """Return ``node``'s value read as ``spec`` (None where it is invalid), reporting what is wrong."""
         line = node.start_mark.line + 1
         self.lines[key] = line
         if node in self.refused:
             self.report(key, line, *self.refused[node])
             return None
-        method = getattr(self, f"check_{type(spec).__name__.lower()}")
+        method = getattr(self, f"read_{type(spec).__name__.lower()}")
         return method(node, spec, key, line)
 
-    def check_map(self, node, spec: s.Map, key, line):
+    def read_map(self, node, spec: s.Map, key, line):
         pairs = self._pairs(node, key, line)
         if pairs is None:
             return None
@@ -69,7 +71,7 @@ class Validator:
                 hint = _ID_HINT if (key, name) == ((), "id") else _unknown_hint(name, list(spec.fields))
                 self.report(key + (name,), key_node.start_mark.line + 1, "unknown field", hint)
                 continue
-            out[name] = self.check(value_node, spec.fields[name], key + (name,))
+            out[name] = self.read(value_node, spec.fields[name], key + (name,))
         for name, field_spec in spec.fields.items():
             if name in pairs:
                 continue
@@ -79,7 +81,7 @@ class Validator:
                 self.report(key + (name,), line, "missing", field_spec.help)
         return out
 
-    def check_oneof(self, node, spec: s.OneOf, key, line):
+    def read_oneof(self, node, spec: s.OneOf, key, line):
         pairs = self._pairs(node, key, line, spec.help)
         if pairs is None:
             return None
@@ -91,21 +93,21 @@ class Validator:
             hint = did_you_mean(kind, spec.kinds, spec.help)
             self.report(key + (kind,), key_node.start_mark.line + 1, "unknown block kind", hint)
             return None
-        return {kind: self.check(value_node, spec.kinds[kind], key + (kind,))}
+        return {kind: self.read(value_node, spec.kinds[kind], key + (kind,))}
 
-    def check_seq(self, node, spec: s.Seq, key, line):
+    def read_seq(self, node, spec: s.Seq, key, line):
         if not isinstance(node, yaml.SequenceNode):
             self.report(key, line, f"expected a list, got {_describe(node)}", "Write one item a line, each after '- '")
             return []
-        items = [self.check(child, spec.item, key + (i,)) for i, child in enumerate(node.value)]
+        items = [self.read(child, spec.item, key + (i,)) for i, child in enumerate(node.value)]
         if len(items) < spec.min:
             self.report(key, line, f"expected at least {spec.min} item{'s' if spec.min > 1 else ''}, got {len(items)}")
         if spec.max is not None and len(items) > spec.max:
             self.report(key, line, f"expected at most {spec.max} items, got {len(items)}")
         return items
 
-    def check_text(self, node, spec, key, line):
-        value = self.check_plain(node, spec, key, line)
+    def read_text(self, node, spec, key, line):
+        value = self.read_plain(node, spec, key, line)
         if value and len(value) > MAX_TEXT_CHARS:
             self.report(key, line, f"{len(value):,} characters; one text may have at most {MAX_TEXT_CHARS:,}",
                         "Split it into several paragraphs or list items")
@@ -116,7 +118,7 @@ class Validator:
             self.texts.append(key)
         return value
 
-    def check_plain(self, node, spec, key, line):
+    def read_plain(self, node, spec, key, line):
         value = self._scalar(node)
         if not isinstance(value, str):
             self.report(key, line, f"expected text, got {_describe(node)}", spec.help)
@@ -126,37 +128,37 @@ class Validator:
             return None
         return value.strip()
 
-    def check_url(self, node, spec, key, line):
-        value = self.check_plain(node, spec, key, line)
+    def read_url(self, node, spec, key, line):
+        value = self.read_plain(node, spec, key, line)
         if value and not re.fullmatch(r"https://[^\s<>\"]+", value):
             self.report(key, line, f"expected an https:// address, got {value!r}")
         return value
 
-    def check_date(self, node, spec, key, line):
+    def read_date(self, node, spec, key, line):
         value = self._scalar(node)
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
         self.report(key, line, f"expected a date, got {_describe(node)}", spec.help or "Write the date as YYYY-MM-DD")
         return None
 
-    def check_integer(self, node, spec, key, line):
+    def read_integer(self, node, spec, key, line):
         value = self._scalar(node)
         if isinstance(value, int) and not isinstance(value, bool):
             return value
         self.report(key, line, f"expected a whole number, got {_describe(node)}")
         return None
 
-    def check_choice(self, node, spec: s.Choice, key, line):
+    def read_choice(self, node, spec: s.Choice, key, line):
         value = self._scalar(node)
         if value not in spec.values:
             self.report(key, line, f"expected one of {', '.join(spec.values)}, got {_describe(node)}")
             return None
         return value
 
-    def check_rules(self, data: dict) -> None:
+    def apply_rules(self, data: dict) -> None:
         """Check the rules that tie several fields together (on whatever parts are valid)."""
         meta = data.get("metadata") or {}
-        self._check_review_date(meta.get("published"), meta.get("review_due"))
+        self._review_date_rules(meta.get("published"), meta.get("review_due"))
         if meta.get("status") == "approved":
             for group in ("clinical", "patient"):
                 key = ("metadata", "reviewers", group)
@@ -172,7 +174,7 @@ class Validator:
                         key = ("sections", i, "blocks", j, "table", "rows", r)
                         self.report(key, self.lines[key], f"row has {len(row)} cells, the header has {width}")
 
-    def _check_review_date(self, published, due) -> None:
+    def _review_date_rules(self, published, due) -> None:
         if not (published and due):
             return
         key = ("metadata", "review_due")

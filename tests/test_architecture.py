@@ -1,0 +1,104 @@
+"""The house rules, checked: layers and library boundaries (import-linter), lint (ruff), no import cycle, small
+modules and functions, and a public API whose every name resolves."""
+
+from __future__ import annotations
+
+import ast
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+import grimp
+
+from conftest import ROOT
+
+PACKAGE = "patient_leaflets"
+SRC = ROOT / "src" / PACKAGE
+BIN = Path(sys.executable).parent
+MAX_MODULE_LINES = 350
+MAX_MEDIAN_FUNCTION_LINES = 10
+
+
+def run_tool(*command: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / command[0]), *command[1:]], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_layers_and_library_boundaries_hold():
+    """The contracts in pyproject.toml: cli > progress > build | check > render > i18n > content > base, and
+    click, rich and WeasyPrint each used only where they belong."""
+    result = run_tool("lint-imports", "--no-cache")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    assert "Contracts: 4 kept, 0 broken." in result.stdout
+
+
+def test_ruff_finds_nothing():
+    result = run_tool("ruff", "check", "--no-cache", "src", "tests", "benchmarks")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _cycles(graph, modules: set[str]) -> list[list[str]]:
+    """Return the strongly connected components of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for imported in graph.find_modules_directly_imported_by(module) & modules:
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            component = []
+            while component[-1:] != [module]:
+                component.append(stack.pop())
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for module in sorted(modules):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_import_cycle():
+    graph = grimp.build_graph(PACKAGE)
+    modules = {m for m in graph.modules if m.startswith(PACKAGE)}
+    assert len(modules) > 30
+    assert _cycles(graph, modules) == []
+
+
+def test_cycle_finder_finds_a_cycle():
+    class Graph:
+        imports = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+
+        def find_modules_directly_imported_by(self, module):
+            return self.imports[module]
+
+    assert _cycles(Graph(), {"a", "b", "c", "d"}) == [["a", "b", "c"]]
+
+
+def test_modules_and_functions_stay_small():
+    lengths, large = [], []
+    for path in sorted(SRC.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if len(text.splitlines()) > MAX_MODULE_LINES:
+            large.append(f"{path.relative_to(ROOT)}: {len(text.splitlines())} lines")
+        lengths += [node.end_lineno - node.lineno + 1 for node in ast.walk(ast.parse(text))
+                    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    assert large == [], f"split modules over {MAX_MODULE_LINES} lines"
+    assert statistics.median(lengths) <= MAX_MEDIAN_FUNCTION_LINES
+
+
+def test_every_public_name_resolves_and_import_stays_cheap():
+    script = ("import sys, patient_leaflets as p\n"
+              "heavy = [m for m in ('weasyprint', 'jinja2', 'yaml', 'babel.messages', 'click') if m in sys.modules]\n"
+              "print(heavy)\n"
+              "print(all(getattr(p, name) is not None for name in p.__all__), callable(p.build_leaflets))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == ["[]", "True True"]
