@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
 
-from ..content.markup import HTML_TAG, inline_markup, placeholders_in, text_problems
+from ..content.markup import HTML_TAG, inline_markup, placeholders_in, plain_text, text_problems
 from .numbers import ascii_digits, find_numbers
 
 MAX_LENGTH_RATIO = 3
@@ -195,7 +195,7 @@ def _parts(text: str) -> _Parts:
         phones = {re.sub(r"[^\d+]", "", ascii_digits(m.group())): m.group() for m in _PHONE.finditer(rest)}
         rest = _PHONE.sub(" ", rest)
     if "{" in rest or "%(" in rest or "](" in rest:
-        rest = _PERCENT.sub(" ", re.sub(r"\{\w*\}", " ", re.sub(r"\]\([^)]*\)", "] ", rest)))
+        rest = plain_text(rest)
     return _Parts(urls, emails, phones, rest)
 
 
