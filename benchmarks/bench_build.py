@@ -153,7 +153,7 @@ def linear_fit(rows: list[dict]) -> tuple[float, float, float]:
 
 def machine() -> list[str]:
     """Describe the machine and the libraries the numbers depend on."""
-    from patient_leaflets.manifest import library_versions, native_versions
+    from patient_leaflets.build.fingerprint import library_versions, native_versions
 
     cpu = "unknown CPU"
     with open("/proc/cpuinfo", encoding="utf-8") if os.path.exists("/proc/cpuinfo") else open(os.devnull) as fh:
