@@ -187,6 +187,7 @@ def _where(message) -> str:
 
 def _require(config: Config, path: Path) -> Path:
     if not path.exists():
-        fix = "Run 'leaflets extract' first" if path.suffix == ".pot" else "Run 'leaflets init LOCALE' first"
+        fix = ("Run 'leaflets extract' first" if path.suffix == ".pot" else
+               f"Run 'leaflets init {path.parent.parent.name}' to start it")
         raise CatalogError([Problem(config.display(path), None, "", "missing", fix)])
     return path
