@@ -135,9 +135,9 @@ _OPTIONAL = ("country", "phone-samu", "phone-emergency")
 """Institution settings with a default (France, 15 and 112)."""
 
 
-def find_root(start: Path | None = None) -> Path:
+def find_root(start: Path | str | None = None) -> Path:
     """Return the nearest folder at or above ``start`` whose pyproject.toml configures the tool."""
-    here = (start or Path.cwd()).resolve()
+    here = Path(start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         candidate = folder / "pyproject.toml"
         if candidate.is_file() and "[tool.patient-leaflets]" in candidate.read_text(encoding="utf-8",
@@ -147,7 +147,7 @@ def find_root(start: Path | None = None) -> Path:
                                "or above", "Run the command from a patient-leaflets project, or pass --project.")])
 
 
-def load_config(root: Path | None = None) -> Config:
+def load_config(root: Path | str | None = None) -> Config:
     """Read the project settings, reporting every problem at once."""
     root = find_root(root)
     where = "pyproject.toml"
