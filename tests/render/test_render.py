@@ -7,12 +7,13 @@ import os
 import threading
 
 import pytest
+from markupsafe import Markup, escape
 
 from conftest import DATA
 from patient_leaflets.build.jobs import render_leaflet
 from patient_leaflets.errors import RenderError
 from patient_leaflets.render.assets import asset_roots
-from patient_leaflets.render.html import css_string
+from patient_leaflets.render.html import css_content, css_string, format_list
 from patient_leaflets.render.pdf import AssetFetcher, render_pdf
 
 GOLDEN = DATA / "golden"
@@ -55,7 +56,36 @@ def test_untranslated_text_is_marked_and_makes_a_draft(config):
 
 def test_css_string_cannot_break_out_of_the_style_element():
     assert css_string('a"}</style><script>') == '"a\\000022\\00007d\\00003c/style\\00003e\\00003cscript\\00003e"'
-    assert css_string("Page \ue000 of \ue001") == '"Page " counter(page) " of " counter(pages) ""'
+    assert css_string(Markup("a&#34;}&lt;/style&gt;")) == '"a\\000022\\00007d\\00003c/style\\00003e"'
+    assert css_string("\ue000\\") == '"\\00e000\\00005c"', "no character is special any more"
+
+
+def test_css_content_turns_the_named_page_counters_into_css_counters():
+    assert css_content("Page %(page)s of %(pages)s") == '"Page " counter(page) " of " counter(pages)'
+    assert css_content("%(pages)s/%(page)s") == 'counter(pages) "/" counter(page)'
+    assert css_content("") == '""'
+    assert css_content("%(page)d %(other)s") == '"%(page)d %(other)s"', "only the named counters"
+
+
+def test_css_content_cannot_break_out_of_the_string_or_the_style_element():
+    hostile = Markup(escape('%(page)s"} body { display: none } </style><script>%(pages)s'))
+    assert css_content(hostile) == ('counter(page) "\\000022\\00007d body \\00007b display: none \\00007d '
+                                    '\\00003c/style\\00003e\\00003cscript\\00003e" counter(pages)')
+    assert css_content("counter(pages)") == '"counter(pages)"', "CSS in a translation stays text"
+
+
+def test_page_footer_gets_counters_from_the_template_context(config):
+    html = rendered(config, "en").html
+    assert 'content: "Page " counter(page) " of " counter(pages); }' in html
+    assert "\ue000" not in html and "\ue001" not in html
+
+
+def test_lists_of_names_are_joined_in_the_source_language(config):
+    html = rendered(config, "en").html
+    assert '<dd lang="fr">Équipe de test</dd>' in html
+    assert format_list(["Dr A", "Dr B, service X", "Dr C"], "fr") == "Dr A, Dr B, service X et Dr C"
+    assert format_list(["Dr A", "Dr B"], "en-GB") == "Dr A and Dr B"
+    assert format_list([], "fr") == ""
 
 
 def test_fetcher_serves_assets_only(config):

@@ -7,10 +7,12 @@ HTML) and template strings through the same translation rules as leaflet text.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale
+from babel.lists import format_list as babel_format_list
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
@@ -26,6 +28,10 @@ from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .localize import format_day, is_right_to_left, placeholder_values
 
 TEMPLATE = "leaflet.html.j2"
+# The page counters a template may put in a running head: it passes these named placeholders to _() and
+# css_content turns them into counter(page) and counter(pages). Plain text, so nothing special crosses over.
+COUNTERS = {"page": "%(page)s", "pages": "%(pages)s"}
+_COUNTER = re.compile(r"%\((" + "|".join(COUNTERS) + r")\)s")
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,8 @@ def make_environment(templates: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["css_string"] = css_string
+    env.filters["css_content"] = css_content
+    env.filters["format_list"] = format_list
     env.filters["display_url"] = display_url
     return env
 
@@ -129,6 +137,7 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
         "published": format_day(meta["published"], region),
         "review_due": format_day(meta["review_due"], region),
         "version": __version__,
+        "counters": COUNTERS,
         "rich": rich,
         "plain": plain,
     }
@@ -153,22 +162,37 @@ def _text_filters(values: dict[str, Markup], region: str, source_locale: str):
     return rich, plain
 
 
+def format_list(items, locale: str) -> str:
+    """Return ``items`` as one list in ``locale`` (a BCP 47 tag such as ``fr`` or ``pt-BR``): "A, B et C"."""
+    return babel_format_list([str(item) for item in items], locale=Locale.parse(locale, sep="-"))
+
+
 def css_string(value) -> Markup:
-    """Return ``value`` as a CSS string literal; U+E000/U+E001 become the page and pages counters.
+    """Return ``value`` as a CSS string literal.
 
     Text from catalogs is untrusted: every character that could end the string or the style element is
     escaped, so a translation cannot add CSS rules.
     """
-    text = Markup(value).striptags() if isinstance(value, Markup) else str(value)
     out = ['"']
-    for char in text:
-        if char == "\ue000":
-            out.append('" counter(page) "')
-        elif char == "\ue001":
-            out.append('" counter(pages) "')
-        elif char.isalnum() or char in " .,:;!?()'’-–·/%" or ord(char) > 0x7F and char.isprintable():
+    for char in _text(value):
+        if char.isalnum() or char in " .,:;!?()'’-–·/%" or ord(char) > 0x7F and char.isprintable():
             out.append(char)
         else:
             out.append(f"\\{ord(char):06x}")
     out.append('"')
     return Markup("".join(out))
+
+
+def css_content(value) -> Markup:
+    """Return ``value`` as a CSS ``content`` value: CSS strings, with the ``COUNTERS`` placeholders as counters."""
+    parts = []
+    for index, piece in enumerate(_COUNTER.split(_text(value))):  # text, counter name, text…
+        if index % 2:
+            parts.append(f"counter({piece})")
+        elif piece:
+            parts.append(css_string(piece))
+    return Markup(" ".join(parts) or '""')
+
+
+def _text(value) -> str:
+    return Markup(value).striptags() if isinstance(value, Markup) else str(value)
