@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import select
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -144,25 +145,58 @@ def test_every_command_has_help_and_is_documented(name):
 
 # Stopping a build: Ctrl-C (SIGINT), kill (SIGTERM) or kill -9 (SIGKILL). The next build goes on.
 
-def start_build(project):
-    """Start building 16 PDFs in the background; return once the first is recorded.
+BUILD_TELLING_EACH_RENDER = """\
+import multiprocessing, os, sys
+from patient_leaflets.cli import main
+from patient_leaflets.render import pdf
+
+multiprocessing.set_start_method("fork")  # the workers inherit the patch and the pipe
+real, pipe = pdf.render_pdf, int(sys.argv.pop(1))
+
+def render_pdf(html, config):
+    document = real(html, config)
+    os.write(pipe, b"rendered\\n")
+    return document
+
+pdf.render_pdf = render_pdf
+main()
+"""
+
+
+def start_build(project, renders=3):
+    """Start building 16 PDFs with 2 workers; return it and the pipe it writes to, once ``renders`` are rendered.
 
     The English PDFs of the 7 leaflets added are drafts: their titles are not translated.
     """
     for number in range(1, 8):
         add_leaflet(project, f"leaflet-{number:02d}", f"Le traitement {number}")
-    command = [sys.executable, "-m", "patient_leaflets", "--project", str(project), "build", "--jobs", "2"]
+    read, write = os.pipe()
+    command = [sys.executable, "-c", BUILD_TELLING_EACH_RENDER, str(write), "--project", str(project), "build",
+               "--jobs", "2"]
     # A shell's background jobs ignore Ctrl-C, and so would the build if it inherited that: restore the default.
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               pass_fds=[write], start_new_session=True,
                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    journal = project / "output" / ".build-journal.jsonl"
-    while not (journal.exists() and journal.read_text(encoding="utf-8").count("\n") >= 1):
-        assert process.poll() is None, "the build ended before it could be stopped"
-        time.sleep(0.01)
-    return process
+    os.close(write)
+    assert read_renders(read, until=renders) == renders, "the build ended before it could be stopped"
+    return process, read
+
+
+def read_renders(pipe, until=None):
+    """Count the renders the build tells, until ``until`` or until every process of the build has ended."""
+    told = b""
+    while until is None or told.count(b"\n") < until:
+        assert select.select([pipe], [], [], 120)[0], "nothing rendered, nothing ended in 2 minutes"
+        chunk = os.read(pipe, 1024)
+        if not chunk:
+            os.close(pipe)
+            break
+        told += chunk
+    return told.count(b"\n")
 
 
 def check_next_build_goes_on(project):
+    """Check that every PDF left is whole; build again; return how many PDFs it found up to date."""
     pdfs = sorted((project / "output").glob("*/*.pdf"))
     # Every leaflet of this project is the sample under another title: whole PDFs all have its page count.
     assert {len(PdfReader(pdf).pages) for pdf in pdfs} == {2}, "every PDF left is whole"
@@ -177,20 +211,28 @@ def check_next_build_goes_on(project):
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupted_build_records_what_it_did_and_says_so(project, signum):
-    process = start_build(project)
-    process.send_signal(signum)
+    process, pipe = start_build(project, renders=3)
+    if signum == signal.SIGINT:
+        os.killpg(process.pid, signum)  # Ctrl-C reaches every process of the terminal's group, workers too
+    else:
+        process.send_signal(signum)
     out, err = process.communicate(timeout=120)
+    read_renders(pipe)
     assert process.returncode == 130, err
-    assert re.search(r"^Interrupted after rendering \d+ of 16 PDF\(s\)\. Every PDF written is whole and recorded: "
-                     r"run the build again to finish\.$", err, re.M)
+    said = re.search(r"^Interrupted after rendering (\d+) of 16 PDF\(s\)\. Every PDF written is whole and "
+                     r"recorded: run the build again to finish\.$", err, re.M)
+    assert said, err
     assert json.loads((project / "output" / "build-report.json").read_text(encoding="utf-8"))["interrupted"]
     assert not (project / "output" / ".build-journal.jsonl").exists(), "folded into the manifest"
-    assert check_next_build_goes_on(project) >= out.count("built ")
+    written = len(list((project / "output").glob("*/*.pdf")))
+    assert check_next_build_goes_on(project) == written >= 3, "every PDF written is recorded, those under way too"
+    assert 1 <= out.count("built ") <= written and 1 <= int(said[1]) <= written
 
 
 def test_a_killed_build_leaves_whole_pdfs_and_the_next_build_goes_on(project):
-    process = start_build(project)
+    process, pipe = start_build(project, renders=3)
     process.kill()
     process.communicate(timeout=120)
+    read_renders(pipe)  # ends once the workers, left without their build, have ended too
     assert (project / "output" / ".build-journal.jsonl").exists()
-    check_next_build_goes_on(project)
+    assert check_next_build_goes_on(project) >= 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
@@ -15,6 +16,9 @@ from patient_leaflets.i18n.stats import catalog_stats
 
 TREATMENTS = {"external-radiotherapy", "brachytherapy", "surgery", "chemotherapy", "immunotherapy",
               "hormone-therapy", "interventional-radiology", "car-t-cell-therapy"}
+PUBLISHED = dt.date(2026, 11, 27)
+"""The day the leaflets were published: checked as of then, so that their review date coming near (a warning
+90 days before) does not turn this test red on its own. Review dates are tested in tests/check."""
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +41,7 @@ def test_every_catalog_is_complete(real_project):
 
 
 def test_check_passes_with_readability_within_the_content_guide(real_project):
-    report = check_project(real_project)
+    report = check_project(real_project, today=PUBLISHED)
     assert [str(p) for p in report.errors + report.warnings] == []
     assert len(report.readability) == len(TREATMENTS) * len(real_project.all_locales)
     assert all(row.scores for row in report.readability)

@@ -2,10 +2,15 @@
 
 Stopping is the parent's decision: on Ctrl-C or ``kill`` it starts nothing new and lets the tasks under way
 finish, so that what they wrote is recorded. A worker whose parent was killed outright ends by itself.
+
+A worker that dies (a crash in a native library, out of memory, killed) breaks the whole pool, and with it
+every task not finished. Those are run again one at a time, in a pool of one worker started again after each
+crash: a crash then names the one task that caused it, and every other task is done as if nothing happened.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import threading
@@ -16,6 +21,8 @@ from typing import TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
+log = logging.getLogger(__name__)
+
 
 def run_in_pool(task: Callable[[Item], Result], items: Sequence[Item], workers: int,
                 finished: Callable[[Item, Result], None], failed: Callable[[Item, Exception], Result]) -> None:
@@ -23,32 +30,69 @@ def run_in_pool(task: Callable[[Item], Result], items: Sequence[Item], workers: 
 
     ``task`` must be picklable (a module-level function, or a ``functools.partial`` of one). A task whose
     worker died (killed, out of memory, a crash in a native library) gets ``failed(item, exception)`` as its
-    result. On KeyboardInterrupt, the tasks not started are cancelled, those under way finish and are passed
-    to ``finished``, then the interrupt goes on.
+    result; the tasks the crash stopped with it are run again. On KeyboardInterrupt, the tasks not started
+    are cancelled, those under way finish and are passed to ``finished``, then the interrupt goes on.
     """
-    from concurrent.futures import ProcessPoolExecutor, as_completed, wait
+    with _pool(workers) as pool:
+        left = _run(pool, task, items, finished, failed)
+    if left:
+        log.info("a worker process stopped: running the %d task(s) left one at a time", len(left))
+        _run_one_at_a_time(task, [item for item, _ in left], finished, failed)
 
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
-        futures = {pool.submit(task, item): item for item in items}
-        handled = set()
 
-        def finish(future) -> None:
-            handled.add(future)
-            try:
-                result = future.result()
-            except Exception as exc:
-                result = failed(futures[future], exc)
-            finished(futures[future], result)
+def _run_one_at_a_time(task: Callable[[Item], Result], items: list[Item], finished: Callable[[Item, Result], None],
+                       failed: Callable[[Item, Exception], Result]) -> None:
+    """Run each item alone in a pool of one worker, started again after a crash, which fails only that item."""
+    pool = None
+    try:
+        for item in items:
+            pool = pool or _pool(1)
+            crashed = _run(pool, task, [item], finished, failed)
+            if crashed:
+                finished(item, failed(item, crashed[0][1]))
+                pool.shutdown()
+                pool = None
+    finally:
+        if pool is not None:
+            pool.shutdown()
 
+
+def _run(pool, task: Callable[[Item], Result], items: Sequence[Item], finished: Callable[[Item, Result], None],
+         failed: Callable[[Item, Exception], Result]) -> list[tuple[Item, Exception]]:
+    """Run ``items`` in ``pool``; return, in order, those not finished because a worker died, with the error."""
+    from concurrent.futures import as_completed, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    futures = {pool.submit(task, item): item for item in items}
+    handled, broken = set(), {}
+
+    def finish(future) -> None:
+        handled.add(future)
         try:
-            for future in as_completed(futures):
-                finish(future)
-        except KeyboardInterrupt:
-            for future in futures:
-                future.cancel()
-            for future in wait([f for f in futures if f not in handled and not f.cancelled()]).done:
-                finish(future)
-            raise
+            result = future.result()
+        except BrokenProcessPool as exc:
+            broken[future] = exc
+            return
+        except Exception as exc:
+            result = failed(futures[future], exc)
+        finished(futures[future], result)
+
+    try:
+        for future in as_completed(futures):
+            finish(future)
+    except KeyboardInterrupt:
+        for future in futures:
+            future.cancel()
+        for future in wait([f for f in futures if f not in handled and not f.cancelled()]).done:
+            finish(future)  # one a dead worker stopped is not done: it is neither finished nor failed
+        raise
+    return [(item, broken[future]) for future, item in futures.items() if future in broken]
+
+
+def _pool(workers: int):
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
 
 
 def _start_worker() -> None:
