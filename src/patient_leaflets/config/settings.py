@@ -1,45 +1,16 @@
-"""Project settings, read from ``[tool.patient-leaflets]`` in pyproject.toml."""
+"""The project settings (folders, languages), read from ``[tool.patient-leaflets]`` in pyproject.toml."""
 
 from __future__ import annotations
 
-import re
-import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from .errors import ConfigError, Problem, did_you_mean
-from .files import display_path
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-
-@dataclass(frozen=True)
-class Institution:
-    """The care centre whose details every leaflet shows."""
-
-    name: str
-    """Name shown in the header, the PDF author and the ``{institution}`` placeholder."""
-    address: str
-    """Postal address, for the ``{address}`` placeholder."""
-    phone_switchboard: str
-    """Switchboard number in international form (``+33 1 …``)."""
-    phone_24h: str
-    """The number patients call day and night, in international form."""
-    website: str
-    """The institution's web site, an https URL."""
-    fever_threshold: float
-    """Temperature in degrees Celsius at which patients must call the team."""
-    country: str = "FR"
-    """Country whose dialling conventions apply to the phone numbers."""
-    phone_samu: str = "15"
-    """The emergency medical service's number (the SAMU in France), for the ``{phone_samu}`` placeholder."""
-    phone_emergency: str = "112"
-    """The general emergency number (112 across Europe), for the ``{phone_emergency}`` placeholder."""
+from ..errors import ConfigError, Problem, did_you_mean
+from ..files import display_path
+from .institution import Institution, read_institution
+from .toml import read_settings, setting_line
 
 
 @dataclass(frozen=True)
@@ -120,21 +91,6 @@ _FIELDS = {
     "regions": "regions",
     "do-not-translate": "do_not_translate",
 }
-_INSTITUTION = {
-    "name": str,
-    "address": str,
-    "phone-switchboard": str,
-    "phone-24h": str,
-    "website": str,
-    "fever-threshold": (int, float),
-    "country": str,
-    "phone-samu": str,
-    "phone-emergency": str,
-}
-_OPTIONAL = ("country", "phone-samu", "phone-emergency")
-"""Institution settings with a default (France, 15 and 112)."""
-
-
 def find_root(start: Path | str | None = None) -> Path:
     """Return the nearest folder at or above ``start`` whose pyproject.toml configures the tool."""
     here = Path(start or Path.cwd()).resolve()
@@ -151,7 +107,7 @@ def load_config(root: Path | str | None = None) -> Config:
     """Read the project settings, reporting every problem at once."""
     root = find_root(root)
     where = "pyproject.toml"
-    text, table = _read_settings(root / "pyproject.toml", where)
+    text, table = read_settings(root / "pyproject.toml", where)
     problems: list[Problem] = []
     kwargs: dict = {}
     for key, value in table.items():
@@ -187,45 +143,11 @@ def load_config(root: Path | str | None = None) -> Config:
     if not all(isinstance(term, str) and term.strip() for term in terms):
         problems.append(Problem(where, None, "tool.patient-leaflets.do-not-translate", "expected a list of terms",
                                 'Write it as do-not-translate = ["SAMU", "Gustave Roussy"]'))
-    institution = _read_institution(table.get("institution", {}), where, problems)
+    institution = read_institution(table.get("institution", {}), where, problems)
     if problems:
         located = [replace(p, line=setting_line(text, p.field)) if p.file == where else p for p in problems]
         raise ConfigError(sorted(located, key=lambda p: p.line or 0))
     return Config(root=root, institution=institution, **kwargs)
-
-
-def _read_settings(path: Path, where: str) -> tuple[str, dict]:
-    """Return the text of pyproject.toml and its ``[tool.patient-leaflets]`` table; raise ConfigError."""
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-        table = tomllib.loads(text).get("tool", {}).get("patient-leaflets", {})
-    except UnicodeDecodeError as exc:
-        raise ConfigError([Problem(where, data.count(b"\n", 0, exc.start) + 1, "", "not UTF-8 text",
-                                   "Save the file as UTF-8")]) from None
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r" \(at line (\d+), column (\d+)\)$", str(exc))
-        message = str(exc)[:found.start()] if found else str(exc)
-        line, column = (int(found.group(1)), int(found.group(2))) if found else (None, None)
-        raise ConfigError([Problem(where, line, "", f"invalid TOML: {message}", "", column)]) from None
-    return text, table
-
-
-def setting_line(text: str, dotted: str) -> int | None:
-    """Return the line of pyproject.toml where a setting is written or, when it is missing, its table starts."""
-    table, _, key = dotted.rpartition(".")
-    current, header = None, None
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        found = re.match(r"\[([^\[\]]+)\]", line)
-        if found:
-            current = re.sub(r'[\s"]', "", found.group(1))
-            header = number if current == table else header
-        elif current == table and re.match(rf'"?{re.escape(key)}"?\s*=', line):
-            return number
-    if header is None and "." in table:
-        return setting_line(text, table)
-    return header
 
 
 def _type_problem(key: str, value) -> str:
@@ -253,53 +175,3 @@ def _setting_value(key: str, value):
     if key == "regions":
         return tuple(sorted(value.items()))
     return value
-
-
-def _read_institution(table: dict, where: str, problems: list[Problem]) -> Institution | None:
-    if not table or not isinstance(table, dict):
-        problems.append(Problem(where, None, "tool.patient-leaflets.institution",
-                                "missing" if not table else "expected a table",
-                                "Add a [tool.patient-leaflets.institution] table with name, address, "
-                                "phone-switchboard, phone-24h, website and fever-threshold (see the README)"))
-        return None
-    values = {}
-    for key, kind in _INSTITUTION.items():
-        field_name = f"tool.patient-leaflets.institution.{key}"
-        if key not in table:
-            if key not in _OPTIONAL:
-                problems.append(Problem(where, None, field_name, "missing",
-                                        f"Add {key} = … under [tool.patient-leaflets.institution]"))
-            continue
-        if not isinstance(table[key], kind) or isinstance(table[key], bool):
-            problems.append(Problem(where, None, field_name, f"expected {_kind_name(kind)}"))
-            continue
-        values[key] = table[key]
-    for key in sorted(set(table) - set(_INSTITUTION)):
-        problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}", "unknown setting",
-                                did_you_mean(key, _INSTITUTION)))
-    for key in ("phone-switchboard", "phone-24h", "phone-samu", "phone-emergency"):
-        if key in values and not _is_phone_number(values[key], values.get("country", "FR")):
-            problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}",
-                                    f"{values.pop(key)!r} is not a valid phone number",
-                                    "Write it in international form, e.g. +33 1 42 11 42 11"))
-    if "website" in values and not values["website"].startswith("https://"):
-        problems.append(Problem(where, None, "tool.patient-leaflets.institution.website", "expected an https:// "
-                                f"address, got {values.pop('website')!r}"))
-    if len(values) < len(_INSTITUTION) - sum(key not in values for key in _OPTIONAL):
-        return None
-    return Institution(**{key.replace("-", "_"): value for key, value in values.items()})
-
-
-def _is_phone_number(number: str, country: str) -> bool:
-    import phonenumbers
-
-    if number.isdigit() and len(number) <= 3:  # a short code must be an emergency number there, such as 15 or 112
-        return phonenumbers.is_emergency_number(number, country)
-    try:
-        return phonenumbers.is_valid_number(phonenumbers.parse(number, country))
-    except phonenumbers.NumberParseException:
-        return False
-
-
-def _kind_name(kind) -> str:
-    return "text" if kind is str else "a number"

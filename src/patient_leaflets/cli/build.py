@@ -1,0 +1,60 @@
+"""``leaflets build``: every leaflet in every language, to PDF."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+
+import click
+
+from ._app import cli
+
+
+@cli.command()
+@click.option("-l", "--locale", "locales", multiple=True, help="Build only this language (repeatable).")
+@click.option("--leaflet", "leaflets", multiple=True, help="Build only this leaflet id (repeatable).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Parallel workers (default: one per core).")
+@click.option("--force", is_flag=True, help="Rebuild even the PDFs that are up to date.")
+@click.option("--strict", is_flag=True,
+              help="Refuse drafts: unapproved content, untranslated or fuzzy messages. Use it before publishing.")
+@click.option("--html", is_flag=True, help="Keep the HTML handed to WeasyPrint beside each PDF, for debugging.")
+@click.pass_obj
+def build(obj, locales, leaflets, jobs, force, strict, html):
+    """Build output/<locale>/<leaflet>.pdf for every leaflet and language."""
+    from ..build import build as run_build
+    from ..progress import closing_lines, interrupted_line, make_display
+
+    config = obj.config
+    display = make_display()
+    try:
+        with _sigterm_as_interrupt():
+            report = run_build(config, list(locales) or None, list(leaflets) or None, jobs, force, strict, html,
+                               listener=display)
+    except KeyboardInterrupt:
+        display.close()
+        click.echo(interrupted_line(display), err=True)
+        raise SystemExit(130) from None
+    finally:
+        display.close()
+    for line in closing_lines(report):
+        click.echo(line)
+    if report.failed:
+        raise SystemExit(1)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """Let ``kill`` stop a build as Ctrl-C does, cleanly (only the main thread can catch signals)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt

@@ -1,0 +1,96 @@
+"""The care centre whose details every leaflet shows: ``[tool.patient-leaflets.institution]``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import Problem, did_you_mean
+
+
+@dataclass(frozen=True)
+class Institution:
+    """The care centre whose details every leaflet shows."""
+
+    name: str
+    """Name shown in the header, the PDF author and the ``{institution}`` placeholder."""
+    address: str
+    """Postal address, for the ``{address}`` placeholder."""
+    phone_switchboard: str
+    """Switchboard number in international form (``+33 1 …``)."""
+    phone_24h: str
+    """The number patients call day and night, in international form."""
+    website: str
+    """The institution's web site, an https URL."""
+    fever_threshold: float
+    """Temperature in degrees Celsius at which patients must call the team."""
+    country: str = "FR"
+    """Country whose dialling conventions apply to the phone numbers."""
+    phone_samu: str = "15"
+    """The emergency medical service's number (the SAMU in France), for the ``{phone_samu}`` placeholder."""
+    phone_emergency: str = "112"
+    """The general emergency number (112 across Europe), for the ``{phone_emergency}`` placeholder."""
+
+
+_INSTITUTION = {
+    "name": str,
+    "address": str,
+    "phone-switchboard": str,
+    "phone-24h": str,
+    "website": str,
+    "fever-threshold": (int, float),
+    "country": str,
+    "phone-samu": str,
+    "phone-emergency": str,
+}
+_OPTIONAL = ("country", "phone-samu", "phone-emergency")
+"""Institution settings with a default (France, 15 and 112)."""
+
+
+def read_institution(table: dict, where: str, problems: list[Problem]) -> Institution | None:
+    if not table or not isinstance(table, dict):
+        problems.append(Problem(where, None, "tool.patient-leaflets.institution",
+                                "missing" if not table else "expected a table",
+                                "Add a [tool.patient-leaflets.institution] table with name, address, "
+                                "phone-switchboard, phone-24h, website and fever-threshold (see the README)"))
+        return None
+    values = {}
+    for key, kind in _INSTITUTION.items():
+        field_name = f"tool.patient-leaflets.institution.{key}"
+        if key not in table:
+            if key not in _OPTIONAL:
+                problems.append(Problem(where, None, field_name, "missing",
+                                        f"Add {key} = … under [tool.patient-leaflets.institution]"))
+            continue
+        if not isinstance(table[key], kind) or isinstance(table[key], bool):
+            problems.append(Problem(where, None, field_name, f"expected {_kind_name(kind)}"))
+            continue
+        values[key] = table[key]
+    for key in sorted(set(table) - set(_INSTITUTION)):
+        problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}", "unknown setting",
+                                did_you_mean(key, _INSTITUTION)))
+    for key in ("phone-switchboard", "phone-24h", "phone-samu", "phone-emergency"):
+        if key in values and not _is_phone_number(values[key], values.get("country", "FR")):
+            problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}",
+                                    f"{values.pop(key)!r} is not a valid phone number",
+                                    "Write it in international form, e.g. +33 1 42 11 42 11"))
+    if "website" in values and not values["website"].startswith("https://"):
+        problems.append(Problem(where, None, "tool.patient-leaflets.institution.website", "expected an https:// "
+                                f"address, got {values.pop('website')!r}"))
+    if len(values) < len(_INSTITUTION) - sum(key not in values for key in _OPTIONAL):
+        return None
+    return Institution(**{key.replace("-", "_"): value for key, value in values.items()})
+
+
+def _is_phone_number(number: str, country: str) -> bool:
+    import phonenumbers
+
+    if number.isdigit() and len(number) <= 3:  # a short code must be an emergency number there, such as 15 or 112
+        return phonenumbers.is_emergency_number(number, country)
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(number, country))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _kind_name(kind) -> str:
+    return "text" if kind is str else "a number"
