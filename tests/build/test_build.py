@@ -210,11 +210,11 @@ def renders(monkeypatch):
     calls = []
     real = pdf_stage.render_pdf
 
-    def counting(html, config):
+    def counting(html, config, *stylesheets):
         lang = re.search(r'<html lang="([a-z]+)', html).group(1)
         leaflet = re.search(r'<meta name="keywords" content="([^"]+)"', html).group(1)
         calls.append((lang, leaflet))
-        return real(html, config)
+        return real(html, config, *stylesheets)
 
     monkeypatch.setattr(pdf_stage, "render_pdf", counting)
     return calls
@@ -447,7 +447,8 @@ def test_the_report_describes_every_pdf(config):
     build(config, jobs=1)
     report = build(config, jobs=1)
     data = json.loads((config.root / "output" / "build-report.json").read_text(encoding="utf-8"))
-    assert data["summary"] == {"built": 0, "unchanged": 2, "drafts": 1, "failed": 0, "stale": 0}
+    assert data["summary"] == {"built": 0, "unchanged": 2, "drafts": 1, "failed": 0, "stale": 0,
+                               "formats": {"standard": 2}}
     english, french = data["pdfs"]
     pdf = config.root / "output" / "en" / "sample.pdf"
     assert {k: english[k] for k in ("locale", "leaflet", "version", "pages", "bytes", "sha256")} == {

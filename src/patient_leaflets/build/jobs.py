@@ -15,6 +15,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from ..config import Config
+from ..config.formats import FORMATS, STANDARD
 from ..content.leaflet import Leaflet, load_leaflet, load_shared
 from ..errors import BuildError, LeafletError, Problem
 from ..files import write_atomic
@@ -55,8 +56,8 @@ def locale_catalog(config: Config, locale: str) -> Catalog | None:
     return None if locale == config.source_locale else load_catalog(config, locale)
 
 
-def render_leaflet(config: Config, source: Path, locale: str, catalog=None) -> LeafletHTML:
-    """Load, translate and render one leaflet (then the shared sections) to HTML in ``locale``.
+def render_leaflet(config: Config, source: Path, locale: str, catalog=None, fmt: str = STANDARD) -> LeafletHTML:
+    """Load, translate and render one leaflet (then the shared sections) to HTML in ``locale`` and ``fmt``.
 
     ``catalog`` defaults to the language's catalog in the project; a worker passes a ``RecordingCatalog``.
     """
@@ -68,7 +69,7 @@ def render_leaflet(config: Config, source: Path, locale: str, catalog=None) -> L
     if shared is not None:
         shared, shared_report = translate_leaflet(shared, catalog, rules)
         report.gaps.extend(shared_report.gaps)
-    return LeafletHTML(leaflet, render_html(translated, locale, config, catalog, report, shared), report)
+    return LeafletHTML(leaflet, render_html(translated, locale, config, catalog, report, shared, fmt), report)
 
 
 def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobResult:
@@ -76,18 +77,18 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
     from ..render import pdf  # WeasyPrint: imported before the clock starts, so render times leave it out
 
     started = time.perf_counter()
-    result = JobResult(Outcome(job.leaflet, job.locale, config.display(job.output), "failed"))
+    result = JobResult(Outcome(job.leaflet, job.locale, config.display(job.output), "failed", format=job.format))
     outcome = result.outcome
     try:
         catalog = _worker_catalog(config, job.locale)
-        page = render_leaflet(config, job.source, job.locale, catalog)
+        page = render_leaflet(config, job.source, job.locale, catalog, job.format)
         outcome.version = page.leaflet.data["metadata"]["version"]
         outcome.draft = page.rendered.draft
         outcome.gaps = [str(gap) for gap in page.report.gaps]
         outcome.draft_reasons = _draft_reasons(page.rendered.approved, page.report)
         if strict and page.rendered.draft:
             raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
-        document = pdf.render_pdf(page.rendered.html, config)
+        document = pdf.render_pdf(page.rendered.html, config, FORMATS[job.format].stylesheets)
         write_atomic(job.output, document.data)
         result.pdf = stamp(job.output, document.data)
         result.html = _write_html(job, page.rendered.html if keep_html else None)

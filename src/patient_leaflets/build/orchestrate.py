@@ -14,6 +14,7 @@ import os
 import time
 
 from ..config import Config
+from ..config.formats import FORMATS
 from ..errors import LeafletError
 from .fingerprint import inputs_digest, job_key, message_table, po_digest
 from .manifest import Manifest, build_lock, remove_leftovers
@@ -26,8 +27,10 @@ log = logging.getLogger(__name__)
 
 def build(config: Config, locales: list[str] | None = None, leaflets: list[str] | None = None,
           jobs: int | None = None, force: bool = False, strict: bool = False, html: bool = False,
-          listener: BuildListener | None = None) -> BuildReport:
-    """Build the PDFs of the chosen leaflets and locales (all by default) into ``output/<locale>/<id>.pdf``.
+          listener: BuildListener | None = None, formats: list[str] | None = None) -> BuildReport:
+    """Build the PDFs of the chosen leaflets, locales and formats into ``output/<locale>/<id>[.<format>].pdf``.
+
+    Leaflets and locales default to all of them, formats to the ``formats`` setting (standard and large print).
 
     Only PDFs whose inputs changed are rendered (all with ``force``), by ``jobs`` worker processes (one per
     core by default). A leaflet that cannot be built is reported and the others go on. With ``strict``, a PDF
@@ -36,7 +39,7 @@ def build(config: Config, locales: list[str] | None = None, leaflets: list[str] 
     build records what it finished, writes its report, and raises again.
     """
     listener = listener or BuildListener()
-    planned = plan_jobs(config, locales, leaflets)
+    planned = plan_jobs(config, locales, leaflets, formats)
     output = config.path("output")
     report = BuildReport(stale=find_stale_outputs(config))
     with build_lock(output, config.display(output)):
@@ -45,7 +48,8 @@ def build(config: Config, locales: list[str] | None = None, leaflets: list[str] 
         try:
             todo = _check_jobs(config, planned, manifest, report, force, strict, html)
             ids = [path.stem for path in config.leaflet_files()]
-            manifest.keep_only({f"{locale}/{leaflet}" for locale in config.all_locales for leaflet in ids})
+            manifest.keep_only({f"{locale}/{leaflet}{fmt.suffix}" for locale in config.all_locales
+                                for leaflet in ids for fmt in FORMATS.values()})
             listener.started(len(planned), len(todo))
             for outcome in report.outcomes:
                 listener.finished(outcome)
@@ -55,7 +59,7 @@ def build(config: Config, locales: list[str] | None = None, leaflets: list[str] 
             raise
         finally:
             manifest.save()
-            report.outcomes.sort(key=lambda o: (o.locale, o.leaflet))
+            report.sort()
             write_report(config, report)
     return report
 
@@ -94,9 +98,9 @@ def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: 
     inputs = inputs_digest(config)
     catalogs = _Catalogs(config)
     todo = []
-    for job in sorted(planned, key=lambda j: (j.locale, j.leaflet)):
+    for job in sorted(planned, key=lambda j: (j.locale, j.leaflet, list(FORMATS).index(j.format))):
         try:
-            job.key = job_key(inputs, job.locale, job.source.read_bytes())
+            job.key = job_key(inputs, job.locale, job.source.read_bytes(), job.format)
         except OSError:
             todo.append(job)  # rendering it will say what is wrong with the file
             continue
@@ -112,7 +116,7 @@ def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: 
 
 def _unchanged(config: Config, job: Job, entry: dict, strict: bool) -> Outcome:
     info = entry.get("report") if isinstance(entry.get("report"), dict) else {}
-    outcome = Outcome(job.leaflet, job.locale, config.display(job.output), "unchanged",
+    outcome = Outcome(job.leaflet, job.locale, config.display(job.output), "unchanged", format=job.format,
                       draft=bool(info.get("draft")), gaps=list(info.get("gaps", [])),
                       seconds=info.get("seconds", 0.0), version=info.get("version", ""),
                       pages=info.get("pages", 0), bytes=entry["pdf"]["bytes"], sha256=entry["pdf"].get("sha256", ""),
@@ -153,7 +157,7 @@ def _render_all(config: Config, todo: list[Job], jobs: int | None, strict: bool,
 def _worker_died(config: Config, job: Job, exc: Exception):
     from .jobs import JobResult
 
-    return JobResult(Outcome(job.leaflet, job.locale, config.display(job.output), "failed",
+    return JobResult(Outcome(job.leaflet, job.locale, config.display(job.output), "failed", format=job.format,
                              error=f"unexpected error: the worker process stopped ({exc!r})"))
 
 

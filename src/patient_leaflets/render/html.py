@@ -19,12 +19,14 @@ from markupsafe import Markup
 
 from .._version import __version__
 from ..config import Config
+from ..config.formats import STANDARD
 from ..content.leaflet import Leaflet
 from ..content.markup import french_spacing, render_text
 from ..content.placeholders import display_url
 from ..errors import Problem, RenderError
 from ..i18n.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
+from .editions import format_context
 from .localize import format_day, is_right_to_left, placeholder_values
 
 TEMPLATE = "leaflet.html.j2"
@@ -68,8 +70,10 @@ def make_environment(templates: Path) -> Environment:
 
 
 def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
-                report: TranslationReport | None = None, shared: Leaflet | None = None) -> RenderedHTML:
-    """Return the HTML of a (translated) leaflet in ``locale``; template strings come from ``catalog``.
+                report: TranslationReport | None = None, shared: Leaflet | None = None,
+                fmt: str = STANDARD) -> RenderedHTML:
+    """Return the HTML of a (translated) leaflet in ``locale`` and format ``fmt``; template strings come from
+    ``catalog``.
 
     ``shared`` holds the sections every leaflet ends with (``leaflets/_shared.yaml``, translated).
     Template strings missing from the catalog are added to ``report``; any gap makes the leaflet a draft.
@@ -81,6 +85,7 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     env.install_gettext_translations(translations, newstyle=True)
     context = _context(leaflet, config.region(locale), config)
     context["shared_sections"] = shared.data["sections"] if shared else []
+    context.update(format_context(config, locale, leaflet.id, fmt))
     approved = leaflet.data["metadata"]["status"] == "approved"
     incomplete = not report.is_complete
     try:
