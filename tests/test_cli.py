@@ -87,17 +87,17 @@ def test_extract_init_update_stats(project):
     assert [line.split() for line in stats[2:]] == [
         ["en", "_shared", "2", "0", "0", "9", "0", "0", "100%"],
         ["en", "sample", "25", "0", "0", "77", "0", "0", "100%"],
-        ["en", "templates", "31", "0", "0", "155", "0", "0", "100%"],
-        ["en", "all", "58", "0", "0", "241", "0", "0", "100%"],
+        ["en", "templates", "37", "0", "0", "179", "0", "0", "100%"],
+        ["en", "all", "64", "0", "0", "265", "0", "0", "100%"],
         ["es", "_shared", "0", "0", "2", "0", "0", "9", "0%"],
         ["es", "sample", "0", "0", "25", "0", "0", "77", "0%"],
-        ["es", "templates", "0", "0", "31", "0", "0", "155", "0%"],
-        ["es", "all", "0", "0", "58", "0", "0", "241", "0%"],
+        ["es", "templates", "0", "0", "37", "0", "0", "179", "0%"],
+        ["es", "all", "0", "0", "64", "0", "0", "265", "0%"],
     ]
     rows = json.loads(run(project, "stats", "--json").output)["stats"]
     assert rows[-1] == {"locale": "es", "leaflet": "all",
-                        "messages": {"total": 58, "translated": 0, "fuzzy": 0, "untranslated": 58},
-                        "words": {"total": 241, "translated": 0, "fuzzy": 0, "untranslated": 241}, "percent": 0.0}
+                        "messages": {"total": 64, "translated": 0, "fuzzy": 0, "untranslated": 64},
+                        "words": {"total": 265, "translated": 0, "fuzzy": 0, "untranslated": 265}, "percent": 0.0}
 
 
 def test_init_refuses_a_locale_babel_does_not_know(project):
@@ -153,8 +153,8 @@ from patient_leaflets.render import pdf
 multiprocessing.set_start_method("fork")  # the workers inherit the patch and the pipe
 real, pipe = pdf.render_pdf, int(sys.argv.pop(1))
 
-def render_pdf(html, config):
-    document = real(html, config)
+def render_pdf(html, config, *stylesheets):
+    document = real(html, config, *stylesheets)
     os.write(pipe, b"rendered\\n")
     return document
 
@@ -199,7 +199,7 @@ def check_next_build_goes_on(project):
     """Check that every PDF left is whole; build again; return how many PDFs it found up to date."""
     pdfs = sorted((project / "output").glob("*/*.pdf"))
     # Every leaflet of this project is the sample under another title: whole PDFs all have its page count.
-    assert {len(PdfReader(pdf).pages) for pdf in pdfs} == {2}, "every PDF left is whole"
+    assert {len(PdfReader(pdf).pages) for pdf in pdfs} == {3}, "every PDF left is whole"
     again = run(project, "build")
     assert again.exit_code == 0, again.output
     built, unchanged = re.fullmatch(r"(\d+) built, (\d+) unchanged, 0 failed; 7 drafts, not to be given to "

@@ -53,11 +53,11 @@ def test_build_writes_one_tagged_pdf_per_leaflet_and_language(config):
     title, chapters = reader.outline[0], reader.outline[1]
     assert title.title == "The example treatment"
     assert [item.title for item in chapters[:2]] == ["Key points", "What is it?"]
-    assert len(reader.pages) == 2
+    assert len(reader.pages) == 3, "the care team's block takes the third"
     width, height = (float(v) * 25.4 / 72 for v in reader.pages[0].mediabox[2:])
     assert (round(width), round(height)) == (210, 297), "A4 in millimetres"
     text = pdf_text(english)
-    assert "Call us straight away" in text and "Page 1 of 2" in text
+    assert "Call us straight away" in text and "Page 1 of 3" in text
     assert "Version 2.1 · next review due: 1 March 2029" in text
     assert "Vous" not in text and "DRAFT" not in text
     assert PdfReader(french).trailer["/Root"]["/Lang"] == "fr"
@@ -151,7 +151,7 @@ def test_a_new_language_builds_as_a_draft_with_no_code_change(config, project):
     init_catalog(config, "es")
     report = build(load_config(project), locales=["es"], jobs=1)
     [outcome] = report.outcomes
-    assert (outcome.status, outcome.draft, len(outcome.gaps)) == ("built", True, 55)
+    assert (outcome.status, outcome.draft, len(outcome.gaps)) == ("built", True, 59)
     reader = PdfReader(project / "output" / "es" / "sample.pdf")
     assert reader.trailer["/Root"]["/Lang"] == "es"
     assert all("BROUILLON – ne pas remettre aux patients" in page.extract_text() for page in reader.pages)
@@ -342,11 +342,11 @@ def test_an_interrupted_build_keeps_what_it_finished_and_the_next_build_goes_on(
     done = []
     counting = pdf_stage.render_pdf
 
-    def interrupted_on_the_third(html, config):
+    def interrupted_on_the_third(html, config, *stylesheets):
         if len(done) == 2:
             raise KeyboardInterrupt
         done.append(1)
-        return counting(html, config)
+        return counting(html, config, *stylesheets)
 
     monkeypatch.setattr(pdf_stage, "render_pdf", interrupted_on_the_third)
     with pytest.raises(KeyboardInterrupt):
@@ -378,10 +378,10 @@ def test_the_journal_of_a_killed_build_is_used_by_the_next_one(two_leaflets, ren
 def renders_recorder(calls):
     real = pdf_stage.render_pdf
 
-    def counting(html, config):
+    def counting(html, config, *stylesheets):
         calls.append((re.search(r'<html lang="([a-z]+)', html).group(1),
                       re.search(r'<meta name="keywords" content="([^"]+)"', html).group(1)))
-        return real(html, config)
+        return real(html, config, *stylesheets)
 
     return counting
 
@@ -392,10 +392,10 @@ def test_a_render_error_does_not_stop_the_others(two_leaflets, monkeypatch):
     before = (out / "en" / "other.pdf").read_bytes()
     real = pdf_stage.render_pdf
 
-    def failing_for_other(html, config):
+    def failing_for_other(html, config, *stylesheets):
         if 'content="other"' in html:
             raise RuntimeError("Pango failed")
-        return real(html, config)
+        return real(html, config, *stylesheets)
 
     monkeypatch.setattr(pdf_stage, "render_pdf", failing_for_other)
     edit(two_leaflets.root / "leaflets" / "other.yaml", 'version: "2.1"', 'version: "2.2"')
@@ -533,10 +533,10 @@ def test_a_worker_that_dies_fails_only_its_own_pdfs(two_leaflets, monkeypatch):
     """A crash stops every PDF its pool was building: all but the one that crashed are built all the same."""
     real = pdf_stage.render_pdf
 
-    def crashing_for_other(html, config):
+    def crashing_for_other(html, config, *stylesheets):
         if 'content="other"' in html:
             os._exit(1)  # as a crash in a native library would end the process
-        return real(html, config)
+        return real(html, config, *stylesheets)
 
     monkeypatch.setattr(pdf_stage, "render_pdf", crashing_for_other)
     report = build(two_leaflets, jobs=2)
@@ -545,7 +545,7 @@ def test_a_worker_that_dies_fails_only_its_own_pdfs(two_leaflets, monkeypatch):
         ("output/fr/other.pdf", "failed"), ("output/fr/sample.pdf", "built")]
     assert all(o.error.startswith("unexpected error: the worker process stopped (") for o in report.failed)
     for outcome in report.outcomes[1::2]:
-        assert len(PdfReader(two_leaflets.root / outcome.output).pages) == outcome.pages == 2
+        assert len(PdfReader(two_leaflets.root / outcome.output).pages) == outcome.pages == 3
     monkeypatch.undo()
     assert [o.status for o in build(two_leaflets, jobs=1).outcomes] == ["built", "unchanged", "built", "unchanged"], \
         "the PDFs built after the crash are recorded; those that crashed are still out of date"

@@ -62,18 +62,18 @@ def test_the_default_formats_are_standard_and_large_print(project):
 
 @pytest.mark.parametrize(("line", "message"), [
     ('formats = ["standard", "huge"]',
-     "pyproject.toml:8: tool.patient-leaflets.formats: unknown format 'huge'; known formats: standard, large-print"),
+     "pyproject.toml:6: tool.patient-leaflets.formats: unknown format 'huge'; known formats: standard, large-print"),
     ('formats = []',
-     'pyproject.toml:8: tool.patient-leaflets.formats: no format to build; list at least one, e.g. formats = '
+     'pyproject.toml:6: tool.patient-leaflets.formats: no format to build; list at least one, e.g. formats = '
      '["standard", "large-print"]'),
     ('online-url = "http://example.org/{id}.pdf"',
-     'pyproject.toml:8: tool.patient-leaflets.online-url: expected an https:// address, e.g. '
+     'pyproject.toml:6: tool.patient-leaflets.online-url: expected an https:// address, e.g. '
      '"https://www.example.org/leaflets/{locale}/{file}"'),
     ('online-url = "https://example.org/{lang}/{id}.pdf"',
-     "pyproject.toml:8: tool.patient-leaflets.online-url: unknown field {lang}; a pattern may use {locale}, {id}, "
+     "pyproject.toml:6: tool.patient-leaflets.online-url: unknown field {lang}; a pattern may use {locale}, {id}, "
      "{file}"),
     ('online-url = "https://example.org/leaflets/"',
-     "pyproject.toml:8: tool.patient-leaflets.online-url: the pattern names no leaflet: every leaflet would point to "
+     "pyproject.toml:6: tool.patient-leaflets.online-url: the pattern names no leaflet: every leaflet would point to "
      "the same address; use {id} or {file}"),
 ])
 def test_bad_format_settings_are_reported_with_their_line(config, line, message):

@@ -165,5 +165,8 @@ class RecordingCatalog:
         self.used[msgid_digest(id, context)] = message_digest(message)
         return message
 
+    def __iter__(self):
+        return iter(self.catalog)
+
     def __getattr__(self, name):
         return getattr(self.catalog, name)

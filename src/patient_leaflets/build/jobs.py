@@ -23,6 +23,7 @@ from ..i18n.catalogs import load_catalog
 from ..i18n.checkers import rules_for
 from ..i18n.translate import TranslationReport, translate_leaflet
 from ..render.html import RenderedHTML, render_html
+from ..render.proof import render_proof, review_parts
 from .fingerprint import RecordingCatalog, po_digest
 from .manifest import stamp
 from .plan import Job
@@ -72,6 +73,17 @@ def render_leaflet(config: Config, source: Path, locale: str, catalog=None, fmt:
     return LeafletHTML(leaflet, render_html(translated, locale, config, catalog, report, shared, fmt), report)
 
 
+def render_review(config: Config, source: Path, locale: str, catalog=None) -> LeafletHTML:
+    """Load a leaflet and render its bilingual review proof in ``locale``: each source text beside its translation.
+
+    The proof is never a draft (it is not a hand-out) and has no gaps: it shows them all.
+    """
+    catalog = catalog if catalog is not None else locale_catalog(config, locale)
+    leaflet = load_leaflet(source, config.display(source))
+    parts = review_parts(config, leaflet, catalog, rules_for(config, locale))
+    return LeafletHTML(leaflet, render_proof(leaflet, parts, locale, config), TranslationReport())
+
+
 def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobResult:
     """Produce one PDF: load, translate, render, write. Failures become a failed outcome, not an exception."""
     from ..render import pdf  # WeasyPrint: imported before the clock starts, so render times leave it out
@@ -81,14 +93,18 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
     outcome = result.outcome
     try:
         catalog = _worker_catalog(config, job.locale)
-        page = render_leaflet(config, job.source, job.locale, catalog, job.format)
+        fmt = FORMATS[job.format]
+        if fmt.handout:
+            page = render_leaflet(config, job.source, job.locale, catalog, job.format)
+        else:
+            page = render_review(config, job.source, job.locale, catalog)
         outcome.version = page.leaflet.data["metadata"]["version"]
         outcome.draft = page.rendered.draft
         outcome.gaps = [str(gap) for gap in page.report.gaps]
-        outcome.draft_reasons = _draft_reasons(page.rendered.approved, page.report)
+        outcome.draft_reasons = _draft_reasons(page.rendered.approved, page.report) if fmt.handout else []
         if strict and page.rendered.draft:
             raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
-        document = pdf.render_pdf(page.rendered.html, config, FORMATS[job.format].stylesheets)
+        document = pdf.render_pdf(page.rendered.html, config, fmt.stylesheets)
         write_atomic(job.output, document.data)
         result.pdf = stamp(job.output, document.data)
         result.html = _write_html(job, page.rendered.html if keep_html else None)

@@ -99,12 +99,14 @@ def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: 
     catalogs = _Catalogs(config)
     todo = []
     for job in sorted(planned, key=lambda j: (j.locale, j.leaflet, list(FORMATS).index(j.format))):
+        job.catalog = catalogs.digest(job.locale)
+        # A proof shows the line of each message in the .po file: any change to the file may move them.
+        variant = job.format if FORMATS[job.format].handout else f"{job.format}\0{job.catalog}"
         try:
-            job.key = job_key(inputs, job.locale, job.source.read_bytes(), job.format)
+            job.key = job_key(inputs, job.locale, job.source.read_bytes(), variant)
         except OSError:
             todo.append(job)  # rendering it will say what is wrong with the file
             continue
-        job.catalog = catalogs.digest(job.locale)
         files = {"pdf": job.output, **({"html": job.html} if html else {})}
         if force or not manifest.is_up_to_date(job.name, job.key, job.catalog,
                                                functools.partial(catalogs.table, job.locale), files):

@@ -16,7 +16,8 @@ from ._app import cli
 @click.option("-l", "--locale", "locales", multiple=True, help="Build only this language (repeatable).")
 @click.option("--leaflet", "leaflets", multiple=True, help="Build only this leaflet id (repeatable).")
 @click.option("-f", "--format", "formats", multiple=True, type=click.Choice(list(FORMATS)),
-              help="Build this format (repeatable): standard or large-print. Default: the formats setting.")
+              help="Build this format (repeatable): standard, large-print, or proof (the bilingual review proof, "
+                   "for translations only). Default: the formats setting (standard and large-print).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Parallel workers (default: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild even the PDFs that are up to date.")
 @click.option("--strict", is_flag=True,

@@ -40,6 +40,9 @@ FORMATS = {
         Format(STANDARD, "", "the A4 hand-out"),
         Format(LARGE_PRINT, ".large-print", "the same text in large print (RNIB clear print: 16 pt and more)",
                stylesheets=("leaflet.css", "large-print.css")),
+        Format(PROOF, ".proof", "the bilingual review proof: source and translation side by side, not for patients",
+               template="proof.html.j2", stylesheets=("leaflet.css", "proof.css"), handout=False,
+               translations_only=True),
     )
 }
 """Every format, by name, in the order builds list them."""
@@ -65,7 +68,10 @@ def formats_problems(names: tuple[str, ...]) -> list[str]:
         return [f"no format to build; list at least one, e.g. formats = {list(DEFAULT_FORMATS)!r}".replace("'", '"')]
     problems = []
     for name in names:
-        if name not in FORMATS:
+        if name == PROOF:
+            problems.append("the review proof is never built by default, so it cannot be listed here; "
+                            "build it when a reviewer needs it: leaflets build --format proof")
+        elif name not in FORMATS:
             known = ", ".join(n for n, f in FORMATS.items() if n != PROOF)
             problems.append(f"unknown format {name!r}; known formats: {known}")
     return problems

@@ -96,14 +96,14 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
             incomplete = True
             html = template.render(context, draft=True, incomplete=True)
     except TemplateError as exc:
-        raise RenderError([_template_problem(exc, config)]) from None
+        raise RenderError([template_problem(exc, config)]) from None
     return RenderedHTML(html, incomplete or not approved, approved)
 
 
-def _template_problem(exc: TemplateError, config: Config) -> Problem:
+def template_problem(exc: TemplateError, config: Config, template: str = TEMPLATE) -> Problem:
     """Return a template error as ``templates/x.html.j2:12: message``, from the deepest template frame."""
     folder = config.path("templates").resolve()
-    where, line = f"{config.templates_dir}/{TEMPLATE}", None
+    where, line = f"{config.templates_dir}/{template}", None
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
         where, line = _relative_template(exc.filename, folder, config), exc.lineno
     else:
@@ -129,7 +129,7 @@ def _relative_template(filename: str, folder: Path, config: Config) -> str:
 def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
     values = placeholder_values(config.institution, region, config.source_locale)
     meta = leaflet.data["metadata"]
-    rich, plain = _text_filters(values, region, config.source_locale)
+    rich, plain = text_filters(values, region, config.source_locale)
     return {
         "doc": leaflet.data,
         "meta": meta,
@@ -148,7 +148,7 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
     }
 
 
-def _text_filters(values: dict[str, Markup], region: str, source_locale: str):
+def text_filters(values: dict[str, Markup], region: str, source_locale: str):
     """Return ``rich`` (leaflet text to HTML) and ``plain`` (to text, for metadata and running heads)."""
 
     def typography(locale: str):
