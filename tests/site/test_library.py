@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 
 import pytest
 from click.testing import CliRunner
-
 from library_project import add_format, make_library_project
+
 from patient_leaflets.build import build
 from patient_leaflets.cli import cli
 from patient_leaflets.config import load_config
