@@ -9,16 +9,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from jinja2 import TemplateError
 from markupsafe import Markup, escape
 
 from .._version import __version__
 from ..config import Config
 from ..content.leaflet import Leaflet, load_shared
-from ..errors import RenderError
 from ..i18n.checkers import Rules
 from ..i18n.review import Pair, review_pair, review_pairs, template_messages
-from .html import RenderedHTML, make_environment, template_problem, text_filters
+from ..i18n.translate import TemplateTranslations, TranslationReport
+from .html import RenderedHTML, render_page, text_filters
 from .localize import is_right_to_left, placeholder_values
 
 TEMPLATE = "proof.html.j2"
@@ -68,10 +67,9 @@ def render_proof(leaflet: Leaflet, parts: list[Part], locale: str, config: Confi
         "review_due": leaflet.data["metadata"]["review_due"].isoformat(),
         "catalog": config.display(config.po_path(locale)), "source_cell": source, "target_cell": target,
     }
-    try:
-        html = make_environment(config.path("templates")).get_template(TEMPLATE).render(context)
-    except TemplateError as exc:
-        raise RenderError([template_problem(exc, config, TEMPLATE)]) from None
+    # The proof's own words are not in the catalogs: its translations are none (every string as written).
+    nothing = TemplateTranslations(None, config.source_locale, TranslationReport(), TEMPLATE)
+    html = render_page(config, TEMPLATE, context, nothing)
     return RenderedHTML(html, False, leaflet.data["metadata"]["status"] == "approved")
 
 
