@@ -125,7 +125,7 @@ def test_the_standard_edition_offers_large_print_only_when_the_build_makes_it(co
 
 
 FIELDS = {  # name: label (the tooltip, /TU, a screen reader reads)
-    "care_team": "Your care team",
+    "care_team": "Care team",
     "phone_to_call": "Number to call",
     "next_appointment": "Next appointment",
     "notes": "Notes",

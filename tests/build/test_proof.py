@@ -29,8 +29,9 @@ def po_line(config, msgid: str) -> int:
 def test_the_proof_is_built_only_on_request_and_only_for_translations(config):
     assert all(o.format == "standard" for o in build(config, jobs=1).outcomes)
     report = build(config, jobs=1, formats=["proof"])
-    assert [(o.locale, o.format, o.output, o.status, o.draft) for o in report.outcomes] == [
-        ("en", "proof", "output/en/sample.proof.pdf", "built", False)]
+    assert [(o.locale, o.format, o.output, o.status, o.draft, o.draft_reasons) for o in report.outcomes] == [
+        ("en", "proof", "output/en/sample.proof.pdf", "built", True,
+         ["a review proof, for the reviewer of the translation: never for patients"])]
     assert not (config.root / "output" / "fr" / "sample.proof.pdf").exists()
     with pytest.raises(BuildError, match="there is no proof of the source language 'fr'"):
         build(config, jobs=1, formats=["proof"], locales=["fr"])
@@ -67,8 +68,9 @@ def test_fuzzy_untranslated_and_refused_messages_are_highlighted_and_named(confi
     edit(po, 'msgstr "The example treatment"', 'msgstr "The example treatment <b>now</b>"')
     report = build(config, jobs=1, formats=["proof"], locales=["en"], strict=True)
     assert [o.status for o in report.outcomes] == ["built"], "a proof is how gaps get reviewed: never refused"
+    assert build(config, jobs=1, formats=["proof"], strict=True).outcomes[0].status == "unchanged"
     text = proof_text(config)
-    assert "Messages 64: 61 translated, 1 fuzzy, 1 untranslated, 1 refused by a check" in text.replace("\n", " ")
+    assert "Messages 63: 60 translated, 1 fuzzy, 1 untranslated, 1 refused by a check" in text.replace("\n", " ")
     assert "Fuzzy: not used until a translator checks it and clears the flag Rest." in text.replace("\n", " ")
     assert "Vous saignez. Untranslated" in text
     assert "Refused by a check:" in text and "The example treatment <b>now</b>" in text.replace("\n", " ")

@@ -73,10 +73,13 @@ def render_leaflet(config: Config, source: Path, locale: str, catalog=None, fmt:
     return LeafletHTML(leaflet, render_html(translated, locale, config, catalog, report, shared, fmt), report)
 
 
+PROOF_REASON = "a review proof, for the reviewer of the translation: never for patients"
+
+
 def render_review(config: Config, source: Path, locale: str, catalog=None) -> LeafletHTML:
     """Load a leaflet and render its bilingual review proof in ``locale``: each source text beside its translation.
 
-    The proof is never a draft (it is not a hand-out) and has no gaps: it shows them all.
+    The proof is always marked as a draft (it is never for patients) and has no gaps: it shows them all.
     """
     catalog = catalog if catalog is not None else locale_catalog(config, locale)
     leaflet = load_leaflet(source, config.display(source))
@@ -101,8 +104,8 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
         outcome.version = page.leaflet.data["metadata"]["version"]
         outcome.draft = page.rendered.draft
         outcome.gaps = [str(gap) for gap in page.report.gaps]
-        outcome.draft_reasons = _draft_reasons(page.rendered.approved, page.report) if fmt.handout else []
-        if strict and page.rendered.draft:
+        outcome.draft_reasons = _draft_reasons(page.rendered.approved, page.report) if fmt.handout else [PROOF_REASON]
+        if strict and fmt.handout and page.rendered.draft:
             raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
         document = pdf.render_pdf(page.rendered.html, config, fmt.stylesheets)
         write_atomic(job.output, document.data)

@@ -19,7 +19,7 @@ from ..errors import BuildError, LeafletError
 from ..files import failed_path, os_problem
 from .fingerprint import inputs_digest, job_key, message_table, po_digest
 from .manifest import Manifest, build_lock, remove_leftovers
-from .plan import Job, find_stale_outputs, plan_jobs
+from .plan import Job, find_stale_outputs, job_name, plan_jobs
 from .report import BuildListener, BuildReport, Outcome, refusal, write_report
 from .workers import run_in_pool
 
@@ -50,8 +50,8 @@ def build(config: Config, locales: list[str] | None = None, leaflets: list[str] 
             try:
                 todo = _check_jobs(config, planned, manifest, report, force, strict, html)
                 ids = [path.stem for path in config.leaflet_files()]
-                manifest.keep_only({f"{locale}/{leaflet}{fmt.suffix}" for locale in config.all_locales
-                                    for leaflet in ids for fmt in FORMATS.values()})
+                manifest.keep_only({job_name(locale, leaflet, fmt) for locale in config.all_locales
+                                    for leaflet in ids for fmt in FORMATS})
                 listener.started(len(planned), len(todo))
                 for outcome in report.outcomes:
                     listener.finished(outcome)
@@ -139,7 +139,7 @@ def _unchanged(config: Config, job: Job, entry: dict, strict: bool) -> Outcome:
                       pages=info.get("pages", 0), bytes=entry["pdf"]["bytes"], sha256=entry["pdf"].get("sha256", ""),
                       draft_reasons=list(info.get("draft_reasons", [])),
                       html=config.display(job.html) if entry.get("html") and job.html.exists() else "")
-    if strict and outcome.draft:
+    if strict and outcome.draft and FORMATS[job.format].handout:
         outcome.status = "failed"
         outcome.error = refusal(outcome.draft_reasons, outcome.gaps)
     return outcome
@@ -182,6 +182,8 @@ def _entry(job: Job, result) -> dict:
     outcome = result.outcome
     entry = {
         "key": job.key,
+        "format": job.format,
+        "output": job.output.relative_to(job.output.parent.parent).as_posix(),
         "catalog": job.catalog,
         "messages": result.messages,
         "pdf": result.pdf,

@@ -27,13 +27,19 @@ class Job:
 
     @property
     def name(self) -> str:
-        """The job's name in the manifest: ``<locale>/<leaflet>``, ``<locale>/<leaflet>.large-print``."""
-        return f"{self.locale}/{self.leaflet}{FORMATS[self.format].suffix}"
+        """The job's name in the manifest (``job_name``)."""
+        return job_name(self.locale, self.leaflet, self.format)
 
     @property
     def html(self) -> Path:
         """Where ``--html`` keeps the HTML handed to WeasyPrint: beside the PDF."""
         return self.output.with_suffix(".html")
+
+
+def job_name(locale: str, leaflet: str, fmt: str) -> str:
+    """Return a PDF's name in the manifest: ``<locale>/<leaflet>``, or ``<locale>/<leaflet>/<format>`` for a
+    format other than the standard one."""
+    return f"{locale}/{leaflet}" if fmt == STANDARD else f"{locale}/{leaflet}/{fmt}"
 
 
 def plan_jobs(config: Config, locales: list[str] | None = None, leaflets: list[str] | None = None,

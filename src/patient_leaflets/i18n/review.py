@@ -56,9 +56,15 @@ def review_pair(catalog: Catalog, msgid: str, rules: Rules, source: str, field: 
 
 
 def template_messages(catalog: Catalog, templates_dir: str) -> list[tuple[str, str]]:
-    """Return the msgids the templates use (every leaflet shows them) with where, in the catalog's order."""
+    """Return the msgids the leaflet's templates use (every leaflet shows them) with where, in catalog order.
+
+    Those are the templates directly in ``templates/``; a subfolder's (``templates/site/``) make other pages.
+    """
+    def leaflet_template(path: str) -> bool:
+        return path.startswith(f"{templates_dir}/") and "/" not in path[len(templates_dir) + 1:]
+
     return [(m.id, f"{m.locations[0][0]}:{m.locations[0][1]}") for m in catalog if m.id and isinstance(m.id, str)
-            and m.locations and all(path.startswith(f"{templates_dir}/") for path, _ in m.locations)]
+            and m.locations and all(leaflet_template(path) for path, _ in m.locations)]
 
 
 def _state(message, msgid: str, msgstr: str, rules: Rules, template: bool) -> tuple[str, str]:

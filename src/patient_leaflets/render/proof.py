@@ -70,7 +70,8 @@ def render_proof(leaflet: Leaflet, parts: list[Part], locale: str, config: Confi
     # The proof's own words are not in the catalogs: its translations are none (every string as written).
     nothing = TemplateTranslations(None, config.source_locale, TranslationReport(), TEMPLATE)
     html = render_page(config, TEMPLATE, context, nothing)
-    return RenderedHTML(html, False, leaflet.data["metadata"]["status"] == "approved")
+    # Marked as a draft: whatever reads the build report (the library page) never offers it to patients.
+    return RenderedHTML(html, True, leaflet.data["metadata"]["status"] == "approved")
 
 
 def _cell_filter(config: Config, region: str):
