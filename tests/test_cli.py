@@ -39,9 +39,14 @@ def test_build_names_the_messages_shown_in_the_source_language(project):
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr ""'), encoding="utf-8")
     result = run(project, "build", "-l", "en")
     assert result.exit_code == 0
-    assert "built      output/en/sample.pdf (DRAFT)" in result.output
-    assert "1 message(s) shown in the source language:" in result.output
-    assert "untranslated: 'Reposez-vous.'" in result.output
+    assert result.output.splitlines()[:2] == [
+        "built      output/en/sample.pdf (DRAFT: 1 message(s) are untranslated, fuzzy or fail a check)",
+        "en: 1 message shown in the source language (1 untranslated) in 1 PDF — 'leaflets stats -l en'; "
+        "'leaflets build -v -l en' lists them"]
+    verbose = run(project, "build", "-l", "en", "--force", "-v")
+    assert "1 message(s) shown in the source language:" in verbose.output
+    assert "untranslated: 'Reposez-vous.'" in verbose.output
+    assert "'leaflets build -v" not in verbose.output
     strict = run(project, "build", "-l", "en", "--strict", "--force")
     assert strict.exit_code == 1
     assert ("failed     output/en/sample.pdf\n  refused by --strict: 1 message(s) are untranslated, fuzzy or fail a "

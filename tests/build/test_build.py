@@ -88,7 +88,7 @@ def test_strict_refuses_a_draft_and_keeps_the_previous_pdf(config):
     assert failed.locale == "en"
     assert failed.error == (
         "refused by --strict: 1 message(s) are untranslated, fuzzy or fail a check:\n"
-        "  leaflets/sample.yaml:39 (sections[0].blocks[4].urgent.signs[0]): fuzzy (the source changed; check the "
+        "  leaflets/sample.yaml:39 (sections[0].blocks[4].urgent.signs[0]): fuzzy (marked as needing work; check the "
         "translation and clear the fuzzy flag): 'Vous avez {fever_threshold} ou plus.'")
     assert (config.root / "output" / "en" / "sample.pdf").read_bytes() == good
     assert not list((config.root / "output" / "en").glob(".*.tmp"))

@@ -71,13 +71,14 @@ def update(obj, locales, check):
 
 
 @cli.command()
+@click.option("-l", "--locale", "locales", multiple=True, help="Show only this language (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Write the counts as JSON, for scripts.")
 @click.pass_obj
-def stats(obj, as_json):
+def stats(obj, locales, as_json):
     """Show translated, fuzzy and untranslated messages and words per language and leaflet."""
     from ..i18n.stats import catalog_stats
 
-    rows = catalog_stats(obj.config)
+    rows = catalog_stats(obj.config, list(locales) or None)
     if as_json:
         click.echo(json.dumps({"stats": [row.as_dict() for row in rows]}, indent=2, ensure_ascii=False))
         return
@@ -87,7 +88,7 @@ def stats(obj, as_json):
     for row in rows:
         messages = f"{row.translated:>10} {row.fuzzy:>6} {row.untranslated:>12}"
         words = f"{row.words_translated:>10} {row.words_fuzzy:>6} {row.words_untranslated:>12}"
-        click.echo(f"{row.locale:<8} {row.leaflet:<{width}} {messages} {words} {row.percent:>4.0f}%")
+        click.echo(f"{row.locale:<8} {row.leaflet:<{width}} {messages} {words} {row.shown_percent:>4.0f}%")
 
 
 _STATS_COLUMNS = f"{'translated':>10} {'fuzzy':>6} {'untranslated':>12}"

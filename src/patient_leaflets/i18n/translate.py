@@ -47,7 +47,7 @@ class TranslationReport:
         return not self.gaps
 
 
-FUZZY = "fuzzy (the source changed; check the translation and clear the fuzzy flag)"
+FUZZY = "fuzzy (marked as needing work; check the translation and clear the fuzzy flag)"
 
 
 def final_translation(catalog: Catalog | None, msgid: str) -> tuple[str | None, str]:
