@@ -121,7 +121,7 @@ def test_update_check_fails_when_catalogs_are_stale(project):
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "out of date: translations/en/LC_MESSAGES/leaflets.po",
-        '  changed: "Vous saignez." → "Vous saignez du nez." (leaflets/sample.yaml:40), fuzzy until a translator '
+        '  changed: "Vous saignez du nez." (leaflets/sample.yaml:40): added “du nez”; fuzzy until a translator '
         "checks it",
         "Run 'leaflets extract' and 'leaflets update', then commit the catalogs.",
     ]
