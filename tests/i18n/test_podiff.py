@@ -62,3 +62,4 @@ def test_one_changed_word_is_shown_and_is_all_that_update_rewrites(config):
     added = [line for line in after if line not in before and "POT-Creation-Date" not in line]
     assert removed == ['msgid "Premier point clé."']
     assert added == ["#, fuzzy", '#| msgid "Premier point clé."', 'msgid "Premier point essentiel."']
+
