@@ -80,10 +80,13 @@ def test_invalid_leaflet_fails_with_file_line_and_field(project):
 def test_extract_init_update_stats(project):
     assert run(project, "extract").exit_code == 0
     assert run(project, "extract").output == "translations/leaflets.pot is up to date\n"
-    created = run(project, "init", "es")
+    created = run(project, "init", "es", "--translator", "Ana García <ana@example.org>")
     assert created.exit_code == 0
     assert created.output == ("created translations/es/LC_MESSAGES/leaflets.po; 'leaflets build' now makes "
                               "Spanish PDFs, marked as drafts until the translation is complete\n")
+    header = (project / "translations" / "es" / "LC_MESSAGES" / "leaflets.po").read_text(encoding="utf-8")
+    assert '"Last-Translator: Ana García <ana@example.org>\\n"' in header
+    assert '"Language-Team: Spanish\\n"' in header
     assert run(project, "init", "es").exit_code == 1
     assert run(project, "update", "--check").output == "template and catalogs are up to date\n"
     stats = run(project, "stats").output.splitlines()

@@ -17,7 +17,11 @@ def run(project, *args):
 
 
 def test_a_fresh_language_is_one_line_in_check_and_its_messages_are_behind_verbose(project, config):
-    assert run(project, "init", "de").exit_code == 0
+    created = run(project, "init", "de")
+    assert created.exit_code == 0
+    assert created.output.splitlines()[1] == (
+        "Put the translator's name and e-mail in its Last-Translator header (Poedit and Weblate do it when saving; "
+        "or pass --translator 'Name <e-mail>').")
     total = sum(1 for message in load_template(config) if message.id)
     result = run(project, "check", "-l", "de")
     assert result.exit_code == 0, result.output

@@ -24,15 +24,17 @@ def extract(obj):
 @cli.command()
 @click.argument("locale")
 @click.option("--force", is_flag=True, help="Overwrite an existing catalog (its translations are lost).")
+@click.option("--translator", metavar="'NAME <EMAIL>'", help="Fill Last-Translator (Poedit and Weblate do it on save).")
+@click.option("--team", metavar="'NAME <EMAIL>'", help="Fill Language-Team (default: the language's English name).")
 @click.pass_obj
-def init(obj, locale, force):
+def init(obj, locale, force, translator, team):
     """Start the catalog of a new language from the template."""
     from babel import Locale
 
     from ..i18n.catalogs import init_catalog
 
     config = obj.config
-    path = init_catalog(config, locale, force)
+    path = init_catalog(config, locale, force, translator, team)
     locale = path.parent.parent.name
     if locale in obj.config.locales:  # settings read again: the new catalog is found
         click.echo(f"created {config.display(path)}; 'leaflets build' now makes "
@@ -40,6 +42,9 @@ def init(obj, locale, force):
     else:
         click.echo(f"created {config.display(path)}; add '{locale}' to locales in [tool.patient-leaflets] "
                    "to build it")
+    if not translator:
+        click.echo("Put the translator's name and e-mail in its Last-Translator header (Poedit and Weblate do it when "
+                   "saving; or pass --translator 'Name <e-mail>').")
 
 
 @cli.command()

@@ -76,10 +76,17 @@ def write_template(config: Config) -> bool:
     return True
 
 
-def init_catalog(config: Config, locale: str, force: bool = False) -> Path:
-    """Create the catalog for a new language (any locale Babel knows) from the template; refuse to overwrite one."""
+def init_catalog(config: Config, locale: str, force: bool = False, translator: str | None = None,
+                 team: str | None = None) -> Path:
+    """Create the catalog for a new language (any locale Babel knows) from the template; refuse to overwrite one.
+
+    ``translator`` (``Name <e-mail>``) fills ``Last-Translator``; ``team`` fills ``Language-Team``, by default
+    the language's English name. Without a translator, ``Last-Translator`` keeps gettext's ``FULL NAME
+    <EMAIL@ADDRESS>``, which Poedit and Weblate replace when the translator saves.
+    """
     try:
-        locale = str(Locale.parse(locale))
+        parsed = Locale.parse(locale)
+        locale = str(parsed)
     except (ValueError, UnknownLocaleError):
         raise CatalogError([Problem("", None, "", f"{locale!r} is not a locale Babel knows",
                                     "Use a code such as 'es', 'ar' or 'pt_BR'")]) from None
@@ -91,7 +98,8 @@ def init_catalog(config: Config, locale: str, force: bool = False) -> Path:
     catalog = Catalog(locale=locale, project=template.project, version=template.version,
                       copyright_holder=template.copyright_holder, charset="utf-8", fuzzy=False,
                       creation_date=template.creation_date, revision_date=datetime.now(timezone.utc),
-                      language_team=f"{locale} <>")
+                      language_team=team or parsed.english_name, **({"last_translator": translator} if translator
+                                                                      else {}))
     for message in template:
         if message.id:
             catalog.add(message.id, None, message.locations, auto_comments=message.auto_comments,
