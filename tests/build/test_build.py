@@ -250,6 +250,14 @@ def test_an_up_to_date_build_renders_nothing_and_force_renders_everything(two_le
     assert rebuild(two_leaflets, renders, force=True) == ALL
 
 
+def test_a_new_language_renders_only_its_own_pdfs(two_leaflets, renders):
+    from patient_leaflets.i18n.catalogs import init_catalog
+
+    rebuild(two_leaflets, renders)
+    init_catalog(two_leaflets, "es")
+    assert rebuild(load_config(two_leaflets.root), renders) == [("es", "other"), ("es", "sample")]
+
+
 def test_editing_one_leaflet_renders_only_its_pdfs(two_leaflets, renders):
     rebuild(two_leaflets, renders)
     edit(two_leaflets.root / "leaflets" / "other.yaml", 'version: "2.1"', 'version: "2.2"')
