@@ -29,6 +29,8 @@ def keep_unchanged_entries(catalog: Catalog, written: bytes, new: bytes, before:
         same = kept is not None and _same(_message(before, key), _message(catalog, key))
         blocks.append(kept if same else block)
     old_order = list(old_blocks.values())
+    if blocks[1:] != old_order[1:] and new.startswith(b"#"):
+        blocks[0] = _blocks(new.decode("utf-8"))[0]  # entries changed: the header's dates are news too
     if blocks == old_order:
         return written
     ending = "\n\n" if written.endswith(b"\n\n") else "\n"  # pybabel ends with a blank line, msgmerge does not
@@ -71,16 +73,22 @@ def _same(old: Message | None, new: Message | None) -> bool:
     """Tell whether two entries say the same, however their lines are wrapped."""
     if old is None or new is None:
         return False
-    if not old.id:  # the header
-        return old.string == new.string and _words(old.user_comments) == _words(new.user_comments)
+    if not old.id:  # the header; a new extraction date alone (pybabel extract sets one each run) is no change
+        return (_undated(old.string) == _undated(new.string)
+                and _words(old.user_comments) == _words(new.user_comments))
     return (old.string == new.string and set(old.flags) == set(new.flags) and old.locations == new.locations
             and _words(old.auto_comments) == _words(new.auto_comments)
             and _words(old.user_comments) == _words(new.user_comments)
             and (old.previous_id or None) == (new.previous_id or None))
 
 
+def _undated(header: str) -> str:
+    return re.sub(r"^POT-Creation-Date:.*$", "", header, flags=re.MULTILINE)
+
+
 def _words(comments) -> list[str]:
-    return " ".join(comments).split()
+    """Return the words of comment lines, however they are wrapped (a header comment's lines start with #)."""
+    return " ".join(line.lstrip("#") for line in comments).split()
 
 
 _TOKEN = re.compile(r"\d+(?:[.,\u202f\u00a0]\d+)*|\w+(?:[’'\-]\w+)*|[^\w\s]")
