@@ -8,8 +8,9 @@ leaflets/), it measures, rendering in this process with one worker:
 
 (a) for each format (standard, large-print, proof): pages, bytes and render seconds per PDF (medians; the proof
     exists for English only);
-(b) the rule under each question: the dotted rule drawn before against the dashed rule drawn now, in bytes of
-    the standard PDFs (the same project built twice, with either rule);
+(b) what two choices cost, in bytes of the standard PDFs (the same project built again with the stylesheet
+    changed): the dotted rule under each question drawn before, against the dashed rule now; the care team's
+    boxes as PDF form fields, against the same boxes without fields;
 (c) Chromium's ``--print-to-pdf`` of the HTML each standard PDF is made from, with the same stylesheet: bytes,
     and the ratio of ours to Chromium's. Skipped, with the reason, when Debian's ``chromium`` is not installed.
 
@@ -57,17 +58,25 @@ def per_format(project: Path) -> dict[str, dict]:
     return rows
 
 
-def dotted_rule(project: Path, folder: Path) -> dict:
-    """Return the median bytes of the standard PDFs with the dotted rule of before and the dashed rule of now."""
-    before = folder / "dotted"
-    shutil.copytree(project, before, ignore=shutil.ignore_patterns("output"))
-    css = before / "styles" / "leaflet.css"
-    text = css.read_text(encoding="utf-8")
-    assert ".write-in { border-bottom: 0.3mm dashed" in text, "the rule is not where this benchmark expects it"
-    css.write_text(text.replace(".write-in { border-bottom: 0.3mm dashed", ".write-in { border-bottom: 0.3mm dotted"),
-                   encoding="utf-8")
-    return {"dotted": statistics.median(o.bytes for o in build_format(before, "standard")),
-            "dashed": statistics.median(o.bytes for o in build_format(project, "standard"))}
+def variants(project: Path, folder: Path) -> dict:
+    """Return the median bytes of the standard PDFs as built now and with the stylesheet changed two ways.
+
+    ``dotted``: the dotted rule under each question of before; ``no fields``: the care team's boxes drawn but
+    not made PDF form fields (WeasyPrint embeds a field's font whole, so that any letter typed in it shows).
+    """
+    rule = ".write-in { border-bottom: 0.3mm dashed"
+    changes = {"dotted": (rule, rule.replace("dashed", "dotted")),
+               "no fields": ("  appearance: auto;\n", "  appearance: none;\n")}
+    sizes = {"now": statistics.median(o.bytes for o in build_format(project, "standard"))}
+    for name, (old, new) in changes.items():
+        copy = folder / name.replace(" ", "-")
+        shutil.copytree(project, copy, ignore=shutil.ignore_patterns("output"))
+        css = copy / "styles" / "leaflet.css"
+        text = css.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in leaflet.css any more: update this benchmark"
+        css.write_text(text.replace(old, new), encoding="utf-8")
+        sizes[name] = statistics.median(o.bytes for o in build_format(copy, "standard"))
+    return sizes
 
 
 def chromium_sizes(project: Path) -> tuple[list[tuple[str, int, int]], str]:
@@ -97,8 +106,8 @@ def report(rows: dict, rule: dict, chromium: list, reason: str) -> bool:
     print("| format | PDFs | pages | KB | render s / PDF |\n|---|---:|---:|---:|---:|")
     for fmt, row in rows.items():
         print(f"| {fmt} | {row['pdfs']} | {row['pages']:g} | {row['bytes'] / 1000:.1f} | {row['seconds']:.3f} |")
-    print(f"\nquestions' rule: dotted {rule['dotted'] / 1000:.1f} KB, dashed {rule['dashed'] / 1000:.1f} KB "
-          f"({rule['dashed'] / rule['dotted']:.2f} ×)")
+    print(f"\nquestions' rule: dotted {rule['dotted'] / 1000:.1f} KB, dashed {rule['now'] / 1000:.1f} KB "
+          f"({rule['now'] / rule['dotted']:.2f} ×); without form fields {rule['no fields'] / 1000:.1f} KB")
     standard = rows["standard"]
     ok = standard["bytes"] <= TARGET_KB * 1000 or standard["pages"] > 4
     print(f"standard, {standard['pages']:g} pages: {standard['bytes'] / 1000:.1f} KB (target ≤ {TARGET_KB} KB): "
@@ -107,6 +116,8 @@ def report(rows: dict, rule: dict, chromium: list, reason: str) -> bool:
         print(f"Chromium: skipped: {reason}")
         return ok
     ratio = statistics.median(ours / theirs for _, ours, theirs in chromium)
+    chromium_bytes = statistics.median(theirs for _, _, theirs in chromium)
+    print(f"without form fields the ratio would be {rule['no fields'] / chromium_bytes:.2f}")
     print("\n| PDF | ours KB | Chromium KB | ratio |\n|---|---:|---:|---:|")
     for name, ours, theirs in chromium:
         print(f"| {name} | {ours / 1000:.1f} | {theirs / 1000:.1f} | {ours / theirs:.2f} |")
@@ -119,7 +130,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         project = make_project(Path(tmp) / "project", 4)
         rows = per_format(project)
-        rule = dotted_rule(project, Path(tmp))
+        rule = variants(project, Path(tmp))
         build_format(project, "standard", html=True)
         chromium, reason = chromium_sizes(project)
         return 0 if report(rows, rule, chromium, reason) else 1
