@@ -65,3 +65,4 @@ def test_verbose_logs_the_tools_steps_not_weasyprints(project):
     assert logged[0].startswith("INFO: planned 1 PDF(s): 0 up to date, 1 to render (checked in ")
     assert any(line.startswith("INFO: output/fr/sample.pdf: built in ") for line in logged)
     assert not any("Step" in line or "Processing" in line or "weasyprint" in line.lower() for line in logged)
+    assert not any(line.startswith("WARNING") for line in logged), "the stylesheet has nothing WeasyPrint ignores"
