@@ -66,3 +66,17 @@ def test_verbose_logs_the_tools_steps_not_weasyprints(project):
     assert any(line.startswith("INFO: output/fr/sample.pdf: built in ") for line in logged)
     assert not any("Step" in line or "Processing" in line or "weasyprint" in line.lower() for line in logged)
     assert not any(line.startswith("WARNING") for line in logged), "the stylesheet has nothing WeasyPrint ignores"
+
+
+def test_a_refusal_names_a_few_messages_and_verbose_all(project):
+    assert run(project, "init", "de").exit_code == 0
+    strict = run(project, "build", "-l", "de", "--strict", "-j", "1")
+    assert strict.exit_code == 1
+    lines = strict.output.splitlines()
+    assert lines[0] == "failed     output/de/sample.pdf"
+    assert lines[1].startswith("  refused by --strict: ")
+    assert lines[7].startswith("    … and ") and lines[7].endswith(
+        " more: 'leaflets build -v' or output/build-report.json lists them all")
+    assert lines[8] == "0 built, 0 unchanged, 1 failed."
+    everything = run(project, "build", "-l", "de", "--strict", "-j", "1", "-v").output.splitlines()
+    assert len(everything) > len(lines) and not any("… and" in line for line in everything)
