@@ -52,6 +52,9 @@ def test_stats_for_one_language_never_round_up_to_100_percent(project):
     assert run(project, "init", "de").exit_code == 0
     rows = [line.split()[0] for line in run(project, "stats", "-l", "de").output.splitlines()[2:]]
     assert set(rows) == {"de"}
+    unknown = run(project, "stats", "-l", "xx")
+    assert unknown.exit_code == 1
+    assert unknown.output.startswith("Error: locale 'xx' is not configured. Configured: ")
     almost = CatalogStats("de", "all", total=1000, translated=999, fuzzy=1)
     assert almost.shown_percent == 99 and almost.as_dict()["percent"] == 99.9
     assert CatalogStats("de", "all", total=3, translated=3, fuzzy=0).shown_percent == 100
