@@ -138,12 +138,13 @@ def closing_lines(report: BuildReport, verbose: bool = False) -> list[str]:
 
 
 SHOWN_LINES = 6
-"""How many lines of a failure the console shows without ``-v``."""
+"""How many lines of a refusal by ``--strict`` the console shows without ``-v``."""
 
 
 def _shortened(error: str, verbose: bool) -> str:
     lines = error.splitlines()
-    if verbose or len(lines) <= SHOWN_LINES + 1:
+    # Only a refusal's list of untranslated messages is cut: every problem of a broken leaflet is shown.
+    if verbose or len(lines) <= SHOWN_LINES + 1 or not error.startswith("refused by --strict"):
         return error
     return "\n".join(lines[:SHOWN_LINES] + [f"  … and {len(lines) - SHOWN_LINES} more: 'leaflets build -v' or "
                                               "output/build-report.json lists them all"])
