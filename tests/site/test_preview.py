@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import signal
+import subprocess
+import sys
 import threading
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from library_project import make_library_project
@@ -54,6 +59,7 @@ def test_serves_the_library_with_its_reload_script_and_the_pdfs_uncached(session
     assert b"La chimioth\xc3\xa9rapie" in page and b'fetch("/__preview__"' in page
     assert get(session, "/index.en.html")[1].count(b"<script>") == 2
     assert get(session, "/fr/chemotherapy.pdf")[1][:5] == b"%PDF-"
+    assert get(session, "/favicon.ico")[1] == b""
     assert status(session) == {"build": 1, "running": False, "errors": []}
 
 
@@ -87,3 +93,21 @@ def test_saving_a_leaflet_builds_its_pdfs_on_warm_workers(session):
     assert (session.root / "output" / "fr" / "chemotherapy.pdf").read_bytes() != before
     assert b">3.0<" in get(session, "/")[1]
     assert any(str(path).endswith("chemotherapy.yaml") for _, path in told[0]) and told[1] == []
+
+
+def test_the_command_serves_until_ctrl_c(built, tmp_path):
+    project = shutil.copytree(built, tmp_path / "project")
+    command = [str(Path(sys.executable).parent / "leaflets"), "--project", str(project), "preview", "--port", "0"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        lines = [process.stdout.readline() for _ in range(2)]
+        assert lines[0] == "ready\n"
+        address = re.match(r"Serving the library at (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\); watching "
+                           r"leaflets, translations, templates, styles, pyproject.toml$", lines[1])[1]
+        with urllib.request.urlopen(address, timeout=10) as response:
+            assert b"La chimioth\xc3\xa9rapie" in response.read()
+    finally:
+        process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=60)
+    assert process.returncode == 0, output
+    assert "Traceback" not in output and "WARNING" not in output

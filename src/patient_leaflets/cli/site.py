@@ -43,9 +43,12 @@ def site_lines(config, report) -> list[str]:
 @click.pass_obj
 def preview(obj, port, locales, jobs):
     """Serve the library on 127.0.0.1 and build again on every save; the page reloads itself."""
+    import logging
     import threading
 
     from ..site.preview import Preview
+
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)  # Ctrl-C is how a preview ends: no warning
 
     session = Preview(obj.project, list(locales) or None, _PreviewLines(obj.config), jobs)
     _tell_errors(session.rebuild())

@@ -159,6 +159,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         path = self.path.split("?")[0].split("#")[0]
         if path == STATUS:
             return self._send(self.status.as_json(), "application/json")
+        if path == "/favicon.ico":  # the page has none: say so without an error in the browser's console
+            self.send_response(204)
+            self.end_headers()
+            return None
         if path == "/" or (path.startswith("/index") and path.endswith(".html") and "/" not in path[1:]):
             page = Path(self.directory) / ("index.html" if path == "/" else path[1:])
             html = (page.read_text(encoding="utf-8") if page.is_file()
