@@ -26,6 +26,7 @@ from ..i18n.checkers import (
 )
 from ..i18n.translate import translate_leaflet
 from ..render.assets import check_assets
+from .approvals import check_approvals
 from .readability import Readability, score_leaflet
 
 REVIEW_WARNING_DAYS = 90
@@ -46,8 +47,11 @@ class CheckReport:
             (self.errors if problem.severity == "error" else self.warnings).append(problem)
 
 
-def check_project(config: Config, today: dt.date | None = None) -> CheckReport:
-    """Check leaflets (content, review dates), catalogs (syntax, unsafe or missing translations) and assets."""
+def check_project(config: Config, today: dt.date | None = None, strict: bool = False) -> CheckReport:
+    """Check leaflets (content, review dates), catalogs (syntax, unsafe or missing translations), approvals and assets.
+
+    With ``strict``, every PDF ``leaflets build --strict`` would refuse is an error, with each reason.
+    """
     report = CheckReport()
     leaflets = []
     for path in config.leaflet_files():
@@ -66,6 +70,7 @@ def check_project(config: Config, today: dt.date | None = None) -> CheckReport:
     report.readability = score_project(config, leaflets)
     report.add(readability_problems(report.readability, {leaflet.id: leaflet.source for leaflet in leaflets}))
     report.add(shared_problems + check_assets(config))
+    report.add(check_approvals(config, strict))
     return report
 
 
@@ -100,7 +105,7 @@ def readability_problems(scores: list[Readability], sources: dict[str, str]) -> 
 
 
 def check_review(leaflet: Leaflet, today: dt.date) -> list[Problem]:
-    """Flag a leaflet whose review is overdue (error) or close (warning), or that is still a draft."""
+    """Flag a leaflet whose review is overdue (error) or close (warning), or that has fields no longer used."""
     meta = leaflet.data["metadata"]
     key = ("metadata", "review_due")
     due = meta["review_due"]
@@ -111,10 +116,12 @@ def check_review(leaflet: Leaflet, today: dt.date) -> list[Problem]:
                                 "Review the leaflet, then set a new version, published and review_due"))
     elif (due - today).days <= REVIEW_WARNING_DAYS:
         problems.append(Problem(*where, f"review due on {due}, in {(due - today).days} days", severity="warning"))
-    if meta["status"] != "approved":
-        key = ("metadata", "status")
-        problems.append(Problem(leaflet.source, leaflet.lines[key], "metadata.status",
-                                "draft: its PDFs are marked as drafts and --strict refuses them", severity="warning"))
+    for name in ("status", "reviewers"):
+        key = ("metadata", name)
+        if key in leaflet.lines:  # still read from older leaflets; an approval written by hand is an error
+            problems.append(Problem(leaflet.source, leaflet.lines[key], f"metadata.{name}", "no longer used: "
+                                    "'leaflets approve' records who approved which text", "Remove it",
+                                    severity="warning"))
     return problems
 
 
@@ -158,7 +165,9 @@ def _entry_problems(message: Message, display: str, rules: Rules) -> list[Proble
     if not message.string:
         return [Problem(*where, f"untranslated{_used_in(message)}", severity="warning")]
     if message.fuzzy:
-        return [Problem(*where, f"fuzzy{_used_in(message)}: the source changed since it was translated",
+        why = ("the source changed since it was translated" if message.previous_id else
+               "marked as needing review (no previous msgid: the source may not have changed)")
+        return [Problem(*where, f"fuzzy{_used_in(message)}: {why}",
                         "Check the translation against msgid, then remove the fuzzy flag", severity="warning")]
     template = is_template_message(message)
     errors = translation_problems(message.id, message.string, rules, template)

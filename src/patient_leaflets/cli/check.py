@@ -8,13 +8,16 @@ from ._app import cli
 
 
 @cli.command()
+@click.option("--strict", is_flag=True,
+              help="Fail on every PDF that 'build --strict' would refuse: unapproved or changed text, translations "
+                   "missing, fuzzy, unapproved or unsafe. Use it in CI before publishing.")
 @click.pass_obj
-def check(obj):
-    """Check leaflets and catalogs: content, review dates, unsafe or missing translations."""
+def check(obj, strict):
+    """Check leaflets and catalogs: content, review dates, approvals, unsafe or missing translations."""
     from ..check.project import check_project
     from ..check.readability import NAMES
 
-    report = check_project(obj.config)
+    report = check_project(obj.config, strict=strict)
     if report.readability:
         click.echo(f"{'leaflet':<28} {'locale':<7} {'words':>6}  readability")
         for row in report.readability:
