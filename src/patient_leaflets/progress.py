@@ -113,7 +113,9 @@ def outcome_lines(outcome: Outcome) -> list[tuple[str, bool]]:
 
 def closing_lines(report: BuildReport) -> list[str]:
     """Return the stale outputs, then the summary: built, unchanged, failed, drafts."""
-    lines = [f"stale      {stale}" for stale in report.stale]
+    lines = [f"set aside  {o.output} → {o.previous}: it no longer matches its sources" for o in report.outcomes
+             if o.previous]
+    lines += [f"stale      {stale}" for stale in report.stale]
     if report.stale:
         lines.append(_indent("Delete these files, or bring back their leaflet or language."))
     summary = f"{report.count('built')} built, {report.count('unchanged')} unchanged, {len(report.failed)} failed"

@@ -18,6 +18,7 @@ from ..errors import LeafletError
 from .fingerprint import inputs_digest, job_key, message_table, po_digest
 from .manifest import Manifest, build_lock, remove_leftovers
 from .plan import Job, find_stale_outputs, plan_jobs
+from .previous import set_aside
 from .report import BuildListener, BuildReport, Outcome, refusal, write_report
 from .workers import run_in_pool
 
@@ -144,6 +145,9 @@ def _render_all(config: Config, todo: list[Job], jobs: int | None, strict: bool,
         outcome = result.outcome
         if outcome.status == "built":
             manifest.record(job.name, _entry(job, result))
+        else:
+            moved = set_aside(job, manifest.get(job.name))
+            outcome.previous = config.display(moved) if moved else ""
         report.outcomes.append(outcome)
         listener.finished(outcome)
 
