@@ -45,7 +45,7 @@ def test_build_names_the_messages_shown_in_the_source_language(project):
     strict = run(project, "build", "-l", "en", "--strict", "--force")
     assert strict.exit_code == 1
     assert ("failed     output/en/sample.pdf\n  refused by --strict: 1 message(s) are untranslated, fuzzy or fail a "
-            "check:\n    leaflets/sample.yaml:36 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
+            "check:\n    leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
             "'Reposez-vous.'\n") in strict.output
 
 
@@ -68,7 +68,7 @@ def test_invalid_leaflet_fails_with_file_line_and_field(project):
     sample.write_text(sample.read_text(encoding="utf-8").replace('version: "2.1"', "version: 2.1"), encoding="utf-8")
     result = run(project, "build", "-l", "fr")
     assert result.exit_code == 1
-    assert ('leaflets/sample.yaml:2: metadata.version: expected text, got number 2.1. Quote it: version: "1.0"'
+    assert ('leaflets/sample.yaml:41: metadata.version: expected text, got number 2.1. Quote it: version: "1.0"'
             in result.output)
 
 
@@ -116,7 +116,7 @@ def test_update_check_fails_when_catalogs_are_stale(project):
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "out of date: translations/en/LC_MESSAGES/leaflets.po",
-        '  changed: "Vous saignez." → "Vous saignez du nez." (leaflets/sample.yaml:40), fuzzy until a translator '
+        '  changed: "Vous saignez." → "Vous saignez du nez." (leaflets/sample.yaml:24), fuzzy until a translator '
         "checks it",
         "Run 'leaflets extract' and 'leaflets update', then commit the catalogs.",
     ]

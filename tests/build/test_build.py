@@ -53,7 +53,7 @@ def test_build_writes_one_tagged_pdf_per_leaflet_and_language(config):
     title, chapters = reader.outline[0], reader.outline[1]
     assert title.title == "The example treatment"
     assert [item.title for item in chapters[:2]] == ["Key points", "What is it?"]
-    assert len(reader.pages) == 2
+    assert len(reader.pages) == 3  # the about box names who approved the text and its translation
     width, height = (float(v) * 25.4 / 72 for v in reader.pages[0].mediabox[2:])
     assert (round(width), round(height)) == (210, 297), "A4 in millimetres"
     text = pdf_text(english)
@@ -70,7 +70,7 @@ def test_every_page_of_an_incomplete_translation_is_marked_draft(config):
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr ""'), encoding="utf-8")
     [outcome] = build(config, locales=["en"], jobs=1).outcomes
     assert outcome.draft and outcome.status == "built"
-    assert outcome.gaps == ["leaflets/sample.yaml:36 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
+    assert outcome.gaps == ["leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
                             "'Reposez-vous.'"]
     pages = PdfReader(config.root / "output" / "en" / "sample.pdf").pages
     assert all("DRAFT – not to be given to patients" in page.extract_text() for page in pages)
@@ -88,7 +88,7 @@ def test_strict_refuses_a_draft_and_keeps_the_previous_pdf(config):
     assert failed.locale == "en"
     assert failed.error == (
         "refused by --strict: 1 message(s) are untranslated, fuzzy or fail a check:\n"
-        "  leaflets/sample.yaml:39 (sections[0].blocks[4].urgent.signs[0]): fuzzy (the source changed; check the "
+        "  leaflets/sample.yaml:23 (sections[0].blocks[4].urgent.signs[0]): fuzzy (the source changed; check the "
         "translation and clear the fuzzy flag): 'Vous avez {fever_threshold} ou plus.'")
     assert (config.root / "output" / "en" / "sample.pdf").read_bytes() == good
     assert not list((config.root / "output" / "en").glob(".*.tmp"))
@@ -136,7 +136,7 @@ def test_a_failed_check_makes_a_draft_and_strict_names_it(config):
                   encoding="utf-8")
     [draft] = build(config, locales=["en"], jobs=1).outcomes
     assert draft.draft and draft.gaps == [
-        "leaflets/sample.yaml:36 (sections[0].blocks[3].table.rows[0][1]): numbers differ: msgid has none, msgstr "
+        "leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]): numbers differ: msgid has none, msgstr "
         "has 2. Keep every dose, temperature, duration, percentage and age as in msgid (2,5 and 2.5 are the same "
         "number): 'Reposez-vous.'"]
     assert "Rest for 2 days" not in pdf_text(config.root / "output" / "en" / "sample.pdf")
@@ -419,7 +419,7 @@ def test_strict_refuses_an_up_to_date_draft_without_rendering_it(config, renders
     assert renders == []
     assert [(o.locale, o.status, o.error) for o in report.outcomes] == [
         ("en", "failed", "refused by --strict: 1 message(s) are untranslated, fuzzy or fail a check:\n"
-                         "  leaflets/sample.yaml:36 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
+                         "  leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
                          "'Reposez-vous.'"), ("fr", "unchanged", "")]
 
 

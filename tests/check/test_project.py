@@ -98,12 +98,12 @@ def test_check_lists_what_is_missing_from_a_new_language(config, project):
 def test_check_flags_overdue_and_upcoming_reviews(config):
     overdue = check_project(config, today=dt.date(2029, 3, 2))
     assert [str(p) for p in overdue.errors] == [
-        "leaflets/sample.yaml:5: metadata.review_due: review overdue since 2029-03-01. Review the leaflet, then set "
+        "leaflets/sample.yaml:43: metadata.review_due: review overdue since 2029-03-01. Review the leaflet, then set "
         "a new version, published and review_due"]
     soon = check_project(config, today=dt.date(2029, 1, 1))
     assert soon.errors == []
     assert [str(p) for p in soon.warnings] == [
-        "leaflets/sample.yaml:5: metadata.review_due: review due on 2029-03-01, in 59 days"]
+        "leaflets/sample.yaml:43: metadata.review_due: review due on 2029-03-01, in 59 days"]
 
 
 def test_french_source_text_needs_its_spaces(config, project):
@@ -112,7 +112,7 @@ def test_french_source_text_needs_its_spaces(config, project):
                       encoding="utf-8")
     report = check_project(config, today=dt.date(2026, 11, 27))
     assert [str(p) for p in report.warnings] == [
-        "leaflets/sample.yaml:25: sections[0].heading: no space before '?' in 'c’est?'. French puts a narrow "
+        "leaflets/sample.yaml:9: sections[0].heading: no space before '?' in 'c’est?'. French puts a narrow "
         "non-breaking space (U+202F) before ; ! ? and » and after «, and a non-breaking space (U+00A0) before :",
         'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": not in the catalog. Run \'leaflets '
         "extract' and 'leaflets update'"]

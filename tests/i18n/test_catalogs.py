@@ -92,13 +92,13 @@ def test_update_check_lists_what_extract_and_update_would_change(config, project
     outdated = {str(item.path.relative_to(project)): item.changes for item in outdated_catalogs(config)}
     assert outdated == {
         "translations/leaflets.pot": [
-            'new: "Un tout autre point, sans rappo…" (leaflets/sample.yaml:23)',
-            'new: "Vous saignez du nez." (leaflets/sample.yaml:40)',
+            'new: "Un tout autre point, sans rappo…" (leaflets/sample.yaml:7)',
+            'new: "Vous saignez du nez." (leaflets/sample.yaml:24)',
             'removed: "Troisième point clé."',
             'removed: "Vous saignez."'],
         "translations/en/LC_MESSAGES/leaflets.po": [
-            'new: "Un tout autre point, sans rappo…" (leaflets/sample.yaml:23)',
-            'changed: "Vous saignez." → "Vous saignez du nez." (leaflets/sample.yaml:40), fuzzy until a translator '
+            'new: "Un tout autre point, sans rappo…" (leaflets/sample.yaml:7)',
+            'changed: "Vous saignez." → "Vous saignez du nez." (leaflets/sample.yaml:24), fuzzy until a translator '
             "checks it",
             'removed: "Troisième point clé.", kept as obsolete'],
     }
