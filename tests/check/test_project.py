@@ -92,7 +92,7 @@ def test_check_lists_what_is_missing_from_a_new_language(config, project):
     spanish = [str(p) for p in report.warnings if p.file.startswith("translations/es/")]
     assert spanish[0] == ('translations/es/LC_MESSAGES/leaflets.po:27: "Qui est {institution} ?": untranslated '
                           "(leaflets/_shared.yaml:2)")
-    assert len(spanish) == 58 and report.errors == []
+    assert len(spanish) == 65 and report.errors == []
 
 
 def test_check_flags_overdue_and_upcoming_reviews(config):
@@ -115,7 +115,17 @@ def test_french_source_text_needs_its_spaces(config, project):
         "leaflets/sample.yaml:9: sections[0].heading: no space before '?' in 'c’est?'. French puts a narrow "
         "non-breaking space (U+202F) before ; ! ? and » and after «, and a non-breaking space (U+00A0) before :",
         'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": not in the catalog. Run \'leaflets '
-        "extract' and 'leaflets update'"]
+        "extract' and 'leaflets update'",
+        # The text was approved: both PDFs are drafts again, and the changed message is named.
+        "output/fr/sample.pdf: a draft: text changed since approval on 2026-03-02: 1 message. Once the text is "
+        "approved, run 'leaflets approve sample --clinical NAME'",
+        "leaflets/sample.yaml:9: sections[0].heading: changed since approval on 2026-03-02",
+        "output/en/sample.pdf: a draft: text changed since approval on 2026-03-02: 1 message; translation changed "
+        "since approval on 2026-03-02: 1 message; 1 message(s) are untranslated, fuzzy or fail a check. Once the text "
+        "is approved, run 'leaflets approve sample --clinical NAME'; once the translation is reviewed, run 'leaflets "
+        "approve sample --locale en --translator NAME'; translate the messages listed for this language",
+        'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": translation changed since approval on '
+        "2026-03-02 (leaflets/sample.yaml:9 (sections[0].heading))"]
 
 
 @pytest.mark.parametrize("text", [

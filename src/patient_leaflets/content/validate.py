@@ -27,8 +27,8 @@ def format_key(key: Key) -> str:
     return out
 
 
-APPROVE_HINT = ("Remove the line (and metadata.reviewers), then run 'leaflets approve LEAFLET --clinical NAME "
-                "[--patient NAME]' once the people named have approved this text")
+APPROVE_HINT = ("Remove {what}; once the people named have approved this text, run 'leaflets approve LEAFLET "
+                "--clinical NAME [--patient NAME]'")
 
 _ID_HINT = "A leaflet's id is its file name (chemotherapy.yaml is the leaflet chemotherapy); remove this line"
 
@@ -177,13 +177,14 @@ class Validator:
         if meta.get("status") == "approved":
             key = ("metadata", "status")
             self.report(key, self.lines[key], "'status: approved' is no longer written by hand: an approval is "
-                        "recorded with the text it approves", APPROVE_HINT)
+                        "recorded with the text it approves", APPROVE_HINT.format(what="this line"))
         reviewers = meta.get("reviewers") or {}
         for group in ("clinical", "patient"):
             if reviewers.get(group):
                 key = ("metadata", "reviewers", group)
                 self.report(key, self.lines[key], "reviewers' names are no longer written by hand: "
-                            "'leaflets approve' records them with the text they approved", APPROVE_HINT)
+                            "'leaflets approve' records them with the text they approved",
+                            APPROVE_HINT.format(what="metadata.reviewers"))
 
     def _review_date_rules(self, published, due) -> None:
         if not (published and due):
