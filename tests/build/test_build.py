@@ -111,7 +111,8 @@ def test_strict_refuses_a_draft_and_sets_the_final_pdf_aside(config):
                                         "longer matches its sources")
     assert not list(english.glob(".*.tmp"))
     again = build(config, jobs=1)
-    assert [(o.locale, o.status, o.draft) for o in again.outcomes] == [("en", "built", True), ("fr", "unchanged", False)]
+    assert [(o.locale, o.status, o.draft) for o in again.outcomes] == [("en", "built", True),
+                                                                       ("fr", "unchanged", False)]
     assert [str(s) for s in again.stale] == [
         "output/en/sample.previous.pdf: an earlier PDF, set aside when a build refused or failed to replace it: not "
         "to be given to patients"]
