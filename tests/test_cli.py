@@ -39,9 +39,14 @@ def test_build_names_the_messages_shown_in_the_source_language(project):
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr ""'), encoding="utf-8")
     result = run(project, "build", "-l", "en")
     assert result.exit_code == 0
-    assert "built      output/en/sample.pdf (DRAFT)" in result.output
-    assert "1 message(s) shown in the source language:" in result.output
-    assert "untranslated: 'Reposez-vous.'" in result.output
+    assert result.output.splitlines()[:2] == [
+        "built      output/en/sample.pdf (DRAFT: 1 message(s) are untranslated, fuzzy or fail a check)",
+        "en: 1 message shown in the source language (1 untranslated) in 1 PDF — 'leaflets stats -l en'; "
+        "'leaflets build -v -l en' lists them"]
+    verbose = run(project, "build", "-l", "en", "--force", "-v")
+    assert "1 message(s) shown in the source language:" in verbose.output
+    assert "untranslated: 'Reposez-vous.'" in verbose.output
+    assert "'leaflets build -v" not in verbose.output
     strict = run(project, "build", "-l", "en", "--strict", "--force")
     assert strict.exit_code == 1
     assert ("failed     output/en/sample.pdf\n  refused by --strict: translation changed since approval on "
@@ -76,10 +81,13 @@ def test_invalid_leaflet_fails_with_file_line_and_field(project):
 def test_extract_init_update_stats(project):
     assert run(project, "extract").exit_code == 0
     assert run(project, "extract").output == "translations/leaflets.pot is up to date\n"
-    created = run(project, "init", "es")
+    created = run(project, "init", "es", "--translator", "Ana García <ana@example.org>")
     assert created.exit_code == 0
     assert created.output == ("created translations/es/LC_MESSAGES/leaflets.po; 'leaflets build' now makes "
                               "Spanish PDFs, marked as drafts until the translation is complete\n")
+    header = (project / "translations" / "es" / "LC_MESSAGES" / "leaflets.po").read_text(encoding="utf-8")
+    assert '"Last-Translator: Ana García <ana@example.org>\\n"' in header
+    assert '"Language-Team: Spanish\\n"' in header
     assert run(project, "init", "es").exit_code == 1
     assert run(project, "update", "--check").output == "template and catalogs are up to date\n"
     stats = run(project, "stats").output.splitlines()
@@ -88,17 +96,19 @@ def test_extract_init_update_stats(project):
     assert [line.split() for line in stats[2:]] == [
         ["en", "_shared", "2", "0", "0", "9", "0", "0", "100%"],
         ["en", "sample", "25", "0", "0", "77", "0", "0", "100%"],
-        ["en", "templates", "38", "0", "0", "211", "0", "0", "100%"],
-        ["en", "all", "65", "0", "0", "297", "0", "0", "100%"],
+        ["en", "site", "32", "0", "0", "140", "0", "0", "100%"],
+        ["en", "templates", "31", "0", "0", "155", "0", "0", "100%"],
+        ["en", "all", "89", "0", "0", "380", "0", "0", "100%"],
         ["es", "_shared", "0", "0", "2", "0", "0", "9", "0%"],
         ["es", "sample", "0", "0", "25", "0", "0", "77", "0%"],
-        ["es", "templates", "0", "0", "38", "0", "0", "211", "0%"],
-        ["es", "all", "0", "0", "65", "0", "0", "297", "0%"],
+        ["es", "site", "0", "0", "32", "0", "0", "140", "0%"],
+        ["es", "templates", "0", "0", "31", "0", "0", "155", "0%"],
+        ["es", "all", "0", "0", "89", "0", "0", "380", "0%"],
     ]
     rows = json.loads(run(project, "stats", "--json").output)["stats"]
     assert rows[-1] == {"locale": "es", "leaflet": "all",
-                        "messages": {"total": 65, "translated": 0, "fuzzy": 0, "untranslated": 65},
-                        "words": {"total": 297, "translated": 0, "fuzzy": 0, "untranslated": 297}, "percent": 0.0}
+                        "messages": {"total": 89, "translated": 0, "fuzzy": 0, "untranslated": 89},
+                        "words": {"total": 380, "translated": 0, "fuzzy": 0, "untranslated": 380}, "percent": 0.0}
 
 
 def test_init_refuses_a_locale_babel_does_not_know(project):
@@ -117,7 +127,7 @@ def test_update_check_fails_when_catalogs_are_stale(project):
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "out of date: translations/en/LC_MESSAGES/leaflets.po",
-        '  changed: "Vous saignez." → "Vous saignez du nez." (leaflets/sample.yaml:24), fuzzy until a translator '
+        '  changed: "Vous saignez du nez." (leaflets/sample.yaml:24): added “du nez”; fuzzy until a translator '
         "checks it",
         "Run 'leaflets extract' and 'leaflets update', then commit the catalogs.",
     ]

@@ -100,7 +100,7 @@ def test_strict_refuses_a_draft_and_sets_the_final_pdf_aside(config):
     assert failed.error == (
         "refused by --strict: translation changed since approval on 2026-03-02: 1 message; 1 message(s) are "
         "untranslated, fuzzy or fail a check:\n"
-        "  leaflets/sample.yaml:23 (sections[0].blocks[4].urgent.signs[0]): fuzzy (marked as needing review; check "
+        "  leaflets/sample.yaml:23 (sections[0].blocks[4].urgent.signs[0]): fuzzy (marked as needing work; check "
         "the translation and clear the fuzzy flag): 'Vous avez {fever_threshold} ou plus.' "
         f"({po_line(config, 'Vous avez {fever_threshold} ou plus.')})")
     english = config.root / "output" / "en"
@@ -274,6 +274,14 @@ def test_an_up_to_date_build_renders_nothing_and_force_renders_everything(two_le
     assert rebuild(two_leaflets, renders) == ALL
     assert rebuild(two_leaflets, renders) == []
     assert rebuild(two_leaflets, renders, force=True) == ALL
+
+
+def test_a_new_language_renders_only_its_own_pdfs(two_leaflets, renders):
+    from patient_leaflets.i18n.catalogs import init_catalog
+
+    rebuild(two_leaflets, renders)
+    init_catalog(two_leaflets, "es")
+    assert rebuild(load_config(two_leaflets.root), renders) == [("es", "other"), ("es", "sample")]
 
 
 def test_editing_one_leaflet_renders_only_its_pdfs(two_leaflets, renders):

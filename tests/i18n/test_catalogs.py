@@ -66,7 +66,7 @@ def test_long_previous_msgids_are_written_as_gettext_tools_read_them(config, pro
 
 def test_stats_never_count_fuzzy_as_translated(config, project):
     before = {row.leaflet: row for row in catalog_stats(config)}
-    assert list(before) == ["_shared", "sample", "templates", "all"]
+    assert list(before) == ["_shared", "sample", "site", "templates", "all"]
     assert all((row.translated, row.fuzzy, row.untranslated) == (row.total, 0, 0) for row in before.values())
     edit(project, "Vous saignez.", "Vous saignez beaucoup.")
     edit(project, "Troisième point clé.", "Un tout autre point, sans rapport avec le précédent.")
@@ -76,8 +76,8 @@ def test_stats_never_count_fuzzy_as_translated(config, project):
     sample, everything = after["sample"], after["all"]
     assert (sample.translated, sample.fuzzy, sample.untranslated) == (23, 1, 1)
     assert (sample.words_fuzzy, sample.words_untranslated) == (3, 9), "Vous saignez beaucoup / Un tout autre point…"
-    assert (everything.translated, everything.fuzzy, everything.untranslated) == (63, 1, 1)
-    assert after["templates"].percent == 100 and round(everything.percent) == 97
+    assert (everything.translated, everything.fuzzy, everything.untranslated) == (87, 1, 1)
+    assert after["templates"].percent == 100 and round(everything.percent) == 98
 
 
 def test_words_leave_out_placeholders_and_link_addresses():
@@ -93,12 +93,11 @@ def test_update_check_lists_what_extract_and_update_would_change(config, project
     assert outdated == {
         "translations/leaflets.pot": [
             'new: "Un tout autre point, sans rappo…" (leaflets/sample.yaml:7)',
-            'new: "Vous saignez du nez." (leaflets/sample.yaml:24)',
-            'removed: "Troisième point clé."',
-            'removed: "Vous saignez."'],
+            'changed: "Vous saignez du nez." (leaflets/sample.yaml:24): added “du nez”',
+            'removed: "Troisième point clé."'],
         "translations/en/LC_MESSAGES/leaflets.po": [
             'new: "Un tout autre point, sans rappo…" (leaflets/sample.yaml:7)',
-            'changed: "Vous saignez." → "Vous saignez du nez." (leaflets/sample.yaml:24), fuzzy until a translator '
+            'changed: "Vous saignez du nez." (leaflets/sample.yaml:24): added “du nez”; fuzzy until a translator '
             "checks it",
             'removed: "Troisième point clé.", kept as obsolete'],
     }

@@ -15,6 +15,7 @@ from ..config.toml import setting_line
 from ..content.leaflet import Leaflet
 from ..content.validate import format_key
 from ..i18n.template_strings import template_strings
+from ..render.html import TEMPLATE
 
 INSTITUTION_TABLE = "tool.patient-leaflets.institution"
 PROJECT_FILE = "pyproject.toml"
@@ -48,7 +49,7 @@ def source_messages(config: Config, leaflet: Leaflet, shared: Leaflet | None) ->
     messages = leaflet_messages(leaflet)
     if shared is not None:
         messages += leaflet_messages(shared)
-    messages += [Message(s.msgid, s.file, s.line, kind="template") for s in template_strings(config)]
+    messages += [Message(s.msgid, s.file, s.line, kind="template") for s in template_strings(config, TEMPLATE)]
     return messages + institution_messages(config)
 
 

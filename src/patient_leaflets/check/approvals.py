@@ -12,11 +12,14 @@ from ..config import Config
 from ..errors import Problem, quote
 
 
-def check_approvals(config: Config, strict: bool = False) -> list[Problem]:
-    """Return a problem for each PDF that would be a draft, and for each message changed since its approval."""
+def check_approvals(config: Config, strict: bool = False, locales: list[str] | None = None) -> list[Problem]:
+    """Return a problem for each PDF that would be a draft, and for each message changed since its approval.
+
+    ``locales`` limits the translations looked at; the source text is always checked.
+    """
     severity = "error" if strict else "warning"
     problems = []
-    for row in approval_status(config):
+    for row in approval_status(config, [config.source_locale, *locales] if locales else None):
         if row.error or row.final:
             continue  # a leaflet that cannot be loaded is reported by the content checks
         output = config.display(config.path("output") / row.locale / f"{row.leaflet}.pdf")

@@ -8,7 +8,7 @@ import threading
 
 import click
 
-from ._app import cli
+from ._app import cli, verbose_option
 
 
 @cli.command()
@@ -19,6 +19,7 @@ from ._app import cli
 @click.option("--strict", is_flag=True,
               help="Refuse drafts: unapproved content, untranslated or fuzzy messages. Use it before publishing.")
 @click.option("--html", is_flag=True, help="Keep the HTML handed to WeasyPrint beside each PDF, for debugging.")
+@verbose_option
 @click.pass_obj
 def build(obj, locales, leaflets, jobs, force, strict, html):
     """Build output/<locale>/<leaflet>.pdf for every leaflet and language."""
@@ -26,7 +27,7 @@ def build(obj, locales, leaflets, jobs, force, strict, html):
     from ..progress import closing_lines, interrupted_line, make_display
 
     config = obj.config
-    display = make_display()
+    display = make_display(verbose=obj.verbose)
     try:
         with _sigterm_as_interrupt():
             report = run_build(config, list(locales) or None, list(leaflets) or None, jobs, force, strict, html,
@@ -37,10 +38,22 @@ def build(obj, locales, leaflets, jobs, force, strict, html):
         raise SystemExit(130) from None
     finally:
         display.close()
-    for line in closing_lines(report):
+    for line in closing_lines(report, obj.verbose):
         click.echo(line)
+    _refresh_library(config)
     if report.failed:
         raise SystemExit(1)
+
+
+def _refresh_library(config) -> None:
+    """Bring the library page (``leaflets site``) up to date: checksums only when nothing changed."""
+    from ..errors import LeafletError
+    from ..site import build_site
+
+    try:
+        build_site(config)
+    except LeafletError as exc:  # the PDFs are built; the page says nothing wrong about them
+        click.echo(f"warning: the library page (output/index.html) was not written: {exc}", err=True)
 
 
 @contextlib.contextmanager

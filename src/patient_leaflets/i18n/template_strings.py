@@ -7,6 +7,7 @@ patient reads these strings as much as the leaflet's own text.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,11 +28,34 @@ class TemplateString:
         return f"{self.file}:{self.line}"
 
 
-def template_strings(config: Config) -> tuple[TemplateString, ...]:
-    """Return every string the templates translate, in template order; extracted once per version of the files."""
+_REFERENCE = re.compile(r"""\{%-?\s*(?:from|import|include|extends)\s+["']([^"']+)["']""")
+"""A template naming another one: ``{% from "blocks.html.j2" import block %}``, ``include``, ``extends``."""
+
+
+def template_strings(config: Config, root: str) -> tuple[TemplateString, ...]:
+    """Return every string template ``root`` and the templates it uses translate, in template order.
+
+    Extracted once per version of the files; the strings of other templates (the library page) are left out.
+    """
     folder = config.path("templates")
     state = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*")) if p.is_file())
-    return _extract(config, state)
+    used = {f"{config.templates_dir}/{name}" for name in _used_templates(folder, root)}
+    return tuple(string for string in _extract(config, state) if string.file in used)
+
+
+def _used_templates(folder: Path, root: str) -> set[str]:
+    """Return ``root`` and every template it imports, includes or extends, and so on."""
+    found, todo = set(), [root]
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        found.add(name)
+        try:
+            todo += _REFERENCE.findall((folder / name).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue  # rendering will say what is wrong with it
+    return found
 
 
 @functools.lru_cache(maxsize=4)
@@ -46,6 +70,6 @@ def _extract(config: Config, state: tuple) -> tuple[TemplateString, ...]:
     return tuple(strings)
 
 
-def template_locations(config: Config) -> dict[str, str]:
-    """Return where each template string is written, by msgid: ``templates/leaflet.html.j2:92``."""
-    return {string.msgid: string.where for string in template_strings(config)}
+def template_locations(config: Config, root: str) -> dict[str, str]:
+    """Return where each string of template ``root`` is written, by msgid: ``templates/leaflet.html.j2:92``."""
+    return {string.msgid: string.where for string in template_strings(config, root)}

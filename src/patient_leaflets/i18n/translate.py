@@ -51,13 +51,15 @@ class TranslationReport:
 
 FUZZY = "fuzzy (the source changed since it was translated; check the translation and clear the fuzzy flag)"
 """Why a fuzzy entry that keeps its previous msgid (``#| msgid``, as ``leaflets update`` writes) is not used."""
-FUZZY_FLAG = "fuzzy (marked as needing review; check the translation and clear the fuzzy flag)"
+FUZZY_FLAG = "fuzzy (marked as needing work; check the translation and clear the fuzzy flag)"
 """Why a fuzzy entry without a previous msgid is not used: someone set the flag, the source may not have changed."""
 
 
 def fuzzy_reason(message) -> str:
     """Say truthfully why a fuzzy entry is not used: a changed source only when its previous msgid shows one."""
     return FUZZY if message.previous_id else FUZZY_FLAG
+PLURAL = ("plural forms (msgid_plural) are not used: a leaflet text has one form. Remove msgid_plural and write "
+          "one msgstr")
 
 
 def final_translation(catalog: Catalog | None, msgid: str) -> tuple[str | None, str]:
@@ -65,6 +67,8 @@ def final_translation(catalog: Catalog | None, msgid: str) -> tuple[str | None, 
     message = catalog.get(msgid) if catalog is not None else None
     if message is None or not message.string:
         return None, "untranslated"
+    if message.pluralizable:
+        return None, PLURAL
     if message.fuzzy:
         return None, fuzzy_reason(message)
     return message.string, ""

@@ -21,7 +21,7 @@ from .._version import __version__
 from ..config import Config
 from ..content.leaflet import Leaflet
 from ..content.markup import french_spacing, render_text
-from ..content.placeholders import display_url
+from ..content.placeholders import printed_url
 from ..errors import Problem, RenderError
 from ..i18n.checkers import rules_for
 from ..i18n.template_strings import template_locations
@@ -69,7 +69,7 @@ def make_environment(templates: Path) -> Environment:
     env.filters["css_string"] = css_string
     env.filters["css_content"] = css_content
     env.filters["format_list"] = format_list
-    env.filters["display_url"] = display_url
+    env.filters["printed_url"] = printed_url
     return env
 
 
@@ -87,7 +87,7 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     env = make_environment(config.path("templates"))
     where = f"{config.templates_dir}/{TEMPLATE}"
     translations = TemplateTranslations(catalog, config.source_locale, report, where, rules_for(config, locale),
-                                        template_locations(config) if catalog is not None else None)
+                                        template_locations(config, TEMPLATE) if catalog is not None else None)
     env.install_gettext_translations(translations, newstyle=True)
     context = _context(leaflet, config.region(locale), config)
     context["shared_sections"] = shared.data["sections"] if shared else []
@@ -107,10 +107,21 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     return RenderedHTML(html, incomplete or not approved, approved)
 
 
-def _template_problem(exc: TemplateError, config: Config) -> Problem:
+def render_page(config: Config, name: str, context: dict, translations: TemplateTranslations) -> str:
+    """Return the HTML of another of the project's templates (``name``, such as the library page), translated
+    by ``translations``, in the same sandboxed, autoescaping environment as the leaflets."""
+    env = make_environment(config.path("templates"))
+    env.install_gettext_translations(translations, newstyle=True)
+    try:
+        return env.get_template(name).render(context)
+    except TemplateError as exc:
+        raise RenderError([_template_problem(exc, config, name)]) from None
+
+
+def _template_problem(exc: TemplateError, config: Config, name: str = TEMPLATE) -> Problem:
     """Return a template error as ``templates/x.html.j2:12: message``, from the deepest template frame."""
     folder = config.path("templates").resolve()
-    where, line = f"{config.templates_dir}/{TEMPLATE}", None
+    where, line = f"{config.templates_dir}/{name}", None
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
         where, line = _relative_template(exc.filename, folder, config), exc.lineno
     else:
