@@ -40,7 +40,8 @@ def test_build_names_the_messages_shown_in_the_source_language(project):
     result = run(project, "build", "-l", "en")
     assert result.exit_code == 0
     assert result.output.splitlines()[:2] == [
-        "built      output/en/sample.pdf (DRAFT: 1 message(s) are untranslated, fuzzy or fail a check)",
+        "built      output/en/sample.pdf (DRAFT: translation changed since approval on 2026-03-02: 1 message; 1 "
+        "message(s) are untranslated, fuzzy or fail a check)",
         "en: 1 message shown in the source language (1 untranslated) in 1 PDF — 'leaflets stats -l en'; "
         "'leaflets build -v -l en' lists them"]
     verbose = run(project, "build", "-l", "en", "--force", "-v")
@@ -97,18 +98,18 @@ def test_extract_init_update_stats(project):
         ["en", "_shared", "2", "0", "0", "9", "0", "0", "100%"],
         ["en", "sample", "25", "0", "0", "77", "0", "0", "100%"],
         ["en", "site", "32", "0", "0", "140", "0", "0", "100%"],
-        ["en", "templates", "31", "0", "0", "155", "0", "0", "100%"],
-        ["en", "all", "89", "0", "0", "380", "0", "0", "100%"],
+        ["en", "templates", "38", "0", "0", "211", "0", "0", "100%"],
+        ["en", "all", "96", "0", "0", "436", "0", "0", "100%"],
         ["es", "_shared", "0", "0", "2", "0", "0", "9", "0%"],
         ["es", "sample", "0", "0", "25", "0", "0", "77", "0%"],
         ["es", "site", "0", "0", "32", "0", "0", "140", "0%"],
-        ["es", "templates", "0", "0", "31", "0", "0", "155", "0%"],
-        ["es", "all", "0", "0", "89", "0", "0", "380", "0%"],
+        ["es", "templates", "0", "0", "38", "0", "0", "211", "0%"],
+        ["es", "all", "0", "0", "96", "0", "0", "436", "0%"],
     ]
     rows = json.loads(run(project, "stats", "--json").output)["stats"]
     assert rows[-1] == {"locale": "es", "leaflet": "all",
-                        "messages": {"total": 89, "translated": 0, "fuzzy": 0, "untranslated": 89},
-                        "words": {"total": 380, "translated": 0, "fuzzy": 0, "untranslated": 380}, "percent": 0.0}
+                        "messages": {"total": 96, "translated": 0, "fuzzy": 0, "untranslated": 96},
+                        "words": {"total": 436, "translated": 0, "fuzzy": 0, "untranslated": 436}, "percent": 0.0}
 
 
 def test_init_refuses_a_locale_babel_does_not_know(project):

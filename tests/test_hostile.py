@@ -257,7 +257,8 @@ def test_bad_catalog_is_reported_with_its_line_and_never_trusted(case, project, 
         draft = run(project, "build", "--jobs", "1", "-l", "en", "-v")
         assert draft.exit_code == 0
         assert draft.output.splitlines()[:3] == [
-            "built      output/en/sample.pdf (DRAFT: 1 message(s) are untranslated, fuzzy or fail a check)",
+            "built      output/en/sample.pdf (DRAFT: translation changed since approval on 2026-03-02: 1 message; 1 "
+            "message(s) are untranslated, fuzzy or fail a check)",
             "  1 message(s) shown in the source language:", f"    {gaps[0]}"]
         shown = pdf_text(project / "output" / "en" / "sample.pdf")
         assert "DRAFT – not to be given to patients" in shown and "49" not in shown and "127.0.0.1" not in shown

@@ -2,7 +2,7 @@
 
 A PDF left there would pass for the current one while its text, its translation or its approval changed. So it
 is moved aside to ``<id>.previous.pdf`` (kept, never deleted: the build reports it until someone does), unless
-it is a draft the build made, whose every page already says so.
+it is a draft the build made, whose every page already says so, or was built from the same inputs.
 """
 
 from __future__ import annotations
@@ -22,14 +22,25 @@ def previous_path(output: Path) -> Path:
 
 
 def set_aside(job: Job, entry: dict | None) -> Path | None:
-    """Move the PDF at ``job``'s path aside, unless it is the draft the manifest ``entry`` describes; return where."""
-    if not job.output.is_file():
+    """Move the PDF at ``job``'s path aside and return where, unless it can stay (``can_stay``)."""
+    if not job.output.is_file() or can_stay(job, entry if isinstance(entry, dict) else {}):
         return None
-    info = entry.get("report") if isinstance(entry, dict) else None
-    stamp = entry.get("pdf") if isinstance(entry, dict) else None
-    if isinstance(info, dict) and info.get("draft") and isinstance(stamp, dict) \
-            and stamp.get("sha256") == file_digest(job.output):
-        return None  # marked DRAFT on every page: it cannot pass for a final leaflet
     target = previous_path(job.output)
-    os.replace(job.output, target)
+    try:
+        os.replace(job.output, target)
+    except OSError:  # a folder the build cannot write to: the failure says so, the PDF stays as it was
+        return None
     return target
+
+
+def can_stay(job: Job, entry: dict) -> bool:
+    """Tell whether the PDF at ``job``'s path is the one the manifest ``entry`` describes and cannot mislead.
+
+    That is a draft (DRAFT on every page), or a PDF built from the very inputs that failed to build again (a
+    full disk, a folder the build may not write to, a ``--force`` render that failed).
+    """
+    info, stamp = entry.get("report"), entry.get("pdf")
+    if not isinstance(stamp, dict) or stamp.get("sha256") != file_digest(job.output):
+        return False
+    same_inputs = entry.get("key") == job.key and entry.get("catalog") == job.catalog
+    return same_inputs or (isinstance(info, dict) and bool(info.get("draft")))
