@@ -1,0 +1,102 @@
+"""The timeline block and the pictograms: drawn from the leaflet, translated, and tagged for screen readers."""
+
+from __future__ import annotations
+
+import re
+
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+
+from conftest import ROOT
+from patient_leaflets.build.jobs import render_leaflet
+from patient_leaflets.content.schema import PICTOGRAMS
+from patient_leaflets.render.timeline import LABEL_SIZE, TEXT_X, WIDTH, Colours, _Drawing, font_measure
+
+ALT_EN = ("Before: Appointment with your doctor (1 hour). During: One session a day (5 weeks) and Check-up "
+          "halfway through. After: Follow-up appointment (every 6 months).")
+
+
+def figure(config, locale: str) -> str:
+    html = render_leaflet(config, config.root / "leaflets" / "sample.yaml", locale).rendered.html
+    return html[html.index('<figure class="timeline">'):html.index("</figure>")]
+
+
+def test_timeline_is_an_svg_drawn_from_the_translated_steps(config):
+    english = figure(config, "en")
+    assert "<figcaption>The steps of the treatment</figcaption>" in english
+    assert re.search(r"<svg [^>]*viewBox=", english)
+    assert f"<title>{ALT_EN}</title>" in english
+    drawn = re.findall(r"<text [^>]*>([^<]*)</text>", english)
+    assert {"Before", "During", "After", "1 hour", "every 6 months"} <= set(drawn)
+    assert not any("Consultation" in text or "séance" in text for text in drawn), "no French left in English"
+    french = figure(config, "fr")
+    assert "<title>Avant : Consultation avec votre médecin (1 heure). Pendant : Une séance par jour (5 semaines) " \
+           "et Bilan à mi-parcours. Après : Rendez-vous de suivi (tous les 6 mois).</title>" in french
+
+
+def test_timeline_text_is_escaped_in_the_svg(config):
+    sample = config.root / "leaflets" / "sample.yaml"
+    sample.write_text(sample.read_text(encoding="utf-8").replace(
+        "label: Bilan à mi-parcours", 'label: "Bilan & prise de sang <2 h> \\"ok\\""'), encoding="utf-8")
+    french = figure(config, "fr")
+    assert "<text" in french and "Bilan &amp; prise de sang &lt;2 h&gt; &#34;ok&#34;" in french
+    assert "<2 h>" not in french
+
+
+def test_timeline_labels_wrap_within_their_column():
+    measure = font_measure(ROOT / "styles" / "fonts")
+    drawing = _Drawing(measure, rtl=False, colours=Colours())
+    room = WIDTH / 3 - TEXT_X - 1.5
+    lines = drawing.wrap("Consultation d’annonce avec votre médecin et l’infirmière", room, bold=False)
+    assert len(lines) > 1
+    assert all(measure(line, False) * LABEL_SIZE <= room for line in lines)
+    assert drawing.wrap("anticonstitutionnellement" * 3, room, False) == ["anticonstitutionnellement" * 3]
+
+
+def test_the_timeline_is_a_figure_with_alternative_text_and_pictograms_are_artifacts(built_project):
+    """PDF/UA: an image that informs is a Figure with /Alt; one beside text that says the same is an artifact."""
+    reader = PdfReader(built_project / "output" / "en" / "sample.pdf")
+    figures = [element for element in _structure(reader.trailer["/Root"]["/StructTreeRoot"])
+               if element["/S"] == "/Figure"]
+    assert [str(element.get("/Alt")) for element in figures] == [ALT_EN]
+    drawn = [tags for page in reader.pages for tags in _drawings(page, reader)]
+    assert all("/Artifact" in tags or "/Figure" in tags for tags in drawn), drawn
+    # The thermometer by a key point and by a warning sign, the warning triangle and the phone of the call-us box.
+    assert sum("/Artifact" in tags for tags in drawn) == 4
+
+
+def test_every_pictogram_has_a_drawing_and_a_style():
+    css = (ROOT / "styles" / "leaflet.css").read_text(encoding="utf-8")
+    for name in PICTOGRAMS:
+        svg = (ROOT / "styles" / "pictograms" / f"{name}.svg").read_text(encoding="utf-8")
+        assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"')
+        assert "href" not in svg, "a pictogram loads nothing"
+        assert f'.pictogram-{name}::before {{ background-image: url("pictograms/{name}.svg"); }}' in css
+
+
+def _structure(node):
+    """Yield every structure element under ``node``."""
+    node = node.get_object()
+    if isinstance(node, list):
+        for kid in node:
+            yield from _structure(kid)
+        return
+    if not hasattr(node, "get"):
+        return
+    if "/S" in node:
+        yield node
+    kids = node.get("/K")
+    if kids is not None and not isinstance(kids, int):
+        yield from _structure(kids)
+
+
+def _drawings(page, reader):
+    """Yield the marked-content tags around each image or form a page draws."""
+    stack = []
+    for operands, operator in ContentStream(page.get_contents(), reader).operations:
+        if operator in (b"BMC", b"BDC"):
+            stack.append(str(operands[0]))
+        elif operator == b"EMC":
+            stack.pop()
+        elif operator == b"Do":
+            yield tuple(stack)
