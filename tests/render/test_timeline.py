@@ -12,8 +12,7 @@ from patient_leaflets.build.jobs import render_leaflet
 from patient_leaflets.content.schema import PICTOGRAMS
 from patient_leaflets.render.timeline import LABEL_SIZE, TEXT_X, WIDTH, Colours, _Drawing, font_measure
 
-ALT_EN = ("Before: Appointment with your doctor (1 hour). During: One session a day (5 weeks) and Check-up "
-          "halfway through. After: Follow-up appointment (every 6 months).")
+ALT_EN = "Before: Appointment (1 hour). During: One session a day (5 weeks). After: Follow-up appointment."
 
 
 def figure(config, locale: str) -> str:
@@ -23,21 +22,27 @@ def figure(config, locale: str) -> str:
 
 def test_timeline_is_an_svg_drawn_from_the_translated_steps(config):
     english = figure(config, "en")
-    assert "<figcaption>The steps of the treatment</figcaption>" in english
-    assert re.search(r"<svg [^>]*viewBox=", english)
+    assert re.search(r"<svg [^>]*viewBox=", english) and "<figcaption>" not in english
     assert f"<title>{ALT_EN}</title>" in english
     drawn = re.findall(r"<text [^>]*>([^<]*)</text>", english)
-    assert {"Before", "During", "After", "1 hour", "every 6 months"} <= set(drawn)
+    assert {"Before", "During", "After", "Appointment", "1 hour", "5 weeks"} <= set(drawn)
     assert not any("Consultation" in text or "séance" in text for text in drawn), "no French left in English"
     french = figure(config, "fr")
-    assert "<title>Avant : Consultation avec votre médecin (1 heure). Pendant : Une séance par jour (5 semaines) " \
-           "et Bilan à mi-parcours. Après : Rendez-vous de suivi (tous les 6 mois).</title>" in french
+    assert "<title>Avant : Consultation (1 heure). Pendant : Une séance par jour (5 semaines). Après : " \
+           "Rendez-vous de suivi.</title>" in french
+
+
+def test_a_timeline_caption_is_shown_above_the_graphic(config):
+    sample = config.root / "leaflets" / "sample.yaml"
+    sample.write_text(sample.read_text(encoding="utf-8").replace(
+        "      - timeline:\n", "      - timeline:\n          caption: Votre parcours\n"), encoding="utf-8")
+    assert re.match(r'<figure class="timeline">\s*<figcaption>Votre parcours</figcaption>\s*<svg ', figure(config, "fr"))
 
 
 def test_timeline_text_is_escaped_in_the_svg(config):
     sample = config.root / "leaflets" / "sample.yaml"
     sample.write_text(sample.read_text(encoding="utf-8").replace(
-        "label: Bilan à mi-parcours", 'label: "Bilan & prise de sang <2 h> \\"ok\\""'), encoding="utf-8")
+        "label: Rendez-vous de suivi", 'label: "Bilan & prise de sang <2 h> \\"ok\\""'), encoding="utf-8")
     french = figure(config, "fr")
     assert "<text" in french and "Bilan &amp; prise de sang &lt;2 h&gt; &#34;ok&#34;" in french
     assert "<2 h>" not in french
@@ -61,8 +66,8 @@ def test_the_timeline_is_a_figure_with_alternative_text_and_pictograms_are_artif
     assert [str(element.get("/Alt")) for element in figures] == [ALT_EN]
     drawn = [tags for page in reader.pages for tags in _drawings(page, reader)]
     assert all("/Artifact" in tags or "/Figure" in tags for tags in drawn), drawn
-    # The thermometer by a key point and by a warning sign, the warning triangle and the phone of the call-us box.
-    assert sum("/Artifact" in tags for tags in drawn) == 4
+    # The thermometer by a key point, the warning triangle and the phone of the call-us box.
+    assert sum("/Artifact" in tags for tags in drawn) == 3
 
 
 def test_every_pictogram_has_a_drawing_and_a_style():

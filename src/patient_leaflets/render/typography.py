@@ -39,8 +39,8 @@ def unbroken_addresses(html: Markup) -> Markup:
 def last_words_together(html: Markup) -> Markup:
     """Return ``html`` with its last two words kept on one line: a heading never ends on one word.
 
-    Both words go in an ``unbroken`` span, so that neither a space nor a hyphen (sert-elle) can split them;
-    when they are in different elements, a no-break space binds them instead.
+    Both words go in an ``unbroken`` span, so that neither the space nor a hyphen (sert-elle) can split them and
+    the heading's text (its PDF bookmark) stays as written; in different elements, a no-break space binds them.
     """
     pieces = _TAG.split(str(html).rstrip())
     for index in range(len(pieces) - 1, -1, -2):  # the text between the tags, from the end
@@ -49,7 +49,7 @@ def last_words_together(html: Markup) -> Markup:
             continue
         before, space, word = head.rpartition(" ")
         if word:
-            pieces[index] = f'{before}{space}<span class="unbroken">{word}{NBSP}{last}</span>'
+            pieces[index] = f'{before}{space}<span class="unbroken">{word} {last}</span>'
         else:
             pieces[index] = f"{head}{NBSP}{last}"
         break
