@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..errors import Problem, did_you_mean
@@ -73,12 +74,44 @@ def read_institution(table: dict, where: str, problems: list[Problem]) -> Instit
             problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}",
                                     f"{values.pop(key)!r} is not a valid phone number",
                                     "Write it in international form, e.g. +33 1 42 11 42 11"))
+    _check_fever_threshold(values, where, problems)
+    _check_emergency_numbers(values, where, problems)
     if "website" in values and not values["website"].startswith("https://"):
         problems.append(Problem(where, None, "tool.patient-leaflets.institution.website", "expected an https:// "
                                 f"address, got {values.pop('website')!r}"))
     if len(values) < len(_INSTITUTION) - sum(key not in values for key in _OPTIONAL):
         return None
     return Institution(**{key.replace("-", "_"): value for key, value in values.items()})
+
+
+FEVER_RANGE = (37.0, 40.0)
+"""Thresholds care teams use lie within this range, in degrees Celsius (38 and 38.5 are the usual ones)."""
+GENERAL_EMERGENCY = ("112", "911", "999", "000")
+"""Numbers that reach every emergency service of a country or region: never the medical service's own number."""
+
+
+def _check_fever_threshold(values: dict, where: str, problems: list[Problem]) -> None:
+    """Refuse a threshold that is not a finite temperature in degrees Celsius in ``FEVER_RANGE``."""
+    value = values.get("fever-threshold")
+    if value is None or FEVER_RANGE[0] <= value <= FEVER_RANGE[1]:  # False for nan
+        return
+    low, high = FEVER_RANGE
+    fix = f"Write the temperature at which patients must call, in °C, between {low:g} and {high:g} (e.g. 38)"
+    if math.isfinite(value) and 98 <= value <= 104:
+        fix = f"{value:g} looks like degrees Fahrenheit: write it in °C ({(value - 32) * 5 / 9:.1f})"
+    problems.append(Problem(where, None, "tool.patient-leaflets.institution.fever-threshold",
+                            f"{values.pop('fever-threshold')!r} is not a fever threshold in degrees Celsius", fix))
+
+
+def _check_emergency_numbers(values: dict, where: str, problems: list[Problem]) -> None:
+    """Refuse a general emergency number (112) given as the medical service's (15) while the other is set apart."""
+    samu, emergency = values.get("phone-samu", "15"), values.get("phone-emergency", "112")
+    if samu.strip() in GENERAL_EMERGENCY and emergency.strip() not in GENERAL_EMERGENCY:
+        problems.append(Problem(where, None, "tool.patient-leaflets.institution.phone-samu",
+                                f"{samu!r} is a general emergency number and {emergency!r} is not: phone-samu and "
+                                "phone-emergency look swapped", f'Write phone-samu = "{emergency}" and '
+                                f'phone-emergency = "{samu}"'))
+        values.pop("phone-samu", None)
 
 
 def _is_phone_number(number: str, country: str) -> bool:
