@@ -21,13 +21,13 @@ from .._version import __version__
 from ..config import Config
 from ..content.leaflet import Leaflet
 from ..content.markup import french_spacing, render_text
-from ..content.placeholders import display_url
+from ..content.placeholders import printed_url
 from ..errors import Problem, RenderError
 from ..i18n.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .localize import format_day, is_right_to_left, placeholder_values
 from .timeline import font_measure, timeline_svg
-from .typography import keep_together, last_words_together, unbroken_addresses
+from .typography import keep_together, last_words_together, printed_addresses
 
 TEMPLATE = "leaflet.html.j2"
 # The page counters a template may put in a running head: it passes these named placeholders to _() and
@@ -65,10 +65,9 @@ def make_environment(templates: Path) -> Environment:
     env.filters["css_string"] = css_string
     env.filters["css_content"] = css_content
     env.filters["format_list"] = format_list
-    env.filters["display_url"] = display_url
+    env.filters["printed_url"] = printed_url
     env.filters["heading"] = last_words_together
     env.filters["keep_together"] = lambda text: Markup(keep_together(str(escape(text))))
-    env.filters["unbroken"] = lambda text: unbroken_addresses(escape(text))
     return env
 
 
@@ -176,10 +175,10 @@ def _text_filters(values: dict[str, Markup], region: str, source_locale: str):
 
     def rich(text: str) -> Markup:
         if isinstance(text, SourceText):  # shown in the source language: say so, for readers and hyphenation
-            inner = unbroken_addresses(render_text(text, values, typography(source_locale)))
+            inner = printed_addresses(render_text(text, values, typography(source_locale)))
             return Markup('<span lang="{}" class="untranslated">{}</span>').format(
                 source_locale.replace("_", "-"), inner)
-        return unbroken_addresses(render_text(text, values, typography(region)))
+        return printed_addresses(render_text(text, values, typography(region)))
 
     def plain(text: str) -> str:
         return rich(text).striptags()

@@ -1,8 +1,9 @@
 """Line breaks on paper: what must never be split across two lines, and headings that never end on one word.
 
 WeasyPrint has no ``text-wrap: balance``; keeping a heading's last two words together does what matters here
-(no word alone on a heading's last line). Web addresses and those two words go in ``<span class="unbroken">``,
-which the stylesheet keeps on one line; "24 h/24" and "7 j/7" are bound with no-break spaces.
+(no word alone on a heading's last line): they go in ``<span class="unbroken">``, which the stylesheet keeps on
+one line. Web addresses in text are printed as the templates print theirs (``printed_url``); "24 h/24" and
+"7 j/7" are bound with no-break spaces.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 
 from markupsafe import Markup
 
+from ..content.placeholders import printed_url
+
 NBSP = "\u00a0"
 _TAG = re.compile(r"(<[^>]*>)")
 _ROUND_THE_CLOCK = re.compile(r"(\d+)[ \u00a0\u202f]+([a-zA-Z]{1,3})[ \u00a0\u202f]*/[ \u00a0\u202f]*(\d+)")
@@ -18,8 +21,6 @@ _ROUND_THE_CLOCK = re.compile(r"(\d+)[ \u00a0\u202f]+([a-zA-Z]{1,3})[ \u00a0\u20
 _ADDRESS = re.compile(r"(?:https?://|\bwww\.)[^\s<]*[^\s<.,;:!?)»]|\b[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b"
                       r"(?:/[^\s<]*[^\s<.,;:!?)»])?")
 """A web address as printed: ``https://…``, ``www.…`` or ``e-cancer.fr/…`` (lowercase, with a dot and a domain)."""
-SHORT_ADDRESS = 60
-"""Longer addresses may still break (after a slash): kept whole, they would run past the margin."""
 
 
 def keep_together(text: str) -> str:
@@ -27,13 +28,15 @@ def keep_together(text: str) -> str:
     return _ROUND_THE_CLOCK.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}/{m.group(3)}", text)
 
 
-def unbroken_addresses(html: Markup) -> Markup:
-    """Return ``html`` with each web address in its text wrapped in ``<span class="unbroken">``."""
-    def wrap(match: re.Match) -> str:
-        address = match.group(0)
-        return f'<span class="unbroken">{address}</span>' if len(address) <= SHORT_ADDRESS else address
-
-    return _in_text(html, lambda text: _ADDRESS.sub(wrap, text))
+def printed_addresses(html: Markup) -> Markup:
+    """Return ``html`` with each web address in its text printed as ``printed_url`` prints it: whole, or broken
+    only after a ``/``, never at the hyphen of ``e-cancer.fr`` (addresses it printed already are left alone)."""
+    pieces = _TAG.split(str(html))
+    for index in range(0, len(pieces), 2):
+        if not (index and 'class="url-part"' in pieces[index - 1]):
+            pieces[index] = _ADDRESS.sub(lambda match: str(printed_url(Markup(match.group(0)).unescape())),
+                                         pieces[index])
+    return Markup("".join(pieces))
 
 
 def last_words_together(html: Markup) -> Markup:
@@ -54,9 +57,3 @@ def last_words_together(html: Markup) -> Markup:
             pieces[index] = f"{head}{NBSP}{last}"
         break
     return Markup("".join(pieces))
-
-
-def _in_text(html: Markup, change) -> Markup:
-    """Apply ``change`` to the text between the tags of ``html`` (already escaped, so it holds no markup)."""
-    pieces = _TAG.split(str(html))
-    return Markup("".join(piece if index % 2 else change(piece) for index, piece in enumerate(pieces)))
