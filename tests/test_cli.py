@@ -98,18 +98,18 @@ def test_extract_init_update_stats(project):
         ["en", "_shared", "2", "0", "0", "9", "0", "0", "100%"],
         ["en", "sample", "25", "0", "0", "77", "0", "0", "100%"],
         ["en", "site", "32", "0", "0", "140", "0", "0", "100%"],
-        ["en", "templates", "38", "0", "0", "211", "0", "0", "100%"],
-        ["en", "all", "96", "0", "0", "436", "0", "0", "100%"],
+        ["en", "templates", "43", "0", "0", "214", "0", "0", "100%"],
+        ["en", "all", "101", "0", "0", "439", "0", "0", "100%"],
         ["es", "_shared", "0", "0", "2", "0", "0", "9", "0%"],
         ["es", "sample", "0", "0", "25", "0", "0", "77", "0%"],
         ["es", "site", "0", "0", "32", "0", "0", "140", "0%"],
-        ["es", "templates", "0", "0", "38", "0", "0", "211", "0%"],
-        ["es", "all", "0", "0", "96", "0", "0", "436", "0%"],
+        ["es", "templates", "0", "0", "43", "0", "0", "214", "0%"],
+        ["es", "all", "0", "0", "101", "0", "0", "439", "0%"],
     ]
     rows = json.loads(run(project, "stats", "--json").output)["stats"]
     assert rows[-1] == {"locale": "es", "leaflet": "all",
-                        "messages": {"total": 96, "translated": 0, "fuzzy": 0, "untranslated": 96},
-                        "words": {"total": 436, "translated": 0, "fuzzy": 0, "untranslated": 436}, "percent": 0.0}
+                        "messages": {"total": 101, "translated": 0, "fuzzy": 0, "untranslated": 101},
+                        "words": {"total": 439, "translated": 0, "fuzzy": 0, "untranslated": 439}, "percent": 0.0}
 
 
 def test_init_refuses_a_locale_babel_does_not_know(project):
