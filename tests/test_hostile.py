@@ -286,7 +286,8 @@ def test_enormous_translation_is_refused_without_reading_it_as_markup(project):
             "source (13). Check that nothing was pasted into it by mistake") in check.output.splitlines()
     draft = run(project, "build", "--jobs", "1", "-l", "en", "-v")
     assert "more than 3 times its source (13)" in draft.output
-    assert len(PdfReader(project / "output" / "en" / "sample.pdf").pages) == pages, "the French text, not 1 MB"
+    # The French text, not 1 MB (one page more at most: the draft notice says the translation changed).
+    assert len(PdfReader(project / "output" / "en" / "sample.pdf").pages) <= pages + 1
 
 
 def test_catalog_over_the_size_limit_is_not_read(project):
