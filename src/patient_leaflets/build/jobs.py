@@ -14,20 +14,21 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
+from ..approval.page import LeafletHTML, locale_catalog, render_leaflet
 from ..config import Config
-from ..config.formats import FORMATS, STANDARD
-from ..content.leaflet import Leaflet, load_leaflet, load_shared
+from ..config.formats import FORMATS
+from ..content.leaflet import load_leaflet
 from ..errors import BuildError, LeafletError, Problem
 from ..files import failed_path, os_problem, write_atomic
 from ..i18n.catalogs import load_catalog
 from ..i18n.checkers import rules_for
-from ..i18n.translate import TranslationReport, translate_leaflet
-from ..render.html import RenderedHTML, render_html
 from ..render.proof import render_proof, review_parts
 from .fingerprint import RecordingCatalog, po_digest
 from .manifest import stamp
 from .plan import Job
 from .report import Outcome, refusal
+
+__all__ = ["JobResult", "LeafletHTML", "locale_catalog", "render_job", "render_leaflet", "render_review"]
 
 log = logging.getLogger(__name__)
 
@@ -42,51 +43,6 @@ class JobResult:
     html: dict | None = None
 
 
-@dataclass(frozen=True)
-class LeafletHTML:
-    """A leaflet rendered to HTML in one language, with the source it came from and its translation gaps."""
-
-    leaflet: Leaflet
-    """The leaflet as written, in the source language."""
-    rendered: RenderedHTML
-    report: TranslationReport
-
-
-def locale_catalog(config: Config, locale: str) -> Catalog | None:
-    """Return the catalog of a target language (None for the source language); raise if it is missing."""
-    return None if locale == config.source_locale else load_catalog(config, locale)
-
-
-def render_leaflet(config: Config, source: Path, locale: str, catalog=None, fmt: str = STANDARD) -> LeafletHTML:
-    """Load, translate and render one leaflet (then the shared sections) to HTML in ``locale`` and ``fmt``.
-
-    ``catalog`` defaults to the language's catalog in the project; a worker passes a ``RecordingCatalog``.
-    """
-    catalog = catalog if catalog is not None else locale_catalog(config, locale)
-    leaflet = load_leaflet(source, config.display(source))
-    rules = rules_for(config, locale)
-    translated, report = translate_leaflet(leaflet, catalog, rules)
-    shared = load_shared(config)
-    if shared is not None:
-        shared, shared_report = translate_leaflet(shared, catalog, rules)
-        report.gaps.extend(shared_report.gaps)
-    return LeafletHTML(leaflet, render_html(translated, locale, config, catalog, report, shared, fmt), report)
-
-
-PROOF_REASON = "a review proof, for the reviewer of the translation: never for patients"
-
-
-def render_review(config: Config, source: Path, locale: str, catalog=None) -> LeafletHTML:
-    """Load a leaflet and render its bilingual review proof in ``locale``: each source text beside its translation.
-
-    The proof is always marked as a draft (it is never for patients) and has no gaps: it shows them all.
-    """
-    catalog = catalog if catalog is not None else locale_catalog(config, locale)
-    leaflet = load_leaflet(source, config.display(source))
-    parts = review_parts(config, leaflet, catalog, rules_for(config, locale))
-    return LeafletHTML(leaflet, render_proof(leaflet, parts, locale, config), TranslationReport())
-
-
 def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobResult:
     """Produce one PDF: load, translate, render, write. Failures become a failed outcome, not an exception."""
     from ..render import pdf  # WeasyPrint: imported before the clock starts, so render times leave it out
@@ -94,17 +50,19 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
     started = time.perf_counter()
     result = JobResult(Outcome(job.leaflet, job.locale, config.display(job.output), "failed", format=job.format))
     outcome = result.outcome
+    fmt = FORMATS[job.format]
     try:
         catalog = _worker_catalog(config, job.locale)
-        fmt = FORMATS[job.format]
         if fmt.handout:
             page = render_leaflet(config, job.source, job.locale, catalog, job.format)
+            outcome.gaps = [str(gap) for gap in page.report.gaps]
+            outcome.draft_reasons = page.state.reasons()
+            outcome.approval = page.state.as_dict()
         else:
             page = render_review(config, job.source, job.locale, catalog)
+            outcome.draft_reasons = [PROOF_REASON]
         outcome.version = page.leaflet.data["metadata"]["version"]
         outcome.draft = page.rendered.draft
-        outcome.gaps = [str(gap) for gap in page.report.gaps]
-        outcome.draft_reasons = _draft_reasons(page.rendered.approved, page.report) if fmt.handout else [PROOF_REASON]
         if strict and fmt.handout and page.rendered.draft:
             raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
         document = pdf.render_pdf(page.rendered.html, config, fmt.stylesheets)
@@ -124,6 +82,28 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
         outcome.error = f"unexpected error: {exc!r} (traceback in the log)"
     outcome.seconds = round(time.perf_counter() - started, 3)
     return result
+
+
+PROOF_REASON = "a review proof, for the reviewer of the translation: never for patients"
+
+
+@dataclass(frozen=True)
+class ProofHTML:
+    """A leaflet's review proof as HTML, with the leaflet it was made from."""
+
+    leaflet: object
+    rendered: object
+
+
+def render_review(config: Config, source: Path, locale: str, catalog=None) -> ProofHTML:
+    """Load a leaflet and render its bilingual review proof in ``locale``: each source text beside its translation.
+
+    The proof is always marked as a draft (it is never for patients) and has no gaps: it shows them all.
+    """
+    catalog = catalog if catalog is not None else locale_catalog(config, locale)
+    leaflet = load_leaflet(source, config.display(source))
+    parts = review_parts(config, leaflet, catalog, rules_for(config, locale))
+    return ProofHTML(leaflet, render_proof(leaflet, parts, locale, config))
 
 
 def warm_up(config: Config) -> None:
@@ -163,12 +143,3 @@ def _write_html(job: Job, html: str | None) -> dict | None:
     data = html.encode("utf-8")
     write_atomic(job.html, data)
     return stamp(job.html, data)
-
-
-def _draft_reasons(approved: bool, report: TranslationReport) -> list[str]:
-    reasons = []
-    if not approved:
-        reasons.append("its status is draft (set status: approved once it has been reviewed)")
-    if report.gaps:
-        reasons.append(f"{len(report.gaps)} message(s) are untranslated, fuzzy or fail a check")
-    return reasons

@@ -93,7 +93,11 @@ def find_stale_outputs(config: Config) -> list[StaleOutput]:
         for path in sorted(folder.iterdir(), key=lambda p: p.name):
             if path.suffix not in (".pdf", ".html") or path.name.startswith(".") or not path.is_file():
                 continue
-            reason = _stale_reason(config, folder.name, path.with_suffix(".pdf").name, ids)
+            if path.name.endswith(".previous.pdf"):
+                reason = ("an earlier PDF, set aside when a build refused or failed to replace it: not to be given "
+                          "to patients")
+            else:
+                reason = _stale_reason(config, folder.name, path.with_suffix(".pdf").name, ids)
             if reason:
                 stale.append(StaleOutput(config.display(path), reason))
     return stale

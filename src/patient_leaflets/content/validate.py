@@ -27,6 +27,9 @@ def format_key(key: Key) -> str:
     return out
 
 
+APPROVE_HINT = ("Remove {what}; once the people named have approved this text, run 'leaflets approve LEAFLET "
+                "--clinical NAME [--patient NAME]'")
+
 _ID_HINT = "A leaflet's id is its file name (chemotherapy.yaml is the leaflet chemotherapy); remove this line"
 
 
@@ -101,16 +104,26 @@ class Validator:
             return []
         items = [self.read(child, spec.item, key + (i,)) for i, child in enumerate(node.value)]
         if len(items) < spec.min:
-            self.report(key, line, f"expected at least {spec.min} item{'s' if spec.min > 1 else ''}, got {len(items)}")
+            self.report(key, line, f"expected at least {spec.min} item{'s' if spec.min > 1 else ''}, got {len(items)}",
+                        spec.help)
         if spec.max is not None and len(items) > spec.max:
-            self.report(key, line, f"expected at most {spec.max} items, got {len(items)}")
+            self.report(key, line, f"expected at most {spec.max} items, got {len(items)}", spec.help)
         return items
 
-    def read_text(self, node, spec, key, line):
+    def read_pictogrammed(self, node, spec: s.Pictogrammed, key, line):
+        if not isinstance(node, yaml.MappingNode):
+            return self.read(node, spec.text, key)
+        return self.read_map(node, s.Map(fields={"icon": spec.icon, "text": spec.text}), key, line)
+
+    def read_text(self, node, spec: s.Text, key, line):
         value = self.read_plain(node, spec, key, line)
-        if value and len(value) > MAX_TEXT_CHARS:
-            self.report(key, line, f"{len(value):,} characters; one text may have at most {MAX_TEXT_CHARS:,}",
-                        "Split it into several paragraphs or list items")
+        if value and len(value) > (spec.max_chars or MAX_TEXT_CHARS):
+            if spec.max_chars:
+                self.report(key, line, f"{len(value)} characters; this text may have at most {spec.max_chars}",
+                            spec.help)
+            else:
+                self.report(key, line, f"{len(value):,} characters; one text may have at most {MAX_TEXT_CHARS:,}",
+                            "Split it into several paragraphs or list items")
             return None
         if value:
             for message in text_problems(value):
@@ -151,7 +164,8 @@ class Validator:
     def read_choice(self, node, spec: s.Choice, key, line):
         value = self._scalar(node)
         if value not in spec.values:
-            self.report(key, line, f"expected one of {', '.join(spec.values)}, got {_describe(node)}")
+            hint = did_you_mean(value, spec.values) if isinstance(value, str) else ""
+            self.report(key, line, f"expected one of {', '.join(spec.values)}, got {_describe(node)}", hint)
             return None
         return value
 
@@ -159,12 +173,7 @@ class Validator:
         """Check the rules that tie several fields together (on whatever parts are valid)."""
         meta = data.get("metadata") or {}
         self._review_date_rules(meta.get("published"), meta.get("review_due"))
-        if meta.get("status") == "approved":
-            for group in ("clinical", "patient"):
-                key = ("metadata", "reviewers", group)
-                if key in self.lines and not (meta.get("reviewers") or {}).get(group):
-                    self.report(key, self.lines[key], f"an approved leaflet needs at least one {group} reviewer",
-                                "Add the reviewer, or set status: draft")
+        self._hand_written_approval(meta)
         for i, section in enumerate(data.get("sections") or []):
             for j, block in enumerate((section or {}).get("blocks") or []):
                 table = (block or {}).get("table") or {}
@@ -173,6 +182,20 @@ class Validator:
                     if width and row is not None and len(row) != width:
                         key = ("sections", i, "blocks", j, "table", "rows", r)
                         self.report(key, self.lines[key], f"row has {len(row)} cells, the header has {width}")
+
+    def _hand_written_approval(self, meta: dict) -> None:
+        """Refuse an approval written by hand (``status: approved``, reviewers' names): it is bound to no text."""
+        if meta.get("status") == "approved":
+            key = ("metadata", "status")
+            self.report(key, self.lines[key], "'status: approved' is no longer written by hand: an approval is "
+                        "recorded with the text it approves", APPROVE_HINT.format(what="this line"))
+        reviewers = meta.get("reviewers") or {}
+        for group in ("clinical", "patient"):
+            if reviewers.get(group):
+                key = ("metadata", "reviewers", group)
+                self.report(key, self.lines[key], "reviewers' names are no longer written by hand: "
+                            "'leaflets approve' records them with the text they approved",
+                            APPROVE_HINT.format(what="metadata.reviewers"))
 
     def _review_date_rules(self, published, due) -> None:
         if not (published and due):

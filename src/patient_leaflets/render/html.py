@@ -15,7 +15,7 @@ from babel import Locale
 from babel.lists import format_list as babel_format_list
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .._version import __version__
 from ..config import Config
@@ -25,15 +25,23 @@ from ..content.markup import french_spacing, render_text
 from ..content.placeholders import printed_url
 from ..errors import Problem, RenderError
 from ..i18n.checkers import rules_for
+from ..i18n.template_strings import template_locations
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .editions import format_context
 from .localize import format_day, is_right_to_left, placeholder_values
+from .timeline import font_measure, timeline_svg
+from .typography import keep_together, last_words_together, printed_addresses
 
 TEMPLATE = "leaflet.html.j2"
 # The page counters a template may put in a running head: it passes these named placeholders to _() and
 # css_content turns them into counter(page) and counter(pages). Plain text, so nothing special crosses over.
 COUNTERS = {"page": "%(page)s", "pages": "%(pages)s"}
 _COUNTER = re.compile(r"%\((" + "|".join(COUNTERS) + r")\)s")
+
+
+NOT_APPROVED = {"approved": False, "source": {"state": "not approved", "approved": False, "count": 0, "date": "",
+                                             "people": {"clinical": [], "patient": []}}, "translation": None}
+"""What a page says about its approval when nobody approved it."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +51,7 @@ class RenderedHTML:
     html: str
     draft: bool
     approved: bool
-    """Whether the content's status is approved (a draft may also come from translation gaps)."""
+    """Whether the text and its translation are approved as they are (a draft may also come from gaps)."""
 
 
 @functools.lru_cache(maxsize=4)
@@ -66,27 +74,34 @@ def make_environment(templates: Path) -> Environment:
     env.filters["css_content"] = css_content
     env.filters["format_list"] = format_list
     env.filters["printed_url"] = printed_url
+    env.filters["heading"] = last_words_together
+    env.filters["keep_together"] = lambda text: Markup(keep_together(str(escape(text))))
     return env
 
 
 def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
                 report: TranslationReport | None = None, shared: Leaflet | None = None,
-                fmt: str = STANDARD) -> RenderedHTML:
+                approval: dict | None = None, fmt: str = STANDARD) -> RenderedHTML:
     """Return the HTML of a (translated) leaflet in ``locale`` and format ``fmt``; template strings come from
     ``catalog``.
 
     ``shared`` holds the sections every leaflet ends with (``leaflets/_shared.yaml``, translated).
-    Template strings missing from the catalog are added to ``report``; any gap makes the leaflet a draft.
+    ``approval`` says what the page tells about its approval (``approval.state.template_view``); without it,
+    the leaflet is not approved. Template strings missing from the catalog are added to ``report``; any gap
+    or missing approval makes the leaflet a draft.
     """
     report = report if report is not None else TranslationReport()
     env = make_environment(config.path("templates"))
     where = f"{config.templates_dir}/{TEMPLATE}"
-    translations = TemplateTranslations(catalog, config.source_locale, report, where, rules_for(config, locale))
+    translations = TemplateTranslations(catalog, config.source_locale, report, where, rules_for(config, locale),
+                                        template_locations(config, TEMPLATE) if catalog is not None else None)
     env.install_gettext_translations(translations, newstyle=True)
     context = _context(leaflet, config.region(locale), config)
     context["shared_sections"] = shared.data["sections"] if shared else []
     context.update(format_context(config, locale, leaflet.id, fmt))
-    approved = leaflet.data["metadata"]["status"] == "approved"
+    approval = approval or NOT_APPROVED
+    context["approval"] = approval
+    approved = bool(approval["approved"])
     incomplete = not report.is_complete
     try:
         template = env.get_template(TEMPLATE)
@@ -141,6 +156,12 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
     values = placeholder_values(config.institution, region, config.source_locale)
     meta = leaflet.data["metadata"]
     rich, plain = text_filters(values, region, config.source_locale)
+    fonts = config.path("styles") / "fonts"
+    rtl = is_right_to_left(region)
+
+    def timeline(data: dict, names: dict, alt: str) -> Markup:
+        return timeline_svg(data, names, alt, plain, lambda text, bold: font_measure(fonts)(text, bold), rtl)
+
     return {
         "doc": leaflet.data,
         "meta": meta,
@@ -149,13 +170,14 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
         "values": values,
         "lang": region.replace("_", "-"),
         "source_lang": config.source_locale.replace("_", "-"),
-        "dir": "rtl" if is_right_to_left(region) else "ltr",
+        "dir": "rtl" if rtl else "ltr",
         "published": format_day(meta["published"], region),
         "review_due": format_day(meta["review_due"], region),
         "version": __version__,
         "counters": COUNTERS,
         "rich": rich,
         "plain": plain,
+        "timeline": timeline,
     }
 
 
@@ -163,14 +185,16 @@ def text_filters(values: dict[str, Markup], region: str, source_locale: str):
     """Return ``rich`` (leaflet text to HTML) and ``plain`` (to text, for metadata and running heads)."""
 
     def typography(locale: str):
-        return french_spacing if Locale.parse(locale).language == "fr" else None
+        if Locale.parse(locale).language == "fr":
+            return lambda text: keep_together(french_spacing(text))
+        return keep_together
 
     def rich(text: str) -> Markup:
         if isinstance(text, SourceText):  # shown in the source language: say so, for readers and hyphenation
-            inner = render_text(text, values, typography(source_locale))
+            inner = printed_addresses(render_text(text, values, typography(source_locale)))
             return Markup('<span lang="{}" class="untranslated">{}</span>').format(
                 source_locale.replace("_", "-"), inner)
-        return render_text(text, values, typography(region))
+        return printed_addresses(render_text(text, values, typography(region)))
 
     def plain(text: str) -> str:
         return rich(text).striptags()

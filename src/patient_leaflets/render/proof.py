@@ -71,7 +71,7 @@ def render_proof(leaflet: Leaflet, parts: list[Part], locale: str, config: Confi
     nothing = TemplateTranslations(None, config.source_locale, TranslationReport(), TEMPLATE)
     html = render_page(config, TEMPLATE, context, nothing)
     # Marked as a draft: whatever reads the build report (the library page) never offers it to patients.
-    return RenderedHTML(html, True, leaflet.data["metadata"]["status"] == "approved")
+    return RenderedHTML(html, True, False)
 
 
 def _cell_filter(config: Config, region: str):
