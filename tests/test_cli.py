@@ -98,18 +98,18 @@ def test_extract_init_update_stats(project):
         ["en", "_shared", "2", "0", "0", "9", "0", "0", "100%"],
         ["en", "sample", "25", "0", "0", "77", "0", "0", "100%"],
         ["en", "site", "32", "0", "0", "140", "0", "0", "100%"],
-        ["en", "templates", "43", "0", "0", "214", "0", "0", "100%"],
-        ["en", "all", "101", "0", "0", "439", "0", "0", "100%"],
+        ["en", "templates", "49", "0", "0", "237", "0", "0", "100%"],
+        ["en", "all", "107", "0", "0", "462", "0", "0", "100%"],
         ["es", "_shared", "0", "0", "2", "0", "0", "9", "0%"],
         ["es", "sample", "0", "0", "25", "0", "0", "77", "0%"],
         ["es", "site", "0", "0", "32", "0", "0", "140", "0%"],
-        ["es", "templates", "0", "0", "43", "0", "0", "214", "0%"],
-        ["es", "all", "0", "0", "101", "0", "0", "439", "0%"],
+        ["es", "templates", "0", "0", "49", "0", "0", "237", "0%"],
+        ["es", "all", "0", "0", "107", "0", "0", "462", "0%"],
     ]
     rows = json.loads(run(project, "stats", "--json").output)["stats"]
     assert rows[-1] == {"locale": "es", "leaflet": "all",
-                        "messages": {"total": 101, "translated": 0, "fuzzy": 0, "untranslated": 101},
-                        "words": {"total": 439, "translated": 0, "fuzzy": 0, "untranslated": 439}, "percent": 0.0}
+                        "messages": {"total": 107, "translated": 0, "fuzzy": 0, "untranslated": 107},
+                        "words": {"total": 462, "translated": 0, "fuzzy": 0, "untranslated": 462}, "percent": 0.0}
 
 
 def test_init_refuses_a_locale_babel_does_not_know(project):

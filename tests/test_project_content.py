@@ -92,6 +92,6 @@ def test_a_fresh_clone_has_nothing_approved_until_people_approve_it(tmp_path):
     approve_translation(config, "chemotherapy", "en", ["Jane Translator"], ["John Reviewer"], dt.date(2026, 12, 4))
     rows = approval_status(config)
     assert [(row.leaflet, row.locale) for row in rows if row.final] == [("chemotherapy", "fr"), ("chemotherapy", "en")]
-    report = build(config, leaflets=["chemotherapy", "surgery"], jobs=1)
+    report = build(config, leaflets=["chemotherapy", "surgery"], jobs=1, formats=["standard"])
     assert [(o.leaflet, o.locale) for o in report.outcomes if not o.draft] == [("chemotherapy", "en"),
                                                                               ("chemotherapy", "fr")]
