@@ -28,6 +28,9 @@ def read_limited(path: Path, limit: int, display: str, what: str, error: type[Le
     One byte past the limit is read rather than trusting the size on disk (a device, a growing file), so a
     huge or endless file is never read whole. ``what`` names the file in the message (``a catalog``).
     """
+    if os.path.islink(path):  # a link may lead anywhere on the machine (translations/de/…/leaflets.po → /etc/passwd)
+        raise error([Problem(display, None, "", "is a symbolic link; the project's files are read only as "
+                             "themselves", "Replace the link with a copy of the file")])
     try:
         with open(path, "rb") as fh:
             raw = fh.read(limit + 1)

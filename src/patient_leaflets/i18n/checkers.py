@@ -18,7 +18,11 @@ from decimal import Decimal
 from babel import Locale, UnknownLocaleError
 
 from ..content.markup import HTML_TAG, inline_markup, placeholders_in, plain_text, text_problems
+from .characters import comma_decimal_warnings, digit_problems, format_character_problems
+from .links import link_problems
+from .number_words import number_words
 from .numbers import ascii_digits, find_numbers
+from .quantities import quantity_problems
 
 MAX_LENGTH_RATIO = 3
 """A translation longer than this many times its source (and than ``MIN_LENGTH_LIMIT``) is refused."""
@@ -58,9 +62,13 @@ def translation_problems(msgid: str, msgstr: str, rules: Rules = Rules(), templa
     return [
         *placeholder_problems(msgid, msgstr, template),
         *markup_problems(msgid, msgstr, template),
-        *number_problems(msgid, msgstr, rules),
+        *format_character_problems(msgstr),
+        *digit_problems(msgstr, rules.locale, msgid),
+        *(number_problems(msgid, msgstr, rules) or quantity_problems(_parts(msgid).rest, _parts(msgstr).rest,
+                                                                      rules.source_locale, rules.locale)),
         *phone_problems(msgid, msgstr),
         *address_problems(msgid, msgstr),
+        *link_problems(msgid, msgstr),
         *term_problems(msgid, msgstr, rules.do_not_translate),
     ]
 
@@ -75,7 +83,7 @@ def length_problem(msgid: str, msgstr: str) -> str:
 
 def translation_warnings(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str]:
     """Return what is worth fixing but cannot mislead a patient: typography."""
-    return typography_problems(msgstr, rules.locale)
+    return typography_problems(msgstr, rules.locale) + comma_decimal_warnings(msgstr, rules.locale)
 
 
 # Placeholders ---------------------------------------------------------------------------------------------------
@@ -211,18 +219,26 @@ def number_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str
     target = numbers_in(msgstr, rules.locale)
     if set(source) == set(target):
         return []
-    missing = {value: spelling for value, spelling in source.items() if value not in target}
+    # A number the source writes in words may be an idiom (entre deux rendez-vous: between appointments).
+    missing = {value: spelling for value, spelling in source.items() if value not in target and not spelling.isalpha()}
     extra = {value: spelling for value, spelling in target.items() if value not in source}
     if set(missing.values()) & set(extra.values()):  # 1,000 is one in French and a thousand in English
         missing, extra = ({v: f"{s} (= {v.normalize():f})" for v, s in side.items()} for side in (missing, extra))
     missing, extra = list(missing.values()), list(extra.values())
+    if not missing and not extra:
+        return []
     return [f"numbers differ: msgid has {_listed(missing)}, msgstr has {_listed(extra)}. Keep every dose, "
             "temperature, duration, percentage and age as in msgid (2,5 and 2.5 are the same number)"]
 
 
 def numbers_in(text: str, locale: str | None = None) -> dict[Decimal, str]:
-    """Return ``{value: spelling}`` for the numbers in ``text``, leaving out placeholders, addresses and phones."""
-    return find_numbers(_parts(text).rest, locale)
+    """Return ``{value: spelling}`` for the numbers in ``text`` (in digits or words), leaving out placeholders,
+    addresses and phones."""
+    rest = _parts(text).rest
+    found = find_numbers(rest, locale)
+    for _, _, value, spelling in number_words(rest, locale):
+        found.setdefault(value, spelling)
+    return found
 
 
 # Terms and typography -------------------------------------------------------------------------------------------
