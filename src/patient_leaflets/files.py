@@ -105,3 +105,13 @@ def failed_path(exc: OSError) -> Path | None:
     """Return the file an OSError is about (the target of a rename), or None."""
     name = exc.filename2 or exc.filename
     return Path(os.fsdecode(name)) if name else None
+
+
+def symlink_problems(folder: Path, display) -> list[Problem]:
+    """Return a problem for each symbolic link under ``folder``: the build reads the project's files as themselves.
+
+    ``display`` names a path as messages show it.
+    """
+    return [Problem(display(path), None, "", "is a symbolic link; the project's files are read only as themselves",
+                    "Replace the link with a copy of the file") for path in sorted(Path(folder).rglob("*"))
+            if path.is_symlink()]

@@ -44,7 +44,7 @@ def _lexicon(locale: str | None) -> tuple[re.Pattern | None, dict[str, Decimal]]
 
 
 def _unit_names(locale: str) -> list[str]:
-    from .quantities import unit_lexicon
+    from .units import unit_lexicon
 
     return [name for name in unit_lexicon(locale)[0][1] if " " in name]
 

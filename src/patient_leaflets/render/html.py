@@ -14,6 +14,7 @@ from pathlib import Path
 from babel import Locale
 from babel.lists import format_list as babel_format_list
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
@@ -53,7 +54,7 @@ def make_environment(templates: Path) -> Environment:
     runs no command.
     """
     env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader(templates),
+        loader=_ConfinedLoader(templates),
         autoescape=True,
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -65,6 +66,18 @@ def make_environment(templates: Path) -> Environment:
     env.filters["format_list"] = format_list
     env.filters["display_url"] = display_url
     return env
+
+
+class _ConfinedLoader(FileSystemLoader):
+    """Load templates from their folder only: a symbolic link (to /etc/passwd, say) is never read."""
+
+    def get_source(self, environment, template):
+        for folder in self.searchpath:
+            path = Path(folder, *split_template_path(template))
+            if path.is_symlink() or path.exists() and not path.resolve().is_relative_to(Path(folder).resolve()):
+                raise TemplateError(f"{template} is a symbolic link; templates are read only as themselves. "
+                                    "Replace the link with a copy of the file")
+        return super().get_source(environment, template)
 
 
 def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,

@@ -18,6 +18,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from ..config import Config
 from ..errors import Problem, RenderError
+from ..files import symlink_problems
 from .assets import LINK_SCHEMES, asset_path, asset_roots, check_assets
 
 STYLESHEET = "leaflet.css"
@@ -75,6 +76,9 @@ def render_pdf(html: str, config: Config) -> RenderedPDF:
     stylesheet = config.path("styles") / STYLESHEET
     roots = tuple(asset_roots(config))
     fetcher = AssetFetcher(list(roots))
+    linked = symlink_problems(config.path("styles"), config.display)
+    if linked:  # the stylesheet is read by name, not through the fetcher
+        raise RenderError(linked)
     try:
         # Parse the CSS and load its fonts once per process, again only if the file changed.
         sheet = _stylesheet(stylesheet, hashlib.sha256(stylesheet.read_bytes()).hexdigest(), roots)
