@@ -21,7 +21,7 @@ from ..content.markup import HTML_TAG, inline_markup, placeholders_in, plain_tex
 from .characters import comma_decimal_warnings, digit_problems, format_character_problems
 from .links import link_problems
 from .number_words import number_words
-from .numbers import ascii_digits, find_numbers
+from .numbers import ascii_digits, find_numbers, number_spans
 from .quantities import quantity_problems
 
 MAX_LENGTH_RATIO = 3
@@ -303,3 +303,17 @@ def is_template_message(message) -> bool:
     if "python-format" in message.flags:
         return True
     return bool(message.locations) and all(path.endswith((".j2", ".html", ".jinja")) for path, _ in message.locations)
+
+
+def left_to_right_spans(text: str, locale: str | None = None) -> list[tuple[int, int]]:
+    """Return where ``text`` holds web and e-mail addresses, phone numbers and numbers: what reads left to right
+    inside right-to-left text. The same patterns as the checks, so what is checked is what is isolated."""
+    spans = [m.span() for pattern in (_URL, _EMAIL, _PHONE) for m in pattern.finditer(text)]
+    spans += [(start, end) for start, end, _, _ in number_spans(text, locale)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -13,7 +13,15 @@ from pathlib import Path
 
 from babel import Locale
 from babel.lists import format_list as babel_format_list
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    pass_context,
+)
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
@@ -26,7 +34,8 @@ from ..content.placeholders import display_url
 from ..errors import Problem, RenderError
 from ..i18n.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
-from .localize import format_day, is_right_to_left, placeholder_values
+from .bidi import isolate_left_to_right
+from .localize import is_right_to_left, localized_day, placeholder_values
 
 TEMPLATE = "leaflet.html.j2"
 # The page counters a template may put in a running head: it passes these named placeholders to _() and
@@ -63,6 +72,7 @@ def make_environment(templates: Path) -> Environment:
     )
     env.filters["css_string"] = css_string
     env.filters["css_content"] = css_content
+    env.filters["margin_box"] = margin_box
     env.filters["format_list"] = format_list
     env.filters["display_url"] = display_url
     return env
@@ -92,6 +102,7 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     where = f"{config.templates_dir}/{TEMPLATE}"
     translations = TemplateTranslations(catalog, config.source_locale, report, where, rules_for(config, locale))
     env.install_gettext_translations(translations, newstyle=True)
+    env.globals["gettext"] = _gettext(translations)
     context = _context(leaflet, config.region(locale), config)
     context["shared_sections"] = shared.data["sections"] if shared else []
     approved = leaflet.data["metadata"]["status"] == "approved"
@@ -106,6 +117,20 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     except TemplateError as exc:
         raise RenderError([_template_problem(exc, config)]) from None
     return RenderedHTML(html, incomplete or not approved, approved)
+
+
+def _gettext(translations: TemplateTranslations):
+    """Return the template's ``_()``: a string left in the source language gets its values in that language too
+    (``prochaine révision : 1 mars 2029``, not an Arabic date inside French words)."""
+
+    @pass_context
+    def gettext(context, msgid: str, **variables) -> Markup:
+        text, untranslated = translations.translate(msgid)
+        if untranslated:
+            variables = {key: getattr(value, "in_source", value) for key, value in variables.items()}
+        return text % variables
+
+    return gettext
 
 
 def _template_problem(exc: TemplateError, config: Config) -> Problem:
@@ -136,8 +161,10 @@ def _relative_template(filename: str, folder: Path, config: Config) -> str:
 
 def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
     values = placeholder_values(config.institution, region, config.source_locale)
+    # Text left in the source language writes its numbers (a temperature) as that language does.
+    source_values = placeholder_values(config.institution, region, config.source_locale, config.source_locale)
     meta = leaflet.data["metadata"]
-    rich, plain = _text_filters(values, region, config.source_locale)
+    rich, plain = _text_filters(values, source_values, region, config.source_locale)
     return {
         "doc": leaflet.data,
         "meta": meta,
@@ -147,8 +174,8 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
         "lang": region.replace("_", "-"),
         "source_lang": config.source_locale.replace("_", "-"),
         "dir": "rtl" if is_right_to_left(region) else "ltr",
-        "published": format_day(meta["published"], region),
-        "review_due": format_day(meta["review_due"], region),
+        "published": localized_day(meta["published"], region, config.source_locale),
+        "review_due": localized_day(meta["review_due"], region, config.source_locale),
         "version": __version__,
         "counters": COUNTERS,
         "rich": rich,
@@ -156,18 +183,24 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
     }
 
 
-def _text_filters(values: dict[str, Markup], region: str, source_locale: str):
-    """Return ``rich`` (leaflet text to HTML) and ``plain`` (to text, for metadata and running heads)."""
+def _text_filters(values: dict[str, Markup], source_values: dict[str, Markup], region: str, source_locale: str):
+    """Return ``rich`` (leaflet text to HTML) and ``plain`` (to text, for metadata and running heads).
+
+    In a right-to-left language, the numbers, phone numbers and addresses of translated text are isolated left to
+    right; text left in the source language is isolated whole (by its ``untranslated`` class in the CSS).
+    """
+    right_to_left = is_right_to_left(region)
 
     def typography(locale: str):
         return french_spacing if Locale.parse(locale).language == "fr" else None
 
     def rich(text: str) -> Markup:
         if isinstance(text, SourceText):  # shown in the source language: say so, for readers and hyphenation
-            inner = render_text(text, values, typography(source_locale))
+            inner = render_text(text, source_values, typography(source_locale))
             return Markup('<span lang="{}" class="untranslated">{}</span>').format(
                 source_locale.replace("_", "-"), inner)
-        return render_text(text, values, typography(region))
+        html = render_text(text, values, typography(region))
+        return isolate_left_to_right(html, region) if right_to_left else html
 
     def plain(text: str) -> str:
         return rich(text).striptags()
@@ -205,6 +238,18 @@ def css_content(value) -> Markup:
         elif piece:
             parts.append(css_string(piece))
     return Markup(" ".join(parts) or '""')
+
+
+def margin_box(value, side: str = "") -> Markup:
+    """Return the declarations of a page margin box showing ``value`` (a template string, counters allowed).
+
+    A string left in the source language is marked as body text is, and laid out in its own direction, aligned
+    to the page's ``side``: a French footer on an Arabic page reads as French, not scrambled around the date.
+    """
+    declarations = f"content: {css_content(value)};"
+    if isinstance(value, Markup) and 'class="untranslated"' in value:
+        declarations += f" background-color: var(--untranslated); direction: ltr; text-align: {side or 'start'};"
+    return Markup(declarations)
 
 
 def _text(value) -> str:
