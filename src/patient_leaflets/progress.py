@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from .build.report import BuildListener, BuildReport, Outcome
+from .build.report import LAYOUT_REASON, BuildListener, BuildReport, Outcome
 
 
 def make_display(terminal: bool | None = None, console=None) -> BuildDisplay:
@@ -105,6 +105,7 @@ def outcome_lines(outcome: Outcome) -> list[tuple[str, bool]]:
         return [(f"failed     {outcome.output}", True), (_indent(outcome.error), True)]
     mark = " (DRAFT)" if outcome.draft else ""
     lines = [(f"{outcome.status:<10} {outcome.output}{mark}", False)]
+    lines += [(_indent(reason), False) for reason in outcome.draft_reasons if reason.startswith(LAYOUT_REASON)]
     if outcome.gaps and outcome.status == "built":
         lines.append((_indent(f"{len(outcome.gaps)} message(s) shown in the source language:"), False))
         lines += [(_indent(gap, 4), False) for gap in outcome.gaps]

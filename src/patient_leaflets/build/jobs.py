@@ -25,7 +25,7 @@ from ..render.html import RenderedHTML, render_html
 from .fingerprint import RecordingCatalog, po_digest
 from .manifest import stamp
 from .plan import Job
-from .report import Outcome, refusal
+from .report import LAYOUT_REASON, Outcome, refusal
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +55,11 @@ def locale_catalog(config: Config, locale: str) -> Catalog | None:
     return None if locale == config.source_locale else load_catalog(config, locale)
 
 
-def render_leaflet(config: Config, source: Path, locale: str, catalog=None) -> LeafletHTML:
+def render_leaflet(config: Config, source: Path, locale: str, catalog=None, draft: bool = False) -> LeafletHTML:
     """Load, translate and render one leaflet (then the shared sections) to HTML in ``locale``.
 
     ``catalog`` defaults to the language's catalog in the project; a worker passes a ``RecordingCatalog``.
+    ``draft`` marks it as a draft whatever its status and translation.
     """
     catalog = catalog if catalog is not None else locale_catalog(config, locale)
     leaflet = load_leaflet(source, config.display(source))
@@ -68,7 +69,7 @@ def render_leaflet(config: Config, source: Path, locale: str, catalog=None) -> L
     if shared is not None:
         shared, shared_report = translate_leaflet(shared, catalog, rules)
         report.gaps.extend(shared_report.gaps)
-    return LeafletHTML(leaflet, render_html(translated, locale, config, catalog, report, shared), report)
+    return LeafletHTML(leaflet, render_html(translated, locale, config, catalog, report, shared, draft), report)
 
 
 def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobResult:
@@ -88,6 +89,8 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
         if strict and page.rendered.draft:
             raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
         document = pdf.render_pdf(page.rendered.html, config)
+        if document.overflows:
+            page, document = _laid_out_as_draft(config, job, catalog, page, document, outcome, strict)
         write_atomic(job.output, document.data)
         result.pdf = stamp(job.output, document.data)
         result.html = _write_html(job, page.rendered.html if keep_html else None)
@@ -104,6 +107,22 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
         outcome.error = f"unexpected error: {exc!r} (traceback in the log)"
     outcome.seconds = round(time.perf_counter() - started, 3)
     return result
+
+
+def _laid_out_as_draft(config: Config, job: Job, catalog, page: LeafletHTML, document, outcome: Outcome,
+                       strict: bool):
+    """Text ran off the page: refuse the PDF (``strict``), or render it again marked as a draft."""
+    from ..render import pdf
+
+    outcome.draft = True
+    outcome.draft_reasons.append(f"{LAYOUT_REASON} ({'; '.join(document.overflows)}). Shorten the text or break "
+                                 "it into lines")
+    if strict:
+        raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
+    if page.rendered.draft:
+        return page, document
+    page = render_leaflet(config, job.source, job.locale, catalog, draft=True)
+    return page, pdf.render_pdf(page.rendered.html, config)
 
 
 _CATALOGS: dict[Path, tuple[str, Catalog]] = {}

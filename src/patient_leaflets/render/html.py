@@ -91,11 +91,13 @@ class _ConfinedLoader(FileSystemLoader):
 
 
 def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
-                report: TranslationReport | None = None, shared: Leaflet | None = None) -> RenderedHTML:
+                report: TranslationReport | None = None, shared: Leaflet | None = None,
+                draft: bool = False) -> RenderedHTML:
     """Return the HTML of a (translated) leaflet in ``locale``; template strings come from ``catalog``.
 
     ``shared`` holds the sections every leaflet ends with (``leaflets/_shared.yaml``, translated).
-    Template strings missing from the catalog are added to ``report``; any gap makes the leaflet a draft.
+    Template strings missing from the catalog are added to ``report``; any gap makes the leaflet a draft, and so
+    does ``draft`` (text that ran off the page, say).
     """
     report = report if report is not None else TranslationReport()
     env = make_environment(config.path("templates"))
@@ -106,17 +108,18 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     context = _context(leaflet, config.region(locale), config)
     context["shared_sections"] = shared.data["sections"] if shared else []
     approved = leaflet.data["metadata"]["status"] == "approved"
+    draft = draft or not approved
     incomplete = not report.is_complete
     try:
         template = env.get_template(TEMPLATE)
-        html = template.render(context, draft=incomplete or not approved, incomplete=incomplete)
+        html = template.render(context, draft=incomplete or draft, incomplete=incomplete)
         if not incomplete and not report.is_complete:
             # The template's own missing strings are known only once it has run: render again to mark them.
             incomplete = True
             html = template.render(context, draft=True, incomplete=True)
     except TemplateError as exc:
         raise RenderError([_template_problem(exc, config)]) from None
-    return RenderedHTML(html, incomplete or not approved, approved)
+    return RenderedHTML(html, incomplete or draft, approved)
 
 
 def _gettext(translations: TemplateTranslations):

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import weasyprint
+from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from ..config import Config
-from ..errors import Problem, RenderError
+from ..errors import Problem, RenderError, excerpt
 from ..files import symlink_problems
 from .assets import LINK_SCHEMES, asset_path, asset_roots, check_assets
 
@@ -53,10 +54,12 @@ class AssetFetcher(URLFetcher):
 
 @dataclass(frozen=True)
 class RenderedPDF:
-    """A leaflet's PDF file, and how many pages it has."""
+    """A leaflet's PDF file, how many pages it has, and the texts that run off their page."""
 
     data: bytes
     pages: int
+    overflows: tuple[str, ...] = ()
+    """``page N: 'text…'`` for each element whose text runs past the page's content area once laid out."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ def render_pdf(html: str, config: Config) -> RenderedPDF:
         refused = _unsafe_links(laid_out)
         if refused:
             raise RenderError(check_assets(config) or [Problem("", None, "", refused)])
-        return RenderedPDF(laid_out.write_pdf(pdf_variant=PDF_VARIANT), len(laid_out.pages))
+        return RenderedPDF(laid_out.write_pdf(pdf_variant=PDF_VARIANT), len(laid_out.pages), overflows(laid_out))
     except Refused as exc:
         # WeasyPrint does not say which file asked for the URL; the static check does, when it can.
         raise RenderError(check_assets(config) or [Problem("", None, "", str(exc))]) from None
@@ -99,6 +102,41 @@ def _stylesheet(stylesheet: Path, digest: str, roots: tuple) -> _Stylesheet:
     fonts = FontConfiguration()
     css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=AssetFetcher(list(roots)), font_config=fonts)
     return _Stylesheet(css, fonts)
+
+
+TOLERANCE = 1.0
+"""CSS pixels a text may pass the content area by (rounding, a hanging quote) before it counts as running off."""
+
+
+def overflows(document) -> tuple[str, ...]:
+    """Return what runs off its page's content area once laid out: a word or a chain of no-break spaces too long
+    for the line (``page 1: 'text…'``), a table wider than the page (``page 1: a table wider than the page…``)."""
+    found: dict[str, None] = {}
+    for number, page in enumerate(document.pages, start=1):
+        page_box = page._page_box
+        left = page_box.content_box_x()
+        for child in page_box.children:
+            if not isinstance(child, boxes.MarginBox):
+                for box in _running_off(child, left, left + page_box.width, None):
+                    text = excerpt(_element_text(box), 60)
+                    found[f"page {number}: a table wider than the page ({text!r})" if isinstance(box, boxes.TableBox)
+                          else f"page {number}: {text!r}"] = None
+    return tuple(found)
+
+
+def _running_off(box, left: float, right: float, table):
+    """Yield each text box past ``left`` or ``right`` (or the table holding it)."""
+    table = box if isinstance(box, boxes.TableBox) else table
+    if isinstance(box, boxes.TextBox) and (box.position_x < left - TOLERANCE
+                                           or box.position_x + box.width > right + TOLERANCE):
+        yield table or box
+    for child in getattr(box, "children", ()):
+        yield from _running_off(child, left, right, table)
+
+
+def _element_text(box) -> str:
+    element = box.element
+    return " ".join(" ".join(element.itertext()).split()) if element is not None else box.text
 
 
 def _unsafe_links(document) -> str:
