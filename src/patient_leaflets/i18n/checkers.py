@@ -19,6 +19,7 @@ from babel import Locale, UnknownLocaleError
 
 from ..content.markup import HTML_TAG, inline_markup, placeholders_in, plain_text, text_problems
 from .characters import comma_decimal_warnings, digit_problems, format_character_problems
+from .labels import label_problems
 from .links import link_problems
 from .number_words import number_words
 from .numbers import ascii_digits, find_numbers, number_spans
@@ -70,6 +71,7 @@ def translation_problems(msgid: str, msgstr: str, rules: Rules = Rules(), templa
         *address_problems(msgid, msgstr),
         *link_problems(msgid, msgstr),
         *term_problems(msgid, msgstr, rules.do_not_translate),
+        *label_problems(msgid, msgstr, rules.do_not_translate),
     ]
 
 

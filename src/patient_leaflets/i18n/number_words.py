@@ -20,7 +20,24 @@ def number_words(text: str, locale: str | None) -> list[tuple[int, int, Decimal,
     pattern, values = _lexicon(locale)
     if pattern is None:
         return []
-    return [(m.start(), m.end(), values[m.group().casefold()], m.group()) for m in pattern.finditer(text)]
+    first_words = _first_words(locale)
+    found, end = [], -1
+    for word in _WORD.finditer(text):  # the whole pattern is tried only where a number word may start: fast
+        if word.start() < end or word.group().casefold() not in first_words:
+            continue
+        match = pattern.match(text, word.start())
+        if match:
+            found.append((match.start(), match.end(), values[match.group().casefold()], match.group()))
+            end = match.end()
+    return found
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=16)
+def _first_words(locale: str | None) -> frozenset[str]:
+    return frozenset(_WORD.match(word).group() for word in _lexicon(locale)[1] if _WORD.match(word))
 
 
 @functools.lru_cache(maxsize=16)
