@@ -13,13 +13,14 @@ import re
 import unicodedata
 
 from babel import Locale, UnknownLocaleError
-from babel.numbers import get_decimal_symbol, get_group_symbol
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 _JOINERS = {"\u200c", "\u200d"}
 """Zero-width non-joiner and joiner: needed between letters of scripts such as Arabic, Persian or Devanagari."""
 _ARABIC_LETTER_MARK = "\u061c"
 _SPACES = " \u00a0\u202f\u2009"
 _NUMBER = re.compile(r"\d+(?:[^\w\s%°:;!?/&*@#\"\\()\[\]{}<>+=-]\d+|[ \u00a0\u202f\u2009]\d{3}(?!\d))*")
+_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 _ZEROS = {"arab": 0x0660, "arabext": 0x06F0, "beng": 0x09E6, "deva": 0x0966, "gujr": 0x0AE6, "guru": 0x0A66,
           "knda": 0x0CE6, "mlym": 0x0D66, "orya": 0x0B66, "tamldec": 0x0BE6, "telu": 0x0C66, "thai": 0x0E50,
           "tibt": 0x0F20, "mymr": 0x1040, "khmr": 0x17E0, "laoo": 0x0ED0, "fullwide": 0xFF10}
@@ -74,7 +75,27 @@ def digit_problems(msgstr: str, locale: str | None, msgid: str = "") -> list[str
         elif odd:
             problems.append(f"{match.group()!r} uses {odd[0]!r} (U+{ord(odd[0]):04X}), which {locale} does not use "
                             f"in numbers: write it with {_shown(separators)}")
+        elif match.group() not in msgid and not is_grouped(match.group(), locale):
+            problems.append(f"{match.group()!r} is not grouped as {locale} groups digits: a reader cannot tell its "
+                            f"value. Write it as {locale} does: {format_decimal(1000000, locale=locale)}")
     return problems
+
+
+def is_grouped(number: str, locale: str) -> bool:
+    """Tell whether the group separators of ``number`` (if any) split it as ``locale`` does (CLDR grouping).
+
+    A lone comma before one, two or four digits and more in English is a decimal comma, warned about elsewhere.
+    """
+    group, decimal = _symbol(get_group_symbol, locale), _symbol(get_decimal_symbol, locale)
+    if not group or group in _SPACES or group not in number or _DATE.fullmatch(number):
+        return True
+    whole = number.split(decimal)[0] if decimal and decimal != group else number
+    groups = whole.split(group)
+    if len(groups) == 2 and len(groups[1]) != 3:
+        return True  # not a grouping: a decimal comma (comma_decimal_warnings) or another separator's business
+    primary, secondary = Locale.parse(locale).decimal_formats[None].grouping
+    return (len(groups[-1]) == primary and all(len(g) == secondary for g in groups[1:-1])
+            and 1 <= len(groups[0]) <= (secondary if len(groups) > 2 else primary))
 
 
 def comma_decimal_warnings(msgstr: str, locale: str | None) -> list[str]:
