@@ -19,22 +19,20 @@ from .checkers import (
     address_problems,
     is_template_message,
     markup_problems,
-    number_problems,
     phone_problems,
     placeholder_problems,
     term_problems,
     typography_problems,
+    value_problems,
 )
 from .links import link_problems
-from .quantities import quantity_problems
 
 
 def numbers_checker(catalog, message) -> None:
     """Babel checker: raise TranslationError when a number of the source is missing or changed."""
     _raise_for(catalog, message, lambda msgid, msgstr, rules, template: [
         *format_character_problems(msgstr), *digit_problems(msgstr, rules.locale, msgid),
-        *(number_problems(msgid, msgstr, rules)
-          or quantity_problems(msgid, msgstr, rules.source_locale, rules.locale))])
+        *value_problems(msgid, msgstr, rules)])
 
 
 def placeholders_checker(catalog, message) -> None:

@@ -65,8 +65,7 @@ def translation_problems(msgid: str, msgstr: str, rules: Rules = Rules(), templa
         *markup_problems(msgid, msgstr, template),
         *format_character_problems(msgstr),
         *digit_problems(msgstr, rules.locale, msgid),
-        *(number_problems(msgid, msgstr, rules) or quantity_problems(_parts(msgid).rest, _parts(msgstr).rest,
-                                                                      rules.source_locale, rules.locale)),
+        *value_problems(msgid, msgstr, rules),
         *phone_problems(msgid, msgstr),
         *address_problems(msgid, msgstr),
         *link_problems(msgid, msgstr),
@@ -231,6 +230,12 @@ def number_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str
         return []
     return [f"numbers differ: msgid has {_listed(missing)}, msgstr has {_listed(extra)}. Keep every dose, "
             "temperature, duration, percentage and age as in msgid (2,5 and 2.5 are the same number)"]
+
+
+def value_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str]:
+    """Check numbers by value, then (when they agree) quantities with their units, signs and periods."""
+    return number_problems(msgid, msgstr, rules) or quantity_problems(_parts(msgid).rest, _parts(msgstr).rest,
+                                                                      rules.source_locale, rules.locale)
 
 
 def numbers_in(text: str, locale: str | None = None) -> dict[Decimal, str]:
