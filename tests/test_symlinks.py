@@ -78,3 +78,12 @@ def test_a_template_or_stylesheet_that_is_a_link_stops_the_build(project, secret
     assert "secret-line" not in build.output + report_text(project)
     assert {p: p.read_bytes() for p in (project / "output").rglob("*.pdf")} == before
     assert os.path.islink(target)
+
+
+def test_a_folder_of_catalogs_that_is_a_link_is_refused(project, tmp_path):
+    outside = tmp_path / "elsewhere"
+    shutil.copytree(project / "translations" / "en", outside)
+    shutil.rmtree(project / "translations" / "en")
+    (project / "translations" / "en").symlink_to(outside)
+    check = run(project, "check")
+    assert f"error: translations/en: {LINK}" in check.output.splitlines()
