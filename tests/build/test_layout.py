@@ -14,7 +14,8 @@ from patient_leaflets.cli import cli
 PO = "translations/en/LC_MESSAGES/leaflets.po"
 CHAIN = "Call\u00a0us" + "\u00a0now" * 23  # no-break spaces: one "word" wider than the page
 REASON = ("text runs off the page, where readers lose it (page 1: 'Call us now now now now now now now now now now now "
-          "now now…'). Shorten the text or break it into lines")
+          "now now…' from leaflets/sample.yaml:40 (sections[0].blocks[4].urgent.signs[1])). Shorten the text or break "
+          "it into lines")
 
 
 @pytest.fixture

@@ -15,8 +15,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from ..config import Config
-from ..content.leaflet import Leaflet, load_leaflet, load_shared
-from ..errors import BuildError, LeafletError, Problem
+from ..content.leaflet import Leaflet, get_at, load_leaflet, load_shared
+from ..content.markup import plain_text
+from ..content.validate import format_key
+from ..errors import BuildError, LeafletError, Problem, excerpt
 from ..files import failed_path, os_problem, write_atomic
 from ..i18n.catalogs import load_catalog
 from ..i18n.checkers import rules_for
@@ -48,6 +50,8 @@ class LeafletHTML:
     """The leaflet as written, in the source language."""
     rendered: RenderedHTML
     report: TranslationReport
+    shown: dict[str, str] = field(default_factory=dict)
+    """Each text as a reader sees it (spaces removed) → where it comes from, ``leaflets/x.yaml:12 (field)``."""
 
 
 def locale_catalog(config: Config, locale: str) -> Catalog | None:
@@ -69,7 +73,9 @@ def render_leaflet(config: Config, source: Path, locale: str, catalog=None, draf
     if shared is not None:
         shared, shared_report = translate_leaflet(shared, catalog, rules)
         report.gaps.extend(shared_report.gaps)
-    return LeafletHTML(leaflet, render_html(translated, locale, config, catalog, report, shared, draft), report)
+    shown = {_squeezed(plain_text(str(get_at(translated.data, key)))): f"{leaflet.source}:{line} ({format_key(key)})"
+             for key, _, line in leaflet.iter_texts()}
+    return LeafletHTML(leaflet, render_html(translated, locale, config, catalog, report, shared, draft), report, shown)
 
 
 def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobResult:
@@ -115,14 +121,30 @@ def _laid_out_as_draft(config: Config, job: Job, catalog, page: LeafletHTML, doc
     from ..render import pdf
 
     outcome.draft = True
-    outcome.draft_reasons.append(f"{LAYOUT_REASON} ({'; '.join(document.overflows)}). Shorten the text or break "
-                                 "it into lines")
+    outcome.draft_reasons.append(f"{LAYOUT_REASON} ({'; '.join(_overflows(page, document.overflows))}). Shorten "
+                                 "the text or break it into lines")
     if strict:
         raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
     if page.rendered.draft:
         return page, document
     page = render_leaflet(config, job.source, job.locale, catalog, draft=True)
     return page, pdf.render_pdf(page.rendered.html, config)
+
+
+def _overflows(page: LeafletHTML, overflows) -> list[str]:
+    """Name each text that ran off the page, with the leaflet text (file, line, field) it shows when known."""
+    named = []
+    for number, text, table in overflows:
+        shown = repr(excerpt(text, 60))
+        where = "" if table else next((w for shown_text, w in page.shown.items() if shown_text
+                                       and shown_text[:40] in _squeezed(text)), "")
+        named.append(f"page {number}: " + (f"a table wider than the page ({shown})" if table else shown)
+                     + (f" from {where}" if where else ""))
+    return named
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
 
 
 _CATALOGS: dict[Path, tuple[str, Catalog]] = {}

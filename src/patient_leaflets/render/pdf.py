@@ -18,7 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from ..config import Config
-from ..errors import Problem, RenderError, excerpt
+from ..errors import Problem, RenderError
 from ..files import symlink_problems
 from .assets import LINK_SCHEMES, asset_path, asset_roots, check_assets
 
@@ -58,8 +58,8 @@ class RenderedPDF:
 
     data: bytes
     pages: int
-    overflows: tuple[str, ...] = ()
-    """``page N: 'text…'`` for each element whose text runs past the page's content area once laid out."""
+    overflows: tuple[tuple[int, str, bool], ...] = ()
+    """``(page, text, in a table)`` for each element whose text runs past the page's content area once laid out."""
 
 
 @dataclass(frozen=True)
@@ -108,19 +108,17 @@ TOLERANCE = 1.0
 """CSS pixels a text may pass the content area by (rounding, a hanging quote) before it counts as running off."""
 
 
-def overflows(document) -> tuple[str, ...]:
-    """Return what runs off its page's content area once laid out: a word or a chain of no-break spaces too long
-    for the line (``page 1: 'text…'``), a table wider than the page (``page 1: a table wider than the page…``)."""
-    found: dict[str, None] = {}
+def overflows(document) -> tuple[tuple[int, str, bool], ...]:
+    """Return ``(page, text, in a table)`` for what runs off its page's content area once laid out: a word or a
+    chain of no-break spaces too long for the line, a table wider than the page (then the table's text)."""
+    found: dict[tuple[int, str, bool], None] = {}
     for number, page in enumerate(document.pages, start=1):
         page_box = page._page_box
         left = page_box.content_box_x()
         for child in page_box.children:
             if not isinstance(child, boxes.MarginBox):
                 for box in _running_off(child, left, left + page_box.width, None):
-                    text = excerpt(_element_text(box), 60)
-                    found[f"page {number}: a table wider than the page ({text!r})" if isinstance(box, boxes.TableBox)
-                          else f"page {number}: {text!r}"] = None
+                    found[(number, _element_text(box), isinstance(box, boxes.TableBox))] = None
     return tuple(found)
 
 
