@@ -33,7 +33,8 @@ def link_problems(msgid: str, msgstr: str) -> list[str]:
     for address in _addresses(text):
         problems += _target_problems(address) if "://" in address or ":" in address else []
         host = _host(address)
-        if host and host not in known and _is_address(address):
+        bare = ":" not in address  # an address with a scheme is compared exactly by checkers.address_problems
+        if bare and host and host not in known and _is_address(address):
             problems.append(f"{address!r} is not an address of msgid ({_listed(sorted(known))}). Copy addresses "
                             "exactly as in msgid")
     return list(dict.fromkeys(problems))
