@@ -216,8 +216,10 @@ def number_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str
     ``2,5`` and ``2.5`` agree; so do ``1 000``, ``1,000`` (in English) and ``1 000``. A number written twice in
     the source may be written once in the translation (``24 h/24`` → ``24 hours``).
     """
-    source = numbers_in(msgid, rules.source_locale)
-    target = numbers_in(msgstr, rules.locale)
+    # Words are read only when both languages are known: "deux" is a number only to one who reads French.
+    words = bool(rules.source_locale and rules.locale)
+    source = numbers_in(msgid, rules.source_locale, words)
+    target = numbers_in(msgstr, rules.locale, words)
     if set(source) == set(target):
         return []
     # A number the source writes in words may be an idiom (entre deux rendez-vous: between appointments).
@@ -233,17 +235,22 @@ def number_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str
 
 
 def value_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str]:
-    """Check numbers by value, then (when they agree) quantities with their units, signs and periods."""
-    return number_problems(msgid, msgstr, rules) or quantity_problems(_parts(msgid).rest, _parts(msgstr).rest,
-                                                                      rules.source_locale, rules.locale)
+    """Check numbers by value, then (when they agree) quantities with their units, signs and periods.
+
+    Units are read in each text's language: without the source's language (``Rules.source_locale``), only values.
+    """
+    problems = number_problems(msgid, msgstr, rules)
+    if problems or not (rules.source_locale and rules.locale):
+        return problems
+    return quantity_problems(_parts(msgid).rest, _parts(msgstr).rest, rules.source_locale, rules.locale)
 
 
-def numbers_in(text: str, locale: str | None = None) -> dict[Decimal, str]:
-    """Return ``{value: spelling}`` for the numbers in ``text`` (in digits or words), leaving out placeholders,
-    addresses and phones."""
+def numbers_in(text: str, locale: str | None = None, words: bool = True) -> dict[Decimal, str]:
+    """Return ``{value: spelling}`` for the numbers in ``text`` (in digits, and in words with ``words``), leaving
+    out placeholders, addresses and phones."""
     rest = _parts(text).rest
     found = find_numbers(rest, locale)
-    for _, _, value, spelling in number_words(rest, locale):
+    for _, _, value, spelling in number_words(rest, locale) if words else ():
         found.setdefault(value, spelling)
     return found
 
