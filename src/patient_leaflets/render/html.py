@@ -30,7 +30,7 @@ from .._version import __version__
 from ..config import Config
 from ..content.leaflet import Leaflet
 from ..content.markup import french_spacing, render_text
-from ..content.placeholders import display_url
+from ..content.placeholders import printed_url
 from ..errors import Problem, RenderError
 from ..i18n.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
@@ -74,7 +74,7 @@ def make_environment(templates: Path) -> Environment:
     env.filters["css_content"] = css_content
     env.filters["margin_box"] = margin_box
     env.filters["format_list"] = format_list
-    env.filters["display_url"] = display_url
+    env.filters["printed_url"] = printed_url
     return env
 
 
