@@ -24,7 +24,7 @@ from jinja2 import (
 )
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .._version import __version__
 from ..config import Config
@@ -36,6 +36,8 @@ from ..i18n.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .bidi import isolate_left_to_right
 from .localize import is_right_to_left, localized_day, placeholder_values
+from .timeline import font_measure, timeline_svg
+from .typography import keep_together, last_words_together, printed_addresses
 
 TEMPLATE = "leaflet.html.j2"
 # The page counters a template may put in a running head: it passes these named placeholders to _() and
@@ -75,6 +77,8 @@ def make_environment(templates: Path) -> Environment:
     env.filters["margin_box"] = margin_box
     env.filters["format_list"] = format_list
     env.filters["printed_url"] = printed_url
+    env.filters["heading"] = last_words_together
+    env.filters["keep_together"] = lambda text: Markup(keep_together(str(escape(text))))
     return env
 
 
@@ -179,6 +183,12 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
     source_values = placeholder_values(config.institution, region, config.source_locale, config.source_locale)
     meta = leaflet.data["metadata"]
     rich, plain = _text_filters(values, source_values, region, config.source_locale)
+    fonts = config.path("styles") / "fonts"
+    rtl = is_right_to_left(region)
+
+    def timeline(data: dict, names: dict, alt: str) -> Markup:
+        return timeline_svg(data, names, alt, plain, lambda text, bold: font_measure(fonts)(text, bold), rtl)
+
     return {
         "doc": leaflet.data,
         "meta": meta,
@@ -187,13 +197,14 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
         "values": values,
         "lang": region.replace("_", "-"),
         "source_lang": config.source_locale.replace("_", "-"),
-        "dir": "rtl" if is_right_to_left(region) else "ltr",
+        "dir": "rtl" if rtl else "ltr",
         "published": localized_day(meta["published"], region, config.source_locale),
         "review_due": localized_day(meta["review_due"], region, config.source_locale),
         "version": __version__,
         "counters": COUNTERS,
         "rich": rich,
         "plain": plain,
+        "timeline": timeline,
     }
 
 
@@ -206,14 +217,16 @@ def _text_filters(values: dict[str, Markup], source_values: dict[str, Markup], r
     right_to_left = is_right_to_left(region)
 
     def typography(locale: str):
-        return french_spacing if Locale.parse(locale).language == "fr" else None
+        if Locale.parse(locale).language == "fr":
+            return lambda text: keep_together(french_spacing(text))
+        return keep_together
 
     def rich(text: str) -> Markup:
         if isinstance(text, SourceText):  # shown in the source language: say so, for readers and hyphenation
-            inner = render_text(text, source_values, typography(source_locale))
+            inner = printed_addresses(render_text(text, source_values, typography(source_locale)))
             return Markup('<span lang="{}" class="untranslated">{}</span>').format(
                 source_locale.replace("_", "-"), inner)
-        html = render_text(text, values, typography(region))
+        html = printed_addresses(render_text(text, values, typography(region)))
         return isolate_left_to_right(html, region) if right_to_left else html
 
     def plain(text: str) -> str:
