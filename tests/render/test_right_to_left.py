@@ -45,7 +45,8 @@ def arabic(tmp_path_factory):
 
 def test_a_phone_number_in_arabic_text_keeps_its_order(arabic):
     html = (arabic / "sample.html").read_text(encoding="utf-8")
-    assert '<bdi dir="ltr">0 805 123 124</bdi>' in html and '<bdi dir="ltr">a@exemple.fr</bdi>' in html
+    assert '<bdi dir="ltr">0 805 123 124</bdi>' in html
+    assert re.search(r'<bdi dir="ltr">a@(<span class="url-part">)?exemple\.fr(</span>)?</bdi>', html)
     text = pdftotext(arabic / "sample.pdf")
     assert "0 805 123 124" in text and "124 123 805 0" not in text
 

@@ -226,8 +226,9 @@ def _text_filters(values: dict[str, Markup], source_values: dict[str, Markup], r
             inner = printed_addresses(render_text(text, source_values, typography(source_locale)))
             return Markup('<span lang="{}" class="untranslated">{}</span>').format(
                 source_locale.replace("_", "-"), inner)
-        html = printed_addresses(render_text(text, values, typography(region)))
-        return isolate_left_to_right(html, region) if right_to_left else html
+        html = render_text(text, values, typography(region))
+        # Isolated before web addresses are marked up for paper, which splits them (and e-mails) into parts.
+        return printed_addresses(isolate_left_to_right(html, region) if right_to_left else html)
 
     def plain(text: str) -> str:
         return rich(text).striptags()
