@@ -14,20 +14,17 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
+from ..approval.page import LeafletHTML, locale_catalog, render_leaflet
 from ..config import Config
-from ..content.leaflet import Leaflet, get_at, load_leaflet, load_shared
-from ..content.markup import plain_text
-from ..content.validate import format_key
 from ..errors import BuildError, LeafletError, Problem, excerpt
 from ..files import failed_path, os_problem, write_atomic
 from ..i18n.catalogs import load_catalog
-from ..i18n.checkers import rules_for
-from ..i18n.translate import TranslationReport, translate_leaflet
-from ..render.html import RenderedHTML, render_html
 from .fingerprint import RecordingCatalog, po_digest
 from .manifest import stamp
 from .plan import Job
 from .report import LAYOUT_REASON, Outcome, refusal
+
+__all__ = ["JobResult", "LeafletHTML", "locale_catalog", "render_job", "render_leaflet"]
 
 log = logging.getLogger(__name__)
 
@@ -40,42 +37,6 @@ class JobResult:
     messages: dict[str, str] = field(default_factory=dict)
     pdf: dict | None = None
     html: dict | None = None
-
-
-@dataclass(frozen=True)
-class LeafletHTML:
-    """A leaflet rendered to HTML in one language, with the source it came from and its translation gaps."""
-
-    leaflet: Leaflet
-    """The leaflet as written, in the source language."""
-    rendered: RenderedHTML
-    report: TranslationReport
-    shown: dict[str, str] = field(default_factory=dict)
-    """Each text as a reader sees it (spaces removed) → where it comes from, ``leaflets/x.yaml:12 (field)``."""
-
-
-def locale_catalog(config: Config, locale: str) -> Catalog | None:
-    """Return the catalog of a target language (None for the source language); raise if it is missing."""
-    return None if locale == config.source_locale else load_catalog(config, locale)
-
-
-def render_leaflet(config: Config, source: Path, locale: str, catalog=None, draft: bool = False) -> LeafletHTML:
-    """Load, translate and render one leaflet (then the shared sections) to HTML in ``locale``.
-
-    ``catalog`` defaults to the language's catalog in the project; a worker passes a ``RecordingCatalog``.
-    ``draft`` marks it as a draft whatever its status and translation.
-    """
-    catalog = catalog if catalog is not None else locale_catalog(config, locale)
-    leaflet = load_leaflet(source, config.display(source))
-    rules = rules_for(config, locale)
-    translated, report = translate_leaflet(leaflet, catalog, rules)
-    shared = load_shared(config)
-    if shared is not None:
-        shared, shared_report = translate_leaflet(shared, catalog, rules)
-        report.gaps.extend(shared_report.gaps)
-    shown = {_squeezed(plain_text(str(get_at(translated.data, key)))): f"{leaflet.source}:{line} ({format_key(key)})"
-             for key, _, line in leaflet.iter_texts()}
-    return LeafletHTML(leaflet, render_html(translated, locale, config, catalog, report, shared, draft), report, shown)
 
 
 def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobResult:
@@ -91,7 +52,8 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
         outcome.version = page.leaflet.data["metadata"]["version"]
         outcome.draft = page.rendered.draft
         outcome.gaps = [str(gap) for gap in page.report.gaps]
-        outcome.draft_reasons = _draft_reasons(page.rendered.approved, page.report)
+        outcome.draft_reasons = page.state.reasons()
+        outcome.approval = page.state.as_dict()
         if strict and page.rendered.draft:
             raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
         document = pdf.render_pdf(page.rendered.html, config)
@@ -184,12 +146,3 @@ def _write_html(job: Job, html: str | None) -> dict | None:
     data = html.encode("utf-8")
     write_atomic(job.html, data)
     return stamp(job.html, data)
-
-
-def _draft_reasons(approved: bool, report: TranslationReport) -> list[str]:
-    reasons = []
-    if not approved:
-        reasons.append("its status is draft (set status: approved once it has been reviewed)")
-    if report.gaps:
-        reasons.append(f"{len(report.gaps)} message(s) are untranslated, fuzzy or fail a check")
-    return reasons

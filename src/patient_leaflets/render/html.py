@@ -33,6 +33,7 @@ from ..content.markup import french_spacing, render_text
 from ..content.placeholders import printed_url
 from ..errors import Problem, RenderError
 from ..i18n.checkers import rules_for
+from ..i18n.template_strings import template_locations
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .bidi import isolate_left_to_right
 from .localize import is_right_to_left, localized_day, placeholder_values
@@ -46,6 +47,11 @@ COUNTERS = {"page": "%(page)s", "pages": "%(pages)s"}
 _COUNTER = re.compile(r"%\((" + "|".join(COUNTERS) + r")\)s")
 
 
+NOT_APPROVED = {"approved": False, "source": {"state": "not approved", "approved": False, "count": 0, "date": "",
+                                             "people": {"clinical": [], "patient": []}}, "translation": None}
+"""What a page says about its approval when nobody approved it."""
+
+
 @dataclass(frozen=True)
 class RenderedHTML:
     """A leaflet as HTML, and whether it must be marked as a draft."""
@@ -53,7 +59,7 @@ class RenderedHTML:
     html: str
     draft: bool
     approved: bool
-    """Whether the content's status is approved (a draft may also come from translation gaps)."""
+    """Whether the text and its translation are approved as they are (a draft may also come from gaps)."""
 
 
 @functools.lru_cache(maxsize=4)
@@ -96,22 +102,26 @@ class _ConfinedLoader(FileSystemLoader):
 
 def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
                 report: TranslationReport | None = None, shared: Leaflet | None = None,
-                draft: bool = False) -> RenderedHTML:
+                approval: dict | None = None, draft: bool = False) -> RenderedHTML:
     """Return the HTML of a (translated) leaflet in ``locale``; template strings come from ``catalog``.
 
     ``shared`` holds the sections every leaflet ends with (``leaflets/_shared.yaml``, translated).
-    Template strings missing from the catalog are added to ``report``; any gap makes the leaflet a draft, and so
-    does ``draft`` (text that ran off the page, say).
+    ``approval`` says what the page tells about its approval (``approval.state.template_view``); without it,
+    the leaflet is not approved. Template strings missing from the catalog are added to ``report``; any gap
+    or missing approval makes the leaflet a draft, and so does ``draft`` (text that ran off the page, say).
     """
     report = report if report is not None else TranslationReport()
     env = make_environment(config.path("templates"))
     where = f"{config.templates_dir}/{TEMPLATE}"
-    translations = TemplateTranslations(catalog, config.source_locale, report, where, rules_for(config, locale))
+    translations = TemplateTranslations(catalog, config.source_locale, report, where, rules_for(config, locale),
+                                        template_locations(config, TEMPLATE) if catalog is not None else None)
     env.install_gettext_translations(translations, newstyle=True)
     env.globals["gettext"] = _gettext(translations)
     context = _context(leaflet, config.region(locale), config)
     context["shared_sections"] = shared.data["sections"] if shared else []
-    approved = leaflet.data["metadata"]["status"] == "approved"
+    approval = approval or NOT_APPROVED
+    context["approval"] = approval
+    approved = bool(approval["approved"])
     draft = draft or not approved
     incomplete = not report.is_complete
     try:
