@@ -81,7 +81,7 @@ def _cell_filter(config: Config, region: str):
     it is written in the catalog, escaped.
     """
     values = placeholder_values(config.institution, region, config.source_locale)
-    rich, _ = text_filters(values, region, config.source_locale)
+    rich, _ = text_filters(values, values, region, config.source_locale)
 
     def cell(text: str, as_written: bool = False) -> Markup:
         if as_written:
