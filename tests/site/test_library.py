@@ -187,3 +187,13 @@ def test_build_refreshes_the_library_and_site_refuses_an_unknown_locale(project)
     result = CliRunner().invoke(cli, ["--project", str(project), "site", "-l", "de"])
     assert result.exit_code == 1
     assert "Error: locale 'de' is not configured" in result.output
+
+
+def test_a_pdf_that_cannot_be_read_is_listed_without_a_thumbnail_and_said(project):
+    pdf = project / "output" / "en" / "sample.pdf"
+    pdf.write_bytes(b"%PDF-1.7 not really")
+    result = CliRunner().invoke(cli, ["--project", str(project), "site"])
+    assert result.exit_code == 0, result.output
+    assert "warning: no thumbnail for en/sample.pdf: PdfiumError(" in result.output
+    _, page = read_page(project)
+    assert len(page.cards) == 4 and len(page.images) == 3

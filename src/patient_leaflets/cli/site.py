@@ -18,6 +18,8 @@ def site(obj, locales):
     from ..site import build_site
 
     report = build_site(obj.config, list(locales) or None)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for line in site_lines(obj.config, report):
         click.echo(line)
 
