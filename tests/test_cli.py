@@ -96,18 +96,18 @@ def test_extract_init_update_stats(project):
         ["en", "_shared", "2", "0", "0", "9", "0", "0", "100%"],
         ["en", "sample", "25", "0", "0", "77", "0", "0", "100%"],
         ["en", "site", "32", "0", "0", "140", "0", "0", "100%"],
-        ["en", "templates", "31", "0", "0", "155", "0", "0", "100%"],
-        ["en", "all", "89", "0", "0", "380", "0", "0", "100%"],
+        ["en", "templates", "36", "0", "0", "158", "0", "0", "100%"],
+        ["en", "all", "94", "0", "0", "383", "0", "0", "100%"],
         ["es", "_shared", "0", "0", "2", "0", "0", "9", "0%"],
         ["es", "sample", "0", "0", "25", "0", "0", "77", "0%"],
         ["es", "site", "0", "0", "32", "0", "0", "140", "0%"],
-        ["es", "templates", "0", "0", "31", "0", "0", "155", "0%"],
-        ["es", "all", "0", "0", "89", "0", "0", "380", "0%"],
+        ["es", "templates", "0", "0", "36", "0", "0", "158", "0%"],
+        ["es", "all", "0", "0", "94", "0", "0", "383", "0%"],
     ]
     rows = json.loads(run(project, "stats", "--json").output)["stats"]
     assert rows[-1] == {"locale": "es", "leaflet": "all",
-                        "messages": {"total": 89, "translated": 0, "fuzzy": 0, "untranslated": 89},
-                        "words": {"total": 380, "translated": 0, "fuzzy": 0, "untranslated": 380}, "percent": 0.0}
+                        "messages": {"total": 94, "translated": 0, "fuzzy": 0, "untranslated": 94},
+                        "words": {"total": 383, "translated": 0, "fuzzy": 0, "untranslated": 383}, "percent": 0.0}
 
 
 def test_init_refuses_a_locale_babel_does_not_know(project):
