@@ -58,12 +58,12 @@ def preview(obj, port, locales, jobs):
         _tell_errors(session.rebuild())
     except KeyboardInterrupt:  # the build stopped cleanly, as `leaflets build` does
         raise SystemExit(130) from None
-    server = session.serve(port)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    click.echo(f"Serving the library at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop); "
-               f"watching {', '.join(obj.config.display(p) for p in session.watched())}")
     stop = threading.Event()
-    with _stop_on_signals(stop):
+    with _stop_on_signals(stop):  # before the address is told: from then on, Ctrl-C ends the preview cleanly
+        server = session.serve(port)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        click.echo(f"Serving the library at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop); "
+                   f"watching {', '.join(obj.config.display(p) for p in session.watched())}")
         session.watch(stop, lambda changes: click.echo(f"changed    {_changed(obj.config, changes)}"), _tell_errors)
     server.shutdown()
     server.server_close()
