@@ -159,6 +159,7 @@ class Validator:
         """Check the rules that tie several fields together (on whatever parts are valid)."""
         meta = data.get("metadata") or {}
         self._review_date_rules(meta.get("published"), meta.get("review_due"))
+        self._source_language_rules(meta.get("sources") or [])
         if meta.get("status") == "approved":
             for group in ("clinical", "patient"):
                 key = ("metadata", "reviewers", group)
@@ -173,6 +174,15 @@ class Validator:
                     if width and row is not None and len(row) != width:
                         key = ("sections", i, "blocks", j, "table", "rows", r)
                         self.report(key, self.lines[key], f"row has {len(row)} cells, the header has {width}")
+
+    def _source_language_rules(self, sources: list) -> None:
+        """A cited source's language must be a language code, so its title can be tagged and marked for readers."""
+        for i, source in enumerate(sources):
+            language = (source or {}).get("language")
+            if language is not None and not _is_language(language):
+                key = ("metadata", "sources", i, "language")
+                self.report(key, self.lines.get(key), f"{language!r} is not a language code",
+                            "Write the language as a code such as fr, en or de")
 
     def _review_date_rules(self, published, due) -> None:
         if not (published and due):
@@ -231,6 +241,16 @@ def _describe(node) -> str:
     if isinstance(value, dt.date):
         return f"date {value}"
     return f"number {value}"
+
+
+def _is_language(code: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code, sep="-")
+    except (ValueError, TypeError, UnknownLocaleError):
+        return False
+    return True
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:

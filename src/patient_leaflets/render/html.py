@@ -64,6 +64,7 @@ def make_environment(templates: Path) -> Environment:
     env.filters["css_content"] = css_content
     env.filters["format_list"] = format_list
     env.filters["display_url"] = display_url
+    env.filters["language_name"] = language_name
     return env
 
 
@@ -165,6 +166,11 @@ def _text_filters(values: dict[str, Markup], region: str, source_locale: str):
 def format_list(items, locale: str) -> str:
     """Return ``items`` as one list in ``locale`` (a BCP 47 tag such as ``fr`` or ``pt-BR``): "A, B et C"."""
     return babel_format_list([str(item) for item in items], locale=Locale.parse(locale, sep="-"))
+
+
+def language_name(code: str, locale: str) -> str:
+    """Return the name of the language ``code`` (``fr``) as readers of ``locale`` (``en-GB``) say it: ``French``."""
+    return Locale.parse(code, sep="-").get_language_name(Locale.parse(locale, sep="-")) or code
 
 
 def css_string(value) -> Markup:
