@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -77,3 +78,27 @@ def size_problem(size: int, limit: int, display: str, what: str) -> Problem | No
     shown = f"{limit // 1024 ** 2} MB" if limit >= 1024 ** 2 else f"{limit / 1024:,.0f} KB"
     return Problem(display, None, "", f"the file is {size / 1024:,.0f} KB, more than the {shown} {what} may have",
                    "Check that nothing was pasted into it by mistake")
+
+
+_OS_REASONS = {
+    errno.EACCES: ("permission denied", "Give the user running the build the right to write there"),
+    errno.EPERM: ("permission denied", "Give the user running the build the right to write there"),
+    errno.EROFS: ("the file system is read-only", "Build into a writable folder (output-dir in pyproject.toml)"),
+    errno.ENOSPC: ("no space left on the disk", "Free some space, then build again"),
+    errno.EDQUOT: ("disk quota exceeded", "Free some space, then build again"),
+    errno.EEXIST: ("a file is in the way of a folder", "Remove or rename the file"),
+    errno.ENOTDIR: ("a file is in the way of a folder", "Remove or rename the file"),
+    errno.EISDIR: ("a folder is in the way of a file", "Remove or rename the folder"),
+}
+
+
+def os_problem(exc: OSError, display: str) -> Problem:
+    """Return a failed read or write as one line for a person: what is wrong with the file, and the fix."""
+    reason, fix = _OS_REASONS.get(exc.errno, (exc.strerror or type(exc).__name__, ""))
+    return Problem(display, None, "", f"cannot write: {reason}", fix)
+
+
+def failed_path(exc: OSError) -> Path | None:
+    """Return the file an OSError is about (the target of a rename), or None."""
+    name = exc.filename2 or exc.filename
+    return Path(os.fsdecode(name)) if name else None

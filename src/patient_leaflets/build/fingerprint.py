@@ -28,6 +28,9 @@ NATIVE_LIBRARIES = {
 }
 """The system libraries WeasyPrint lays out text and subsets fonts with, and how to ask their version."""
 
+SITE_TEMPLATES = "site"
+"""The folder under ``templates/`` of the library page (``leaflets site``): no PDF depends on it."""
+
 ABSENT = "-"
 """The digest of a catalog entry that does not exist."""
 
@@ -35,14 +38,17 @@ ABSENT = "-"
 def inputs_digest(config: Config) -> str:
     """Return a checksum of what every PDF depends on.
 
-    That is the shared sections, templates, styles and fonts, the settings (institution included), this
-    package's own code, and the versions of the libraries that shape the output, Pango and HarfBuzz included.
+    That is the shared sections, templates (but the library page's, ``templates/site/``), styles and fonts,
+    the settings (institution included), this package's own code, and the versions of the libraries that shape
+    the output, Pango and HarfBuzz included.
     Build options are left out on purpose: ``--strict`` and ``--html`` never change a PDF's bytes.
     """
     digest = hashlib.sha256()
     files = [config.shared_path] if config.shared_path.exists() else []
+    site = config.path("templates") / SITE_TEMPLATES
     for folder in (config.path("templates"), config.path("styles")):
-        files += sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+        files += sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")
+                        and not p.is_relative_to(site))
     for path in files:
         digest.update(_name(config, path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     settings = {k: v for k, v in asdict(config).items() if k != "root"}

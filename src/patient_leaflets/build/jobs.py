@@ -17,7 +17,7 @@ from babel.messages.catalog import Catalog
 from ..config import Config
 from ..content.leaflet import Leaflet, load_leaflet, load_shared
 from ..errors import BuildError, LeafletError, Problem
-from ..files import write_atomic
+from ..files import failed_path, os_problem, write_atomic
 from ..i18n.catalogs import load_catalog
 from ..i18n.checkers import rules_for
 from ..i18n.translate import TranslationReport, translate_leaflet
@@ -97,6 +97,8 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
         outcome.status = "built"
     except LeafletError as exc:
         outcome.error = str(exc)
+    except OSError as exc:  # writing the PDF: a folder in its place, a read-only folder, a full disk
+        outcome.error = str(os_problem(exc, config.display(failed_path(exc) or job.output)))
     except Exception as exc:  # a bug or a WeasyPrint failure: keep the traceback, let the others build
         log.exception("unexpected error building %s", outcome.output)
         outcome.error = f"unexpected error: {exc!r} (traceback in the log)"

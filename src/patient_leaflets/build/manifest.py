@@ -45,6 +45,8 @@ class Manifest:
         self.entries = entries
         self.changed = False
         self._journal = None
+        self.journal_error: OSError | None = None
+        """Why the journal could not be written (a full disk, say); the entries are still kept in memory."""
 
     @classmethod
     def read(cls, folder: Path) -> Manifest:
@@ -69,11 +71,18 @@ class Manifest:
         """Store the entry of a PDF just written, durably: it survives the build being killed next."""
         self.entries[name] = entry
         self.changed = True
-        if self._journal is None:
-            self._journal = open(self.folder / JOURNAL_FILE, "a", encoding="utf-8")
-        self._journal.write(json.dumps({"name": name, "entry": entry}, ensure_ascii=False) + "\n")
-        self._journal.flush()
-        os.fsync(self._journal.fileno())
+        if self.journal_error is not None:
+            return
+        try:
+            if self._journal is None:
+                self._journal = open(self.folder / JOURNAL_FILE, "a", encoding="utf-8")
+            self._journal.write(json.dumps({"name": name, "entry": entry}, ensure_ascii=False) + "\n")
+            self._journal.flush()
+            os.fsync(self._journal.fileno())
+        except OSError as exc:  # the build goes on; save() tries again and the build then says what failed
+            self.journal_error = OSError(exc.errno, exc.strerror, str(self.folder / JOURNAL_FILE))
+            with contextlib.suppress(OSError):
+                self.close_journal()
 
     def keep_only(self, names: set[str]) -> None:
         """Forget the entries of leaflets and locales that no longer exist."""

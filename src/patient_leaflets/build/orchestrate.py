@@ -14,7 +14,8 @@ import os
 import time
 
 from ..config import Config
-from ..errors import LeafletError
+from ..errors import BuildError, LeafletError
+from ..files import failed_path, os_problem
 from .fingerprint import inputs_digest, job_key, message_table, po_digest
 from .manifest import Manifest, build_lock, remove_leftovers
 from .plan import Job, find_stale_outputs, plan_jobs
@@ -39,25 +40,39 @@ def build(config: Config, locales: list[str] | None = None, leaflets: list[str] 
     planned = plan_jobs(config, locales, leaflets)
     output = config.path("output")
     report = BuildReport(stale=find_stale_outputs(config))
-    with build_lock(output, config.display(output)):
-        remove_leftovers(output)
-        manifest = Manifest.read(output)
-        try:
-            todo = _check_jobs(config, planned, manifest, report, force, strict, html)
-            ids = [path.stem for path in config.leaflet_files()]
-            manifest.keep_only({f"{locale}/{leaflet}" for locale in config.all_locales for leaflet in ids})
-            listener.started(len(planned), len(todo))
-            for outcome in report.outcomes:
-                listener.finished(outcome)
-            _render_all(config, todo, jobs, strict, html, manifest, report, listener)
-        except KeyboardInterrupt:
-            report.interrupted = True
-            raise
-        finally:
-            manifest.save()
-            report.outcomes.sort(key=lambda o: (o.locale, o.leaflet))
-            write_report(config, report)
+    try:
+        with build_lock(output, config.display(output)):
+            remove_leftovers(output)
+            manifest = Manifest.read(output)
+            try:
+                todo = _check_jobs(config, planned, manifest, report, force, strict, html)
+                ids = [path.stem for path in config.leaflet_files()]
+                manifest.keep_only({f"{locale}/{leaflet}" for locale in config.all_locales for leaflet in ids})
+                listener.started(len(planned), len(todo))
+                for outcome in report.outcomes:
+                    listener.finished(outcome)
+                _render_all(config, todo, jobs, strict, html, manifest, report, listener)
+            except KeyboardInterrupt:
+                report.interrupted = True
+                raise
+            finally:
+                _finish(config, manifest, report)
+    except OSError as exc:  # the output folder: read-only, a file in its place, a full disk
+        raise BuildError([os_problem(exc, config.display(failed_path(exc) or output))]) from None
     return report
+
+
+def _finish(config: Config, manifest: Manifest, report: BuildReport) -> None:
+    """Save the manifest and write the report, each even when the other fails; then raise the first failure."""
+    failures = [manifest.journal_error] if manifest.journal_error else []
+    report.outcomes.sort(key=lambda o: (o.locale, o.leaflet))
+    for step in (manifest.save, functools.partial(write_report, config, report)):
+        try:
+            step()
+        except OSError as exc:
+            failures.append(exc)
+    if failures:
+        raise failures[0]
 
 
 class _Catalogs:

@@ -24,7 +24,7 @@ from ..i18n.checkers import (
     translation_warnings,
     typography_problems,
 )
-from ..i18n.translate import translate_leaflet
+from ..i18n.translate import PLURAL, translate_leaflet
 from ..render.assets import check_assets
 from .readability import Readability, score_leaflet
 
@@ -135,7 +135,7 @@ def check_catalog(config: Config, locale: str, texts: set[str]) -> list[Problem]
     except CatalogError as exc:
         return exc.problems
     problems = check_entries(catalog, display, rules_for(config, locale))
-    ids = {message.id for message in catalog}
+    ids = {message.id[0] if message.pluralizable else message.id for message in catalog}
     return problems + [Problem(display, None, quote(text), "not in the catalog",
                                "Run 'leaflets extract' and 'leaflets update'", severity="warning")
                        for text in sorted(texts - ids)]
@@ -145,10 +145,13 @@ def check_entries(catalog: Catalog, display: str, rules: Rules) -> list[Problem]
     """Check every entry of a catalog, in file order (so per leaflet, as the catalogs are sorted by file)."""
     problems = []
     for message in catalog:
-        if message.id and isinstance(message.id, str):
+        if message.pluralizable:
+            problems.append(Problem(display, message.lineno, quote(message.id[0]), PLURAL))
+        elif message.id:
             problems += _entry_problems(message, display, rules)
     for message in catalog.obsolete.values():
-        problems.append(Problem(display, message.lineno, quote(message.id), "obsolete: no leaflet or template uses it "
+        msgid = message.id[0] if message.pluralizable else message.id
+        problems.append(Problem(display, message.lineno, quote(msgid), "obsolete: no leaflet or template uses it "
                                 "any more", "Delete it once you no longer need it for reference", severity="warning"))
     return problems
 

@@ -39,8 +39,20 @@ def build(obj, locales, leaflets, jobs, force, strict, html):
         display.close()
     for line in closing_lines(report):
         click.echo(line)
+    _refresh_library(config)
     if report.failed:
         raise SystemExit(1)
+
+
+def _refresh_library(config) -> None:
+    """Bring the library page (``leaflets site``) up to date: checksums only when nothing changed."""
+    from ..errors import LeafletError
+    from ..site import build_site
+
+    try:
+        build_site(config)
+    except LeafletError as exc:  # the PDFs are built; the page says nothing wrong about them
+        click.echo(f"warning: the library page (output/index.html) was not written: {exc}", err=True)
 
 
 @contextlib.contextmanager

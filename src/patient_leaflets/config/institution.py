@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -87,6 +88,8 @@ def read_institution(table: dict, where: str, problems: list[Problem]) -> Instit
         problems.append(Problem(where, None, "tool.patient-leaflets.institution.feedback",
                                 f"{values.pop('feedback')!r} is neither an https:// address nor an e-mail address",
                                 "Give the page or the mailbox where patients can send their comments"))
+    _check_fever_threshold(values, where, problems)
+    _check_emergency_numbers(values, where, problems)
     if "website" in values and not values["website"].startswith("https://"):
         problems.append(Problem(where, None, "tool.patient-leaflets.institution.website", "expected an https:// "
                                 f"address, got {values.pop('website')!r}"))
@@ -108,6 +111,36 @@ def _same_number(first: str, second: str, country: str) -> bool:
         return phonenumbers.parse(first, country) == phonenumbers.parse(second, country)
     except phonenumbers.NumberParseException:
         return first.replace(" ", "") == second.replace(" ", "")
+
+
+FEVER_RANGE = (37.0, 40.0)
+"""Thresholds care teams use lie within this range, in degrees Celsius (38 and 38.5 are the usual ones)."""
+GENERAL_EMERGENCY = ("112", "911", "999", "000")
+"""Numbers that reach every emergency service of a country or region: never the medical service's own number."""
+
+
+def _check_fever_threshold(values: dict, where: str, problems: list[Problem]) -> None:
+    """Refuse a threshold that is not a finite temperature in degrees Celsius in ``FEVER_RANGE``."""
+    value = values.get("fever-threshold")
+    if value is None or FEVER_RANGE[0] <= value <= FEVER_RANGE[1]:  # False for nan
+        return
+    low, high = FEVER_RANGE
+    fix = f"Write the temperature at which patients must call, in °C, between {low:g} and {high:g} (e.g. 38)"
+    if math.isfinite(value) and 98 <= value <= 104:
+        fix = f"{value:g} looks like degrees Fahrenheit: write it in °C ({(value - 32) * 5 / 9:.1f})"
+    problems.append(Problem(where, None, "tool.patient-leaflets.institution.fever-threshold",
+                            f"{values.pop('fever-threshold')!r} is not a fever threshold in degrees Celsius", fix))
+
+
+def _check_emergency_numbers(values: dict, where: str, problems: list[Problem]) -> None:
+    """Refuse a general emergency number (112) given as the medical service's (15) while the other is set apart."""
+    samu, emergency = values.get("phone-samu", "15"), values.get("phone-emergency", "112")
+    if samu.strip() in GENERAL_EMERGENCY and emergency.strip() not in GENERAL_EMERGENCY:
+        problems.append(Problem(where, None, "tool.patient-leaflets.institution.phone-samu",
+                                f"{samu!r} is a general emergency number and {emergency!r} is not: phone-samu and "
+                                "phone-emergency look swapped", f'Write phone-samu = "{emergency}" and '
+                                f'phone-emergency = "{samu}"'))
+        values.pop("phone-samu", None)
 
 
 def _is_phone_number(number: str, country: str) -> bool:

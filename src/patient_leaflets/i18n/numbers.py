@@ -22,13 +22,24 @@ _NEXT_GROUP = re.compile(r"\d{3}(?:[.,\u066b]\d+)?")
 
 def find_numbers(text: str, locale: str | None = None) -> dict[Decimal, str]:
     """Return ``{value: spelling}`` for every number written in ``text``, in ``locale``'s conventions."""
-    decimal_sign = _decimal_sign(locale)
     found: dict[Decimal, str] = {}
-    for match in _NUMBER.finditer(text):
-        for spelling in _split_at_spaces(match.group()):
-            for value in _values(spelling, decimal_sign):
-                found.setdefault(value, spelling)
+    for _, _, value, spelling in number_spans(text, locale):
+        found.setdefault(value, spelling)
     return found
+
+
+def number_spans(text: str, locale: str | None = None) -> list[tuple[int, int, Decimal, str]]:
+    """Return ``(start, end, value, spelling)`` for every number written in ``text``, in order."""
+    decimal_sign = _decimal_sign(locale)
+    spans = []
+    for match in _NUMBER.finditer(text):
+        start = match.start()
+        for spelling in _split_at_spaces(match.group()):
+            start = text.index(spelling, start)
+            for value in _values(spelling, decimal_sign):
+                spans.append((start, start + len(spelling), value, spelling))
+            start += len(spelling)
+    return spans
 
 
 def _split_at_spaces(token: str) -> list[str]:

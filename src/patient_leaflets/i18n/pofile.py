@@ -9,15 +9,14 @@ against the catalog's folder, a size limit, and previous msgids (``#| msgid``) k
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
 from ..errors import CatalogError, Problem
-from ..files import read_limited, utf8_problem, write_atomic
+from ..files import read_limited, write_atomic
+from .posyntax import check_po_encoding, check_po_language, check_po_syntax, split_flags
 
 WIDTH = 76
 """Line width of written catalogs, as ``msgmerge`` and Poedit wrap them."""
@@ -48,95 +47,9 @@ def read_catalog(path: Path, locale: str | None = None, display: str | None = No
     if problems:
         raise CatalogError(problems)
     _restore_previous_ids(catalog)
+    for message in (*catalog, *catalog.obsolete.values()):
+        message.flags = split_flags(message.flags)  # "#, fuzzy python-format" is fuzzy for gettext
     return catalog
-
-
-_CHARSET = re.compile(rb'^"Content-Type:.*charset=([^\\\s";]*)', re.IGNORECASE)
-_LANGUAGE = re.compile(rb'^"Language:\s*([^\\"]*)')
-
-
-def check_po_encoding(data: bytes, display: str) -> list[Problem]:
-    """Return a problem if a catalog is not UTF-8 or its header declares another charset.
-
-    Every tool here writes UTF-8; a catalog in another charset, or one that says it is, would show patients
-    garbled accents (``tempÃ©rature``) or stop the build halfway.
-    """
-    problem = utf8_problem(data, display, "Save the catalog as UTF-8 and set charset=UTF-8 in its header")
-    if problem:
-        return [problem]
-    for number, match in _header_matches(data, _CHARSET):
-        if match.group(1).decode().lower().replace("_", "-") not in ("utf-8", "utf8"):
-            return [Problem(display, number, "Content-Type", f"charset {match.group(1).decode()!r}; catalogs are "
-                            "UTF-8", 'Save the catalog as UTF-8 with "Content-Type: text/plain; charset=UTF-8\\n"')]
-    return []
-
-
-def check_po_language(data: bytes, display: str, locale: str | None) -> list[Problem]:
-    """Return a problem if the catalog's ``Language`` header names another language than its folder."""
-    if locale is None:
-        return []
-    for number, match in _header_matches(data, _LANGUAGE):
-        value = match.group(1).decode().strip()
-        if not value:
-            continue
-        try:
-            language = Locale.parse(value.replace("-", "_")).language
-        except (ValueError, UnknownLocaleError):
-            language = None
-        if language != Locale.parse(locale).language:
-            return [Problem(display, number, "Language", f"the catalog says it is in {value!r}, but it is the "
-                            f"catalog for {locale!r}", f"Move it to the folder of its language, or set Language: "
-                            f"{locale}")]
-    return []
-
-
-def _header_matches(data: bytes, pattern: re.Pattern):
-    """Yield ``(line number, match)`` for lines of the header entry (before the first real msgid)."""
-    for number, line in enumerate(data.splitlines(), start=1):
-        if line.startswith(b"msgid ") and line.strip() != b'msgid ""':
-            return
-        match = pattern.match(line.strip())
-        if match:
-            yield number, match
-
-
-_KEYWORD_LINE = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+("(?:[^"\\]|\\.)*")$')
-_STRING_LINE = re.compile(r'^"(?:[^"\\]|\\.)*"$')
-
-
-def check_po_syntax(data: bytes, display: str) -> list[Problem]:
-    """Return a problem for each line of a .po file that is not valid syntax, and for duplicate msgids."""
-    problems = []
-    first_seen: dict[tuple[str, str], int] = {}
-    entry: dict[str, str] = {}
-    keyword, start = "", 0
-    for number, raw in enumerate(data.decode("utf-8", errors="replace").splitlines() + [""], start=1):
-        line = raw.strip()
-        match = _KEYWORD_LINE.match(line)
-        if (match and match.group(1) in ("msgctxt", "msgid") and "msgstr" in keyword) or not line:
-            _check_duplicate(entry, start, first_seen, display, problems)
-            entry, keyword = {}, ""
-        if match:
-            keyword = match.group(1)
-            start = number if keyword in ("msgctxt", "msgid") and not entry else start
-            entry[keyword] = unescape(match.group(3))
-        elif _STRING_LINE.match(line) and keyword:
-            entry[keyword] += unescape(line)
-        elif line and not line.startswith("#"):
-            problems.append(Problem(display, number, "", f"not valid gettext syntax: {line[:60]!r}",
-                                    'Put every string in double quotes and write a quote inside it as \\"'))
-    return problems
-
-
-def _check_duplicate(entry, start, first_seen, display, problems) -> None:
-    if not entry.get("msgid"):
-        return
-    key = (entry.get("msgctxt", ""), entry["msgid"])
-    if key in first_seen:
-        problems.append(Problem(display, start, "", f"duplicate message, first defined on line {first_seen[key]}",
-                                "Remove one of the two entries"))
-    else:
-        first_seen[key] = start
 
 
 def _restore_previous_ids(catalog: Catalog) -> None:

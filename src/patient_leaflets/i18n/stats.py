@@ -16,6 +16,8 @@ ALL = "all"
 """The ``leaflet`` of the row that totals a language (each message counted once)."""
 TEMPLATES = "templates"
 """The ``leaflet`` of the messages of the templates, which every leaflet shows."""
+SITE = "site"
+"""The ``leaflet`` of the messages of the library page (``templates/site/``, ``leaflets site``)."""
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class CatalogStats:
 
     locale: str
     leaflet: str
-    """A leaflet id (``_shared`` for the sections every leaflet ends with), ``templates`` or ``all``."""
+    """A leaflet id (``_shared`` for the sections every leaflet ends with), ``templates``, ``site`` or ``all``."""
     total: int
     translated: int
     fuzzy: int
@@ -61,8 +63,8 @@ class CatalogStats:
 def catalog_stats(config: Config, locales: list[str] | None = None) -> list[CatalogStats]:
     """Count translated, fuzzy and untranslated messages and words per language and leaflet.
 
-    Each language has one row per leaflet, one for the templates, then its ``all`` row. A fuzzy message is
-    never counted as translated (``pybabel compile --statistics`` counts it so).
+    Each language has one row per leaflet, one for the library page, one for the templates, then its ``all``
+    row. A fuzzy message is never counted as translated (``pybabel compile --statistics`` counts it so).
     """
     template = load_template(config)
     groups: dict[str, set[str]] = {}
@@ -74,7 +76,7 @@ def catalog_stats(config: Config, locales: list[str] | None = None) -> list[Cata
     rows = []
     for locale in locales or config.locales:
         catalog = load_catalog(config, locale) if config.po_path(locale).exists() else Catalog(locale=locale)
-        for name in sorted(groups, key=lambda name: (name == TEMPLATES, name)):
+        for name in sorted(groups, key=lambda name: (name in (TEMPLATES, SITE), name)):
             rows.append(_count(catalog, locale, name, groups[name]))
         rows.append(_count(catalog, locale, ALL, everything))
     return rows
@@ -84,7 +86,7 @@ def _group(config: Config, path: str) -> str:
     parts = Path(path).parts
     if len(parts) == 2 and parts[0] == config.leaflets_dir and path.endswith(".yaml"):
         return Path(path).stem
-    return TEMPLATES
+    return SITE if parts[:2] == (config.templates_dir, SITE) else TEMPLATES
 
 
 def _count(catalog: Catalog, locale: str, name: str, msgids: set[str]) -> CatalogStats:

@@ -48,6 +48,8 @@ class TranslationReport:
 
 
 FUZZY = "fuzzy (the source changed; check the translation and clear the fuzzy flag)"
+PLURAL = ("plural forms (msgid_plural) are not used: a leaflet text has one form. Remove msgid_plural and write "
+          "one msgstr")
 
 
 def final_translation(catalog: Catalog | None, msgid: str) -> tuple[str | None, str]:
@@ -55,6 +57,8 @@ def final_translation(catalog: Catalog | None, msgid: str) -> tuple[str | None, 
     message = catalog.get(msgid) if catalog is not None else None
     if message is None or not message.string:
         return None, "untranslated"
+    if message.pluralizable:
+        return None, PLURAL
     if message.fuzzy:
         return None, FUZZY
     return message.string, ""

@@ -96,10 +96,21 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     return RenderedHTML(html, incomplete or not approved, approved)
 
 
-def _template_problem(exc: TemplateError, config: Config) -> Problem:
+def render_page(config: Config, name: str, context: dict, translations: TemplateTranslations) -> str:
+    """Return the HTML of another of the project's templates (``name``, such as the library page), translated
+    by ``translations``, in the same sandboxed, autoescaping environment as the leaflets."""
+    env = make_environment(config.path("templates"))
+    env.install_gettext_translations(translations, newstyle=True)
+    try:
+        return env.get_template(name).render(context)
+    except TemplateError as exc:
+        raise RenderError([_template_problem(exc, config, name)]) from None
+
+
+def _template_problem(exc: TemplateError, config: Config, name: str = TEMPLATE) -> Problem:
     """Return a template error as ``templates/x.html.j2:12: message``, from the deepest template frame."""
     folder = config.path("templates").resolve()
-    where, line = f"{config.templates_dir}/{TEMPLATE}", None
+    where, line = f"{config.templates_dir}/{name}", None
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
         where, line = _relative_template(exc.filename, folder, config), exc.lineno
     else:

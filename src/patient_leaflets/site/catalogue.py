@@ -1,0 +1,155 @@
+"""What the library page shows, gathered once for every page language: each treatment, and for each of its
+languages a card with the title in that language, the review date and the PDFs in each format.
+
+Titles and headings come from the leaflets translated with the same rules as the PDFs (a fuzzy or refused
+translation is never shown: the source text is, marked with its language). A leaflet that cannot be read is
+listed under its id, with its PDFs: the library never hides a PDF the build made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import unicodedata
+from dataclasses import dataclass, field
+
+from babel import Locale
+
+from ..config import Config
+from ..content.leaflet import Leaflet, load_leaflet
+from ..content.markup import plain_text
+from ..errors import LeafletError
+from ..i18n.catalogs import load_catalog
+from ..i18n.checkers import rules_for
+from ..i18n.translate import lookup
+from .pdfs import DRAFT, FAILED, FINAL, Pdf
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Text:
+    """A text and the language it is in (the source language when its translation cannot be shown)."""
+
+    text: str
+    lang: str
+
+
+@dataclass
+class Card:
+    """A leaflet in one language: what the clinician picks, with its PDFs in each format."""
+
+    leaflet: str
+    locale: str
+    lang: str
+    """The BCP 47 tag of the language (``en-GB``), for ``lang`` attributes."""
+    language: str
+    """The language's name in that language (``English``, ``Français``)."""
+    title: Text
+    review_due: dt.date | None
+    pdfs: list[Pdf] = field(default_factory=list)
+    thumbnail: str = ""
+
+    @property
+    def version(self) -> str:
+        return next((pdf.version for pdf in self.pdfs if pdf.version), "")
+
+    @property
+    def state(self) -> str:
+        """``final`` when every PDF is final, ``failed`` when one failed, else ``draft``."""
+        states = {pdf.state for pdf in self.pdfs}
+        return FAILED if FAILED in states else DRAFT if DRAFT in states else FINAL
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.review_due is not None and self.review_due < today
+
+
+@dataclass
+class Treatment:
+    """One leaflet (a treatment): its title in each language, the words it is found by, its cards."""
+
+    leaflet: str
+    titles: dict[str, Text]
+    search: str
+    """Titles, subtitles and headings in every language, lowercase and without accents, for the search box."""
+    cards: list[Card] = field(default_factory=list)
+    review_due: dt.date | None = None
+
+    def title(self, locale: str) -> Text:
+        return self.titles.get(locale) or next(iter(self.titles.values()))
+
+
+def collect(config: Config, pdfs: list[Pdf], thumbnails: dict[str, str]) -> list[Treatment]:
+    """Return the treatments that have PDFs, each with one card per language, in the leaflets' order."""
+    catalogs = {locale: _catalog(config, locale) for locale in config.all_locales}
+    treatments: dict[str, Treatment] = {}
+    cards: dict[tuple[str, str], Card] = {}
+    for pdf in pdfs:
+        if pdf.leaflet not in treatments:
+            treatments[pdf.leaflet] = _treatment(config, pdf.leaflet, catalogs)
+        treatment = treatments[pdf.leaflet]
+        card = cards.get((pdf.leaflet, pdf.locale))
+        if card is None:
+            card = cards[pdf.leaflet, pdf.locale] = _card(config, treatment, pdf.locale)
+            treatment.cards.append(card)
+        card.pdfs.append(pdf)
+        card.thumbnail = card.thumbnail or thumbnails.get(pdf.sha256, "")
+    return list(treatments.values())
+
+
+def _catalog(config: Config, locale: str):
+    if locale == config.source_locale:
+        return None
+    try:
+        return load_catalog(config, locale)
+    except LeafletError as exc:  # the build says what is wrong; the library shows the source text
+        log.warning("%s", exc)
+        return None
+
+
+def _treatment(config: Config, leaflet_id: str, catalogs: dict) -> Treatment:
+    path = config.path("leaflets") / f"{leaflet_id}.yaml"
+    try:
+        leaflet = load_leaflet(path, config.display(path))
+    except LeafletError as exc:
+        log.warning("%s", exc)
+        texts = {locale: Text(leaflet_id, "") for locale in config.all_locales}
+        return Treatment(leaflet_id, texts, fold(leaflet_id.replace("-", " ")))
+    titles, words = {}, [leaflet_id.replace("-", " ")]
+    for locale, catalog in catalogs.items():
+        translated = [_translate(config, locale, catalog, text) for text in _key_texts(leaflet)]
+        titles[locale] = translated[0]
+        words += [text.text for text in translated]
+    return Treatment(leaflet_id, titles, fold(" ".join(words)), review_due=leaflet.data["metadata"].get("review_due"))
+
+
+def _key_texts(leaflet: Leaflet) -> list[str]:
+    """Return the title first, then the texts a leaflet is searched by: subtitle and section headings."""
+    data = leaflet.data
+    return [data["title"], *([data["subtitle"]] if data.get("subtitle") else []),
+            *(section["heading"] for section in data["sections"])]
+
+
+def _translate(config: Config, locale: str, catalog, text: str) -> Text:
+    source = Text(plain_text(text), config.region(config.source_locale).replace("_", "-"))
+    if catalog is None:
+        return source
+    translated, _reason = lookup(catalog, text, rules_for(config, locale))
+    return Text(plain_text(translated), config.region(locale).replace("_", "-")) if translated else source
+
+
+def _card(config: Config, treatment: Treatment, locale: str) -> Card:
+    lang = config.region(locale).replace("_", "-")
+    return Card(treatment.leaflet, locale, lang, language_name(locale), treatment.title(locale), treatment.review_due)
+
+
+def language_name(locale: str) -> str:
+    """Return a language's name in that language, capitalised as a menu shows it: ``Français``, ``English``."""
+    name = Locale.parse(locale).get_display_name(locale) or locale
+    return name[:1].upper() + name[1:]
+
+
+def fold(text: str) -> str:
+    """Return ``text`` as the search box compares it: lowercase, without accents, apostrophes made plain."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'")).casefold()
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())

@@ -1,0 +1,113 @@
+"""``build_site``: the clinicians' library, ``output/index.html`` (and one page per other language), made from
+what the build recorded.
+
+Each page is one self-contained HTML file (its CSS and script inline; no font, script or request from
+anywhere else), so it works opened from the disk (``file://``) as well as from any static web server; it links
+to the PDFs and thumbnails beside it by relative addresses. When nothing it shows has changed (the PDFs, the
+leaflets, the catalogs, the page's template, this package, the date), nothing is read beyond checksums and
+nothing is written: running it after every build costs a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..build.fingerprint import SITE_TEMPLATES, package_digest
+from ..config import Config
+from ..errors import BuildError, Problem
+from ..files import write_atomic
+from .pdfs import Pdf, read_pdfs
+
+STATE_FILE = ".site.json"
+"""What the pages were made from, in the output folder: a checksum, and the pages written."""
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SiteReport:
+    """What ``build_site`` did."""
+
+    pages: list[Path] = field(default_factory=list)
+    """The pages of the library, in the order of the project's languages."""
+    pdfs: int = 0
+    """How many PDFs the pages list."""
+    up_to_date: bool = False
+    """Nothing had changed: nothing was written."""
+    untranslated: dict[str, list[str]] = field(default_factory=dict)
+    """For each page language, the furniture strings it shows in the source language."""
+
+
+def build_site(config: Config, locales: list[str] | None = None, today: dt.date | None = None) -> SiteReport:
+    """Write the library page in each of ``locales`` (all the project's languages by default) into the output
+    folder: ``index.html`` in the source language, ``index.<locale>.html`` in the others."""
+    today = today or dt.date.today()
+    locales = _choose(config, locales)
+    output = config.path("output")
+    pdfs = read_pdfs(config)
+    key = _key(config, pdfs, locales, today)
+    state = _read_state(output)
+    pages = [output / page for page in state.get("pages", [])]
+    if state.get("key") == key and pages and all(page.is_file() for page in pages):
+        return SiteReport(pages, len(pdfs), up_to_date=True)
+    report = _write_pages(config, pdfs, locales, today)
+    write_atomic(output / STATE_FILE, json.dumps({"key": key, "pages": [p.name for p in report.pages]}).encode())
+    return report
+
+
+def _choose(config: Config, locales: list[str] | None) -> list[str]:
+    unknown = [locale for locale in locales or [] if locale not in config.all_locales]
+    if unknown:
+        raise BuildError([Problem("", None, "", f"locale {locale!r} is not configured",
+                                  f"Configured: {', '.join(config.all_locales)}") for locale in unknown])
+    return [locale for locale in config.all_locales if not locales or locale in locales]
+
+
+def _write_pages(config: Config, pdfs: list[Pdf], locales: list[str], today: dt.date) -> SiteReport:
+    from .catalogue import collect  # YAML, catalogs and templates: only when something changed
+    from .page import page_file, page_links, render_library
+    from .thumbnails import make_thumbnails
+
+    output = config.path("output")
+    thumbnails = make_thumbnails(output, [(pdf.path, pdf.sha256) for pdf in pdfs])
+    treatments = collect(config, pdfs, thumbnails)
+    report = SiteReport(pdfs=len(pdfs))
+    links = page_links(config, locales)
+    for locale in locales:
+        html, gaps = render_library(config, treatments, locale, links, today)
+        path = output / page_file(config, locale)
+        write_atomic(path, html.encode())
+        report.pages.append(path)
+        if gaps:
+            report.untranslated[locale] = [gap.msgid for gap in gaps]
+    log.info("library: %d page(s), %d PDF(s)", len(report.pages), len(pdfs))
+    return report
+
+
+def _key(config: Config, pdfs: list[Pdf], locales: list[str], today: dt.date) -> str:
+    """Return a checksum of everything the pages show: the PDFs, the files their texts come from, the date."""
+    digest = hashlib.sha256()
+    for pdf in pdfs:
+        digest.update(json.dumps(asdict(pdf), default=str, sort_keys=True).encode())
+    templates = config.path("templates") / SITE_TEMPLATES
+    files = [*config.leaflet_files(), *(config.po_path(locale) for locale in config.locales),
+             *sorted(p for p in templates.rglob("*") if p.is_file())]
+    for path in files:
+        digest.update(str(path).encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-"))
+    settings = {k: v for k, v in asdict(config).items() if k != "root"}
+    digest.update(json.dumps([settings, locales, today.isoformat()], default=str).encode())
+    digest.update(package_digest().encode())
+    return digest.hexdigest()
+
+
+def _read_state(output: Path) -> dict:
+    try:
+        state = json.loads((output / STATE_FILE).read_text(encoding="utf-8"))
+        return state if isinstance(state, dict) else {}
+    except (OSError, ValueError):
+        return {}
