@@ -4,6 +4,7 @@ sheet) each, and no French left untagged in another language."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from html.parser import HTMLParser
 
@@ -89,7 +90,8 @@ class _Paragraphs(HTMLParser):
             self.current.append(data)
 
     def _flush(self):
-        text = " ".join("".join(self.current).split())
+        # Web addresses belong to no language: leave them out.
+        text = " ".join(word for word in "".join(self.current).split() if not re.search(r"[./]\w", word))
         if text:
             self.paragraphs.append(text)
         self.current = []
