@@ -39,9 +39,14 @@ def test_build_names_the_messages_shown_in_the_source_language(project):
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr ""'), encoding="utf-8")
     result = run(project, "build", "-l", "en")
     assert result.exit_code == 0
-    assert "built      output/en/sample.pdf (DRAFT)" in result.output
-    assert "1 message(s) shown in the source language:" in result.output
-    assert "untranslated: 'Reposez-vous.'" in result.output
+    assert result.output.splitlines()[:2] == [
+        "built      output/en/sample.pdf (DRAFT: 1 message(s) are untranslated, fuzzy or fail a check)",
+        "en: 1 message shown in the source language (1 untranslated) in 1 PDF — 'leaflets stats -l en'; "
+        "'leaflets build -v -l en' lists them"]
+    verbose = run(project, "build", "-l", "en", "--force", "-v")
+    assert "1 message(s) shown in the source language:" in verbose.output
+    assert "untranslated: 'Reposez-vous.'" in verbose.output
+    assert "'leaflets build -v" not in verbose.output
     strict = run(project, "build", "-l", "en", "--strict", "--force")
     assert strict.exit_code == 1
     assert ("failed     output/en/sample.pdf\n  refused by --strict: 1 message(s) are untranslated, fuzzy or fail a "
@@ -75,10 +80,13 @@ def test_invalid_leaflet_fails_with_file_line_and_field(project):
 def test_extract_init_update_stats(project):
     assert run(project, "extract").exit_code == 0
     assert run(project, "extract").output == "translations/leaflets.pot is up to date\n"
-    created = run(project, "init", "es")
+    created = run(project, "init", "es", "--translator", "Ana García <ana@example.org>")
     assert created.exit_code == 0
     assert created.output == ("created translations/es/LC_MESSAGES/leaflets.po; 'leaflets build' now makes "
                               "Spanish PDFs, marked as drafts until the translation is complete\n")
+    header = (project / "translations" / "es" / "LC_MESSAGES" / "leaflets.po").read_text(encoding="utf-8")
+    assert '"Last-Translator: Ana García <ana@example.org>\\n"' in header
+    assert '"Language-Team: Spanish\\n"' in header
     assert run(project, "init", "es").exit_code == 1
     assert run(project, "update", "--check").output == "template and catalogs are up to date\n"
     stats = run(project, "stats").output.splitlines()
@@ -118,7 +126,7 @@ def test_update_check_fails_when_catalogs_are_stale(project):
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "out of date: translations/en/LC_MESSAGES/leaflets.po",
-        '  changed: "Vous saignez." → "Vous saignez du nez." (leaflets/sample.yaml:40), fuzzy until a translator '
+        '  changed: "Vous saignez du nez." (leaflets/sample.yaml:40): added “du nez”; fuzzy until a translator '
         "checks it",
         "Run 'leaflets extract' and 'leaflets update', then commit the catalogs.",
     ]

@@ -245,10 +245,11 @@ def test_bad_catalog_is_reported_with_its_line_and_never_trusted(case, project, 
         assert strict.output.splitlines()[1:3] == [
             "  refused by --strict: 1 message(s) are untranslated, fuzzy or fail a check:", f"    {gaps[0]}"]
         assert pdfs(project) == before
-        draft = run(project, "build", "--jobs", "1", "-l", "en")
+        draft = run(project, "build", "--jobs", "1", "-l", "en", "-v")
         assert draft.exit_code == 0
-        assert draft.output.splitlines()[:3] == ["built      output/en/sample.pdf (DRAFT)",
-                                                 "  1 message(s) shown in the source language:", f"    {gaps[0]}"]
+        assert draft.output.splitlines()[:3] == [
+            "built      output/en/sample.pdf (DRAFT: 1 message(s) are untranslated, fuzzy or fail a check)",
+            "  1 message(s) shown in the source language:", f"    {gaps[0]}"]
         shown = pdf_text(project / "output" / "en" / "sample.pdf")
         assert "DRAFT – not to be given to patients" in shown and "49" not in shown and "127.0.0.1" not in shown
     else:  # a catalog that cannot be read: English fails, French is built, the English PDF is kept
@@ -273,7 +274,7 @@ def test_enormous_translation_is_refused_without_reading_it_as_markup(project):
     assert check.exit_code == 1
     assert (f'error: {PO}:{line}: "Vous saignez.": the translation is 1,050,000 characters long, more than 3 times its '
             "source (13). Check that nothing was pasted into it by mistake") in check.output.splitlines()
-    draft = run(project, "build", "--jobs", "1", "-l", "en")
+    draft = run(project, "build", "--jobs", "1", "-l", "en", "-v")
     assert "more than 3 times its source (13)" in draft.output
     assert len(PdfReader(project / "output" / "en" / "sample.pdf").pages) == pages, "the French text, not 1 MB"
 

@@ -8,17 +8,23 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 
 import click
 
 from .build.report import BuildListener, BuildReport, Outcome
 
 
-def make_display(terminal: bool | None = None, console=None) -> BuildDisplay:
-    """Return the display for this run: with a progress bar on a terminal, plain lines elsewhere."""
+def make_display(terminal: bool | None = None, console=None, verbose: bool = False) -> BuildDisplay:
+    """Return the display for this run: with a progress bar on a terminal, plain lines elsewhere.
+
+    ``verbose`` lists, under each PDF, every message shown in the source language.
+    """
     if terminal is None:
         terminal = is_interactive()
-    return TerminalDisplay(console) if terminal else BuildDisplay()
+    display = TerminalDisplay(console) if terminal else BuildDisplay()
+    display.verbose = verbose
+    return display
 
 
 def is_interactive() -> bool:
@@ -33,13 +39,14 @@ class BuildDisplay(BuildListener):
         self.planned = 0
         self.done = 0
         self.to_render = 0
+        self.verbose = False
 
     def started(self, planned: int, to_render: int) -> None:
         self.planned, self.to_render = planned, to_render
 
     def finished(self, outcome: Outcome) -> None:
         self.done += 1
-        for text, err in outcome_lines(outcome):
+        for text, err in outcome_lines(outcome, self.verbose):
             self.echo(text, err)
 
     def echo(self, text: str, err: bool = False) -> None:
@@ -99,21 +106,25 @@ class TerminalDisplay(BuildDisplay):
             self.progress = None
 
 
-def outcome_lines(outcome: Outcome) -> list[tuple[str, bool]]:
-    """Return the lines that tell what happened to one PDF, each with whether it goes to standard error."""
+def outcome_lines(outcome: Outcome, verbose: bool = False) -> list[tuple[str, bool]]:
+    """Return the lines that tell what happened to one PDF, each with whether it goes to standard error.
+
+    A draft says why; the messages shown in the source language are listed only when ``verbose``.
+    """
     if outcome.status == "failed":
         return [(f"failed     {outcome.output}", True), (_indent(outcome.error), True)]
-    mark = " (DRAFT)" if outcome.draft else ""
+    mark = f" (DRAFT: {'; '.join(outcome.draft_reasons)})" if outcome.draft_reasons else \
+        " (DRAFT)" if outcome.draft else ""
     lines = [(f"{outcome.status:<10} {outcome.output}{mark}", False)]
-    if outcome.gaps and outcome.status == "built":
+    if outcome.gaps and outcome.status == "built" and verbose:
         lines.append((_indent(f"{len(outcome.gaps)} message(s) shown in the source language:"), False))
         lines += [(_indent(gap, 4), False) for gap in outcome.gaps]
     return lines
 
 
-def closing_lines(report: BuildReport) -> list[str]:
-    """Return the stale outputs, then the summary: built, unchanged, failed, drafts."""
-    lines = [f"stale      {stale}" for stale in report.stale]
+def closing_lines(report: BuildReport, verbose: bool = False) -> list[str]:
+    """Return the stale outputs, what each language still shows in the source language, then the summary."""
+    lines = gap_lines(report, verbose) + [f"stale      {stale}" for stale in report.stale]
     if report.stale:
         lines.append(_indent("Delete these files, or bring back their leaflet or language."))
     summary = f"{report.count('built')} built, {report.count('unchanged')} unchanged, {len(report.failed)} failed"
@@ -123,6 +134,29 @@ def closing_lines(report: BuildReport) -> list[str]:
     if report.stale:
         summary += f"; {_plural(len(report.stale), 'stale output')}"
     return lines + [summary + "."]
+
+
+_GAP_KINDS = ("untranslated", "fuzzy")
+
+
+def gap_lines(report: BuildReport, verbose: bool = False) -> list[str]:
+    """Return a line per language: how many messages its PDFs show in the source language, and why."""
+    by_locale: dict[str, tuple[dict[str, str], set[str]]] = {}
+    for outcome in report.outcomes:
+        if outcome.gaps and outcome.status != "failed":
+            messages, pdfs = by_locale.setdefault(outcome.locale, ({}, set()))
+            pdfs.add(outcome.leaflet)
+            for gap in outcome.gaps:
+                text = gap.split(": ", 1)[-1]  # the reason and the message, without where it is used
+                messages[text] = next((kind for kind in _GAP_KINDS if text.startswith(kind)), "failing a check")
+    lines = []
+    for locale, (messages, pdfs) in sorted(by_locale.items()):
+        counts = Counter(messages.values())
+        kinds = [f"{counts[kind]} {kind}" for kind in (*_GAP_KINDS, "failing a check") if counts[kind]]
+        more = "" if verbose else f"; 'leaflets build -v -l {locale}' lists them"
+        lines.append(f"{locale}: {_plural(len(messages), 'message')} shown in the source language ({', '.join(kinds)}) "
+                     f"in {_plural(len(pdfs), 'PDF')} — 'leaflets stats -l {locale}'{more}")
+    return lines
 
 
 def interrupted_line(display: BuildDisplay) -> str:

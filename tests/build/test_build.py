@@ -88,7 +88,7 @@ def test_strict_refuses_a_draft_and_keeps_the_previous_pdf(config):
     assert failed.locale == "en"
     assert failed.error == (
         "refused by --strict: 1 message(s) are untranslated, fuzzy or fail a check:\n"
-        "  leaflets/sample.yaml:39 (sections[0].blocks[4].urgent.signs[0]): fuzzy (the source changed; check the "
+        "  leaflets/sample.yaml:39 (sections[0].blocks[4].urgent.signs[0]): fuzzy (marked as needing work; check the "
         "translation and clear the fuzzy flag): 'Vous avez {fever_threshold} ou plus.'")
     assert (config.root / "output" / "en" / "sample.pdf").read_bytes() == good
     assert not list((config.root / "output" / "en").glob(".*.tmp"))
@@ -248,6 +248,14 @@ def test_an_up_to_date_build_renders_nothing_and_force_renders_everything(two_le
     assert rebuild(two_leaflets, renders) == ALL
     assert rebuild(two_leaflets, renders) == []
     assert rebuild(two_leaflets, renders, force=True) == ALL
+
+
+def test_a_new_language_renders_only_its_own_pdfs(two_leaflets, renders):
+    from patient_leaflets.i18n.catalogs import init_catalog
+
+    rebuild(two_leaflets, renders)
+    init_catalog(two_leaflets, "es")
+    assert rebuild(load_config(two_leaflets.root), renders) == [("es", "other"), ("es", "sample")]
 
 
 def test_editing_one_leaflet_renders_only_its_pdfs(two_leaflets, renders):

@@ -8,7 +8,8 @@ import shutil
 import pytest
 
 from conftest import DATA, ROOT
-from patient_leaflets.check.project import CheckReport, check_catalog, check_project
+from patient_leaflets.check.coverage import summarize
+from patient_leaflets.check.project import check_catalog, check_project
 from patient_leaflets.config import load_config
 from patient_leaflets.i18n.checkers import Rules, numbers_in, translation_problems
 
@@ -27,9 +28,9 @@ def test_each_wrong_translation_is_caught_with_its_message(project, path):
     config.shared_path.unlink()  # the corpus catalogs translate no leaflet: only their own entries count
     config.po_path(locale).parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(path, config.po_path(locale))
-    report = CheckReport()
-    report.add(check_catalog(config, locale, set()))
-    found = [f"error: {p}" for p in report.errors] + [f"warning: {p}" for p in report.warnings]
+    problems = check_catalog(config, locale, set())
+    found = ([f"error: {p}" for p in problems if p.severity == "error"] +
+             [f"warning: {p}" for p in problems if p.severity == "warning"])
     assert found == ([] if expected == ["nothing"] else expected)
 
 
@@ -89,10 +90,14 @@ def test_check_lists_what_is_missing_from_a_new_language(config, project):
 
     init_catalog(config, "es")
     report = check_project(load_config(project), today=dt.date(2026, 11, 27))
-    spanish = [str(p) for p in report.warnings if p.file.startswith("translations/es/")]
+    spanish = [str(p) for p in report.gaps if p.file.startswith("translations/es/")]
     assert spanish[0] == ('translations/es/LC_MESSAGES/leaflets.po:27: "Qui est {institution} ?": untranslated '
                           "(leaflets/_shared.yaml:2)")
     assert len(spanish) == 93 and report.errors == []  # 62 for the leaflets, 31 for the library page
+    assert not any(p.file.startswith("translations/es/") for p in report.warnings)
+    [coverage] = [c for c in summarize(report.gaps) if c.locale == "es"]
+    assert coverage.counts == {"untranslated": 93}
+    assert coverage.leaflets == {"_shared", "sample", "templates"}
 
 
 def test_check_flags_overdue_and_upcoming_reviews(config):
@@ -111,7 +116,7 @@ def test_french_source_text_needs_its_spaces(config, project):
     sample.write_text(sample.read_text(encoding="utf-8").replace("Qu’est-ce que c’est ?", "Qu’est-ce que c’est?"),
                       encoding="utf-8")
     report = check_project(config, today=dt.date(2026, 11, 27))
-    assert [str(p) for p in report.warnings] == [
+    assert [str(p) for p in report.warnings + report.gaps] == [
         "leaflets/sample.yaml:25: sections[0].heading: no space before '?' in 'c’est?'. French puts a narrow "
         "non-breaking space (U+202F) before ; ! ? and » and after «, and a non-breaking space (U+00A0) before :",
         'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": not in the catalog. Run \'leaflets '

@@ -12,7 +12,25 @@ VALUES = {"phone_24h": Markup('<a class="phone" href="tel:+33-1">01 00</a>')}
 def test_bold_links_and_placeholders_render():
     html = render_text("**Appelez** le {phone_24h} ([aide](https://example.org))", VALUES)
     assert html == ('<strong>Appelez</strong> le <a class="phone" href="tel:+33-1">01 00</a> '
-                    '(<a href="https://example.org">aide</a>)')
+                    '(<a href="https://example.org">aide</a> <span class="url">(<span class="url-part">'
+                    'example.org</span>)'
+                    '</span>)')
+
+
+def test_paper_shows_the_address_of_a_link_unless_its_label_is_the_address():
+    assert render_text("Voir [le site](https://www.e-cancer.fr/patients/).", {}) == (
+        'Voir <a href="https://www.e-cancer.fr/patients/">le site</a> <span class="url">(<span class="url-part">'
+        'www.e-cancer.fr/</span><span class="url-part">patients</span>)</span>.')
+    assert render_text("Écrivez-[nous](mailto:info@exemple.fr).", {}).endswith(
+        '<span class="url">(<span class="url-part">info@exemple.fr</span>)</span>.')
+    assert "url" not in render_text("Voir [www.e-cancer.fr](https://www.e-cancer.fr).", {})
+
+
+def test_braces_meant_as_text_get_the_way_to_write_them():
+    assert text_problems("Voir {voir page 2}.") == [
+        "unknown placeholder {voir page 2}: a placeholder is one word, such as {phone_24h}; to show braces in the "
+        "text, double them: {{voir page 2}}"]
+    assert text_problems("Voir {{voir page 2}}.") == []
 
 
 def test_raw_html_and_file_links_are_shown_as_text():

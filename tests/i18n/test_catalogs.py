@@ -93,12 +93,11 @@ def test_update_check_lists_what_extract_and_update_would_change(config, project
     assert outdated == {
         "translations/leaflets.pot": [
             'new: "Un tout autre point, sans rappo…" (leaflets/sample.yaml:23)',
-            'new: "Vous saignez du nez." (leaflets/sample.yaml:40)',
-            'removed: "Troisième point clé."',
-            'removed: "Vous saignez."'],
+            'changed: "Vous saignez du nez." (leaflets/sample.yaml:40): added “du nez”',
+            'removed: "Troisième point clé."'],
         "translations/en/LC_MESSAGES/leaflets.po": [
             'new: "Un tout autre point, sans rappo…" (leaflets/sample.yaml:23)',
-            'changed: "Vous saignez." → "Vous saignez du nez." (leaflets/sample.yaml:40), fuzzy until a translator '
+            'changed: "Vous saignez du nez." (leaflets/sample.yaml:40): added “du nez”; fuzzy until a translator '
             "checks it",
             'removed: "Troisième point clé.", kept as obsolete'],
     }

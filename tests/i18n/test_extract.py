@@ -57,3 +57,9 @@ def test_extract_rewrites_the_template_only_when_messages_change(config, project
                       encoding="utf-8")
     assert write_template(config) is True
     assert b'msgid "Vous saignez du nez."' in config.pot_path.read_bytes()
+
+
+def test_every_template_string_has_a_translator_comment(config):
+    bare = [message.id for message in extract_messages(config) if message.id and not message.auto_comments
+            and any(path.startswith("templates/") for path, _ in message.locations)]
+    assert bare == [], "add a {# Translators: … #} comment on the line before each _() call"

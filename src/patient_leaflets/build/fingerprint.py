@@ -51,7 +51,9 @@ def inputs_digest(config: Config) -> str:
                         and not p.is_relative_to(site))
     for path in files:
         digest.update(_name(config, path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    settings = {k: v for k, v in asdict(config).items() if k != "root"}
+    # Which languages are built changes no PDF (each job's key has its own language): `leaflets init es` must not
+    # render every other language again.
+    settings = {k: v for k, v in asdict(config).items() if k not in ("root", "locales")}
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
     digest.update(package_digest().encode())
     for name, version in sorted({**library_versions(LIBRARIES), **native_versions()}.items()):

@@ -45,7 +45,10 @@ def build(config: Config, locales: list[str] | None = None, leaflets: list[str] 
             remove_leftovers(output)
             manifest = Manifest.read(output)
             try:
+                started = time.perf_counter()
                 todo = _check_jobs(config, planned, manifest, report, force, strict, html)
+                log.info("planned %d PDF(s): %d up to date, %d to render (checked in %.2f s)", len(planned),
+                         len(planned) - len(todo), len(todo), time.perf_counter() - started)
                 ids = [path.stem for path in config.leaflet_files()]
                 manifest.keep_only({f"{locale}/{leaflet}" for locale in config.all_locales for leaflet in ids})
                 listener.started(len(planned), len(todo))
@@ -152,6 +155,7 @@ def _render_all(config: Config, todo: list[Job], jobs: int | None, strict: bool,
         if outcome.status == "built":
             manifest.record(job.name, _entry(job, result))
         report.outcomes.append(outcome)
+        log.info("%s: %s in %.2f s", outcome.output, outcome.status, outcome.seconds)
         listener.finished(outcome)
 
     workers = min(jobs or os.cpu_count() or 1, len(todo))

@@ -26,6 +26,7 @@ from ..i18n.checkers import (
 )
 from ..i18n.translate import PLURAL, translate_leaflet
 from ..render.assets import check_assets
+from .coverage import CatalogGap, used_by
 from .readability import Readability, score_leaflet
 
 REVIEW_WARNING_DAYS = 90
@@ -39,15 +40,23 @@ class CheckReport:
     warnings: list[Problem] = field(default_factory=list)
     readability: list[Readability] = field(default_factory=list)
     """One score card per leaflet and language."""
+    gaps: list[CatalogGap] = field(default_factory=list)
+    """Warnings for the catalog entries still untranslated, fuzzy, missing or obsolete (``coverage.summarize``)."""
 
     def add(self, problems: list[Problem]) -> None:
-        """File each problem under errors or warnings, by its severity."""
+        """File each problem under errors, warnings or gaps."""
         for problem in problems:
-            (self.errors if problem.severity == "error" else self.warnings).append(problem)
+            if isinstance(problem, CatalogGap):
+                self.gaps.append(problem)
+            else:
+                (self.errors if problem.severity == "error" else self.warnings).append(problem)
 
 
-def check_project(config: Config, today: dt.date | None = None) -> CheckReport:
-    """Check leaflets (content, review dates), catalogs (syntax, unsafe or missing translations) and assets."""
+def check_project(config: Config, today: dt.date | None = None, locales: list[str] | None = None) -> CheckReport:
+    """Check leaflets (content, review dates), catalogs (syntax, unsafe or missing translations) and assets.
+
+    ``locales`` limits the catalogs and readability scores to those languages (all by default).
+    """
     report = CheckReport()
     leaflets = []
     for path in config.leaflet_files():
@@ -61,9 +70,9 @@ def check_project(config: Config, today: dt.date | None = None) -> CheckReport:
         report.add(check_typography(leaflet, config.source_locale))
     shared, shared_problems = _load_shared(config)
     texts = {text for leaflet in [*leaflets, shared] if leaflet for _, text, _ in leaflet.iter_texts()}
-    for locale in config.locales:
+    for locale in locales or config.locales:
         report.add(check_catalog(config, locale, texts))
-    report.readability = score_project(config, leaflets)
+    report.readability = score_project(config, leaflets, locales)
     report.add(readability_problems(report.readability, {leaflet.id: leaflet.source for leaflet in leaflets}))
     report.add(shared_problems + check_assets(config))
     return report
@@ -77,10 +86,10 @@ def _load_shared(config: Config) -> tuple[Leaflet | None, list[Problem]]:
         return None, exc.problems
 
 
-def score_project(config: Config, leaflets: list[Leaflet]) -> list[Readability]:
-    """Score every leaflet in every language that has a readable catalog."""
+def score_project(config: Config, leaflets: list[Leaflet], locales: list[str] | None = None) -> list[Readability]:
+    """Score every leaflet in every language (or in ``locales``) that has a readable catalog."""
     scores = []
-    for locale in config.all_locales:
+    for locale in locales or config.all_locales:
         if locale != config.source_locale and not config.po_path(locale).exists():
             continue
         try:
@@ -136,38 +145,47 @@ def check_catalog(config: Config, locale: str, texts: set[str]) -> list[Problem]
         return exc.problems
     problems = check_entries(catalog, display, rules_for(config, locale))
     ids = {message.id[0] if message.pluralizable else message.id for message in catalog}
-    return problems + [Problem(display, None, quote(text), "not in the catalog",
-                               "Run 'leaflets extract' and 'leaflets update'", severity="warning")
-                       for text in sorted(texts - ids)]
+    return problems + [CatalogGap(display, None, quote(text), "not in the catalog",
+                                  "Run 'leaflets extract' and 'leaflets update'", severity="warning", locale=locale,
+                                  kind="missing") for text in sorted(texts - ids)]
 
 
 def check_entries(catalog: Catalog, display: str, rules: Rules) -> list[Problem]:
     """Check every entry of a catalog, in file order (so per leaflet, as the catalogs are sorted by file)."""
-    problems = []
+    problems, locale = [], str(catalog.locale or "")
     for message in catalog:
         if message.pluralizable:
             problems.append(Problem(display, message.lineno, quote(message.id[0]), PLURAL))
         elif message.id:
-            problems += _entry_problems(message, display, rules)
+            problems += _entry_problems(message, display, rules, locale)
     for message in catalog.obsolete.values():
         msgid = message.id[0] if message.pluralizable else message.id
-        problems.append(Problem(display, message.lineno, quote(msgid), "obsolete: no leaflet or template uses it "
-                                "any more", "Delete it once you no longer need it for reference", severity="warning"))
+        problems.append(CatalogGap(display, message.lineno, quote(msgid), "obsolete: no leaflet or template uses it "
+                                   "any more", "Delete it once you no longer need it for reference",
+                                   severity="warning", locale=locale, kind="obsolete"))
     return problems
 
 
-def _entry_problems(message: Message, display: str, rules: Rules) -> list[Problem]:
+def _entry_problems(message: Message, display: str, rules: Rules, locale: str) -> list[Problem]:
     where = (display, message.lineno, quote(message.id))
+    gap = {"severity": "warning", "locale": locale, "leaflets": used_by(message)}
     if not message.string:
-        return [Problem(*where, f"untranslated{_used_in(message)}", severity="warning")]
+        return [CatalogGap(*where, f"untranslated{_used_in(message)}", kind="untranslated", **gap)]
     if message.fuzzy:
-        return [Problem(*where, f"fuzzy{_used_in(message)}: the source changed since it was translated",
-                        "Check the translation against msgid, then remove the fuzzy flag", severity="warning")]
+        return [CatalogGap(*where, f"fuzzy{_used_in(message)}: {_fuzzy_reason(message)}",
+                           "Check the translation against msgid, then remove the fuzzy flag", kind="fuzzy", **gap)]
     template = is_template_message(message)
     errors = translation_problems(message.id, message.string, rules, template)
     warnings = translation_warnings(message.id, message.string, rules)
     return ([Problem(*where, p) for p in errors] +
             [Problem(*where, p, severity="warning") for p in warnings])
+
+
+def _fuzzy_reason(message: Message) -> str:
+    """Say why an entry is fuzzy: the source changed (``#| msgid`` kept), or someone set the flag by hand."""
+    if message.previous_id:
+        return "the source changed since it was translated"
+    return "marked as needing work (no previous source text: set by a translator or a tool)"
 
 
 def _used_in(message: Message) -> str:

@@ -8,7 +8,7 @@ import threading
 
 import click
 
-from ._app import cli
+from ._app import cli, verbose_option
 
 
 @cli.command()
@@ -19,6 +19,7 @@ from ._app import cli
 @click.option("--strict", is_flag=True,
               help="Refuse drafts: unapproved content, untranslated or fuzzy messages. Use it before publishing.")
 @click.option("--html", is_flag=True, help="Keep the HTML handed to WeasyPrint beside each PDF, for debugging.")
+@verbose_option
 @click.pass_obj
 def build(obj, locales, leaflets, jobs, force, strict, html):
     """Build output/<locale>/<leaflet>.pdf for every leaflet and language."""
@@ -26,7 +27,7 @@ def build(obj, locales, leaflets, jobs, force, strict, html):
     from ..progress import closing_lines, interrupted_line, make_display
 
     config = obj.config
-    display = make_display()
+    display = make_display(verbose=obj.verbose)
     try:
         with _sigterm_as_interrupt():
             report = run_build(config, list(locales) or None, list(leaflets) or None, jobs, force, strict, html,
@@ -37,7 +38,7 @@ def build(obj, locales, leaflets, jobs, force, strict, html):
         raise SystemExit(130) from None
     finally:
         display.close()
-    for line in closing_lines(report):
+    for line in closing_lines(report, obj.verbose):
         click.echo(line)
     _refresh_library(config)
     if report.failed:

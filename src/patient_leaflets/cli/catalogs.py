@@ -24,15 +24,17 @@ def extract(obj):
 @cli.command()
 @click.argument("locale")
 @click.option("--force", is_flag=True, help="Overwrite an existing catalog (its translations are lost).")
+@click.option("--translator", metavar="'NAME <EMAIL>'", help="Fill Last-Translator (Poedit and Weblate do it on save).")
+@click.option("--team", metavar="'NAME <EMAIL>'", help="Fill Language-Team (default: the language's English name).")
 @click.pass_obj
-def init(obj, locale, force):
+def init(obj, locale, force, translator, team):
     """Start the catalog of a new language from the template."""
     from babel import Locale
 
     from ..i18n.catalogs import init_catalog
 
     config = obj.config
-    path = init_catalog(config, locale, force)
+    path = init_catalog(config, locale, force, translator, team)
     locale = path.parent.parent.name
     if locale in obj.config.locales:  # settings read again: the new catalog is found
         click.echo(f"created {config.display(path)}; 'leaflets build' now makes "
@@ -40,6 +42,9 @@ def init(obj, locale, force):
     else:
         click.echo(f"created {config.display(path)}; add '{locale}' to locales in [tool.patient-leaflets] "
                    "to build it")
+    if not translator:
+        click.echo("Put the translator's name and e-mail in its Last-Translator header (Poedit and Weblate do it when "
+                   "saving; or pass --translator 'Name <e-mail>').")
 
 
 @cli.command()
@@ -71,13 +76,14 @@ def update(obj, locales, check):
 
 
 @cli.command()
+@click.option("-l", "--locale", "locales", multiple=True, help="Show only this language (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Write the counts as JSON, for scripts.")
 @click.pass_obj
-def stats(obj, as_json):
+def stats(obj, locales, as_json):
     """Show translated, fuzzy and untranslated messages and words per language and leaflet."""
     from ..i18n.stats import catalog_stats
 
-    rows = catalog_stats(obj.config)
+    rows = catalog_stats(obj.config, list(locales) or None)
     if as_json:
         click.echo(json.dumps({"stats": [row.as_dict() for row in rows]}, indent=2, ensure_ascii=False))
         return
@@ -87,7 +93,7 @@ def stats(obj, as_json):
     for row in rows:
         messages = f"{row.translated:>10} {row.fuzzy:>6} {row.untranslated:>12}"
         words = f"{row.words_translated:>10} {row.words_fuzzy:>6} {row.words_untranslated:>12}"
-        click.echo(f"{row.locale:<8} {row.leaflet:<{width}} {messages} {words} {row.percent:>4.0f}%")
+        click.echo(f"{row.locale:<8} {row.leaflet:<{width}} {messages} {words} {row.shown_percent:>4.0f}%")
 
 
 _STATS_COLUMNS = f"{'translated':>10} {'fuzzy':>6} {'untranslated':>12}"

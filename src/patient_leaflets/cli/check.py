@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import click
 
-from ._app import cli
+from ._app import cli, verbose_option
 
 
 @cli.command()
+@click.option("-l", "--locale", "locales", multiple=True, help="Check only this language's catalog (repeatable).")
+@verbose_option
 @click.pass_obj
-def check(obj):
+def check(obj, locales):
     """Check leaflets and catalogs: content, review dates, unsafe or missing translations."""
+    from ..check.coverage import summarize
     from ..check.project import check_project
     from ..check.readability import NAMES
+    from ._summaries import coverage_lines
 
-    report = check_project(obj.config)
+    report = check_project(obj.config, locales=list(locales) or None)
     if report.readability:
         click.echo(f"{'leaflet':<28} {'locale':<7} {'words':>6}  readability")
         for row in report.readability:
@@ -23,8 +27,10 @@ def check(obj):
             click.echo(f"{row.leaflet:<28} {row.locale:<7} {row.words:>6}  {scores}")
     for problem in report.errors:
         click.echo(f"error: {problem}", err=True)
-    for problem in report.warnings:
+    for problem in report.warnings + (report.gaps if obj.verbose else []):
         click.echo(f"warning: {problem}", err=True)
+    for line in coverage_lines(summarize(report.gaps), obj.verbose):
+        click.echo(f"to do: {line}", err=True)
     click.echo(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s).")
     if report.errors:
         raise SystemExit(1)

@@ -15,6 +15,7 @@ import yaml
 
 from ..errors import ContentError, Problem
 from ..files import read_limited, size_problem, utf8_problem
+from .layout import joined_item_problems, syntax_problem
 
 MAX_BYTES = 256 * 1024
 """Largest leaflet file accepted: a leaflet of a few pages is about 20 KB of YAML."""
@@ -50,13 +51,16 @@ def decode(raw: bytes, display: str) -> str:
 def compose(text: str, display: str) -> Document:
     """Return the single YAML document in ``text`` as nodes; raise ContentError on a syntax error."""
     try:
-        loader = _Loader(text)  # the reader checks every character here
+        loader = _Loader(text, display)  # the reader checks every character here
         try:
-            return Document(loader.get_single_node(), loader.refused)
+            document = Document(loader.get_single_node(), loader.refused)
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        raise ContentError([_syntax_problem(exc, text, display)]) from None
+        raise ContentError([syntax_problem(exc, text, display)]) from None
+    if loader.joined:
+        raise ContentError(loader.joined)
+    return document
 
 
 class _Loader(yaml.SafeLoader):
@@ -66,9 +70,13 @@ class _Loader(yaml.SafeLoader):
     nothing downstream walks the same subtree twice.
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, display: str = ""):
         super().__init__(text)
         self.refused: dict[yaml.Node, tuple[str, str]] = {}
+        self.joined: list[Problem] = []
+        """List items indented so far that YAML joined them to the text above (a silent loss otherwise)."""
+        self.lines = text.splitlines()
+        self.display = display
         self.depth = 0
 
     def compose_node(self, parent, index):
@@ -86,32 +94,10 @@ class _Loader(yaml.SafeLoader):
             node = super().compose_node(parent, index)
         finally:
             self.depth -= 1
+        if isinstance(node, yaml.ScalarNode):
+            self.joined += joined_item_problems(node, self.lines, self.display)
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             shown = "!!" + tag[len(_CORE_TAG):] if tag.startswith(_CORE_TAG) else tag
             self.refused[node] = (f"the YAML tag {shown} is not allowed", "Write the value without a tag")
         return node
-
-
-def _syntax_problem(exc: yaml.YAMLError, text: str, display: str) -> Problem:
-    if isinstance(exc, yaml.reader.ReaderError):
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        return Problem(display, line, "", f"invalid YAML: the character U+{exc.character:04X} is not allowed",
-                       "Delete it; such characters come from text copied out of a PDF or a word processor", column)
-    mark = getattr(exc, "problem_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    problem, context = getattr(exc, "problem", None) or str(exc), getattr(exc, "context", None)
-    context_mark = getattr(exc, "context_mark", None)
-    hint = ""
-    if problem.startswith("found character '\\t'"):
-        problem, hint = "a tab character; YAML indents with spaces only", "Replace the tab with spaces"
-    elif problem == "mapping values are not allowed here":
-        hint = 'Put text that contains ": " in quotes, e.g. summary: "Attention : …"'
-    elif context == "expected a single document in the stream":
-        problem, hint = "a second YAML document; a leaflet file holds one", "Remove the '---' line"
-    elif context and context_mark and context_mark.line + 1 != line:
-        problem += f" ({context} that starts on line {context_mark.line + 1})"
-    elif context:
-        problem += f" ({context})"
-    return Problem(display, line, "", f"invalid YAML: {problem}", hint, column)

@@ -13,7 +13,7 @@ from string import Formatter
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from .placeholders import PLACEHOLDERS
+from .placeholders import PLACEHOLDERS, printed_url
 
 LINK_SCHEMES = ("https://", "mailto:", "tel:")
 """What a link in leaflet text may point to."""
@@ -34,7 +34,27 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
     md.enable(["emphasis", "link", "escape"])
     md.validateLink = is_allowed_link
+    md.add_render_rule("link_close", _close_link)
     return md
+
+
+def printed_address(url: str) -> str:
+    """Return a link's address as a reader types it: ``www.e-cancer.fr/x``, an e-mail address, a phone number."""
+    url = url.strip()
+    for scheme in ("https://", "mailto:", "tel:"):
+        if url.lower().startswith(scheme):
+            return url[len(scheme):].rstrip("/")
+    return url
+
+
+def _close_link(self, tokens, idx, options, env) -> str:
+    """Close a link, then print its address after it: paper cannot be clicked (unless the label is the address)."""
+    start = max(i for i in range(idx) if tokens[i].type == "link_open")
+    shown = printed_address(tokens[start].attrGet("href") or "")
+    label = "".join(token.content for token in tokens[start + 1:idx])
+    if not shown or shown.lower() in label.lower():
+        return "</a>"
+    return f'</a> <span class="url">({printed_url(shown)})</span>'
 
 
 _MD = _parser()
@@ -55,17 +75,20 @@ def placeholders_in(text: str) -> list[str]:
     return [name for _, name in split_placeholders(text) if name is not None]
 
 
+def _unknown_placeholder(name: str) -> str:
+    if not name.isidentifier():  # "{voir page 2}": braces meant as text, not a placeholder
+        return (f"unknown placeholder {{{name}}}: a placeholder is one word, such as {{phone_24h}}; to show braces "
+                f"in the text, double them: {{{{{name}}}}}")
+    return f"unknown placeholder {{{name}}}; known placeholders: " + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+
+
 def text_problems(text: str) -> list[str]:
     """Return what is wrong with a piece of leaflet text (empty if nothing)."""
     try:
         names = placeholders_in(text)
     except ValueError as exc:
         return [f"{exc}; write a literal brace as {{{{ or }}}}"]
-    problems = [
-        f"unknown placeholder {{{name}}}; known placeholders: " + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
-        for name in names
-        if name not in PLACEHOLDERS
-    ]
+    problems = [_unknown_placeholder(name) for name in names if name not in PLACEHOLDERS]
     if HTML_TAG.search(text):
         problems.append("HTML is not allowed; use **bold** or [text](https://…)")
     tokens = [t for block in _MD.parseInline(text) for t in (block.children or [])]

@@ -7,6 +7,7 @@ are formatted for the reader: ``01 42 11 42 11`` in France, ``+33 1 42 11 42 11`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -33,6 +34,14 @@ Formatter = Callable[[Institution, Reader], Markup]
 def display_url(url: str) -> str:
     """Return a web address as printed for a reader: ``www.e-cancer.fr``, without ``https://`` or a final slash."""
     return url.removeprefix("https://").rstrip("/")
+
+
+def printed_url(url: str) -> Markup:
+    """Return an address as printed on paper: ``display_url``, in pieces that never break inside, only after a
+    ``/`` (a line break after the hyphen of ``www.e-cancer.fr`` would read as a hyphenated word)."""
+    shown = display_url(url) if url.startswith("https://") else url
+    parts = re.findall(r"[^/]*/|[^/]+", shown) or [shown]
+    return Markup("").join(Markup('<span class="url-part">{}</span>').format(part) for part in parts)
 
 
 def format_temperature(celsius: float, locale: str) -> str:
@@ -77,7 +86,7 @@ PLACEHOLDERS: dict[str, Formatter] = {
     "phone_switchboard": _phone("phone_switchboard"),
     "phone_24h": _phone("phone_24h"),
     "website": lambda institution, reader: Markup('<a href="{}">{}</a>').format(
-        institution.website, display_url(institution.website)),
+        institution.website, printed_url(institution.website)),
     "fever_threshold": lambda institution, reader: Markup('<span class="nowrap">{}</span>').format(
         format_temperature(institution.fever_threshold, reader.locale)),
     "phone_samu": _phone("phone_samu"),

@@ -6,6 +6,7 @@ Each function here is one ``leaflets`` command (``extract``, ``init``, ``update`
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,6 +20,7 @@ from .._version import __version__
 from ..config import Config
 from ..errors import CatalogError, Problem, quote
 from ..files import write_atomic
+from .podiff import keep_unchanged_entries, word_diff
 from .pofile import po_bytes, read_catalog, write_catalog
 
 MAPPING_FILE = "babel.cfg"
@@ -62,20 +64,29 @@ def write_template(config: Config) -> bool:
     """
     catalog = extract_messages(config)
     path = config.pot_path
-    if path.exists():
-        extracted_at = catalog.creation_date
-        catalog.creation_date = load_template(config).creation_date
-        if po_bytes(catalog) == path.read_bytes():
-            return False
-        catalog.creation_date = extracted_at
-    write_catalog(path, catalog)
+    if not path.exists():
+        write_catalog(path, catalog)
+        return True
+    written, raw, extracted_at = load_template(config), path.read_bytes(), catalog.creation_date
+    catalog.creation_date = written.creation_date
+    if keep_unchanged_entries(catalog, raw, po_bytes(catalog), written) == raw:
+        return False
+    catalog.creation_date = extracted_at
+    write_atomic(path, keep_unchanged_entries(catalog, raw, po_bytes(catalog), written))
     return True
 
 
-def init_catalog(config: Config, locale: str, force: bool = False) -> Path:
-    """Create the catalog for a new language (any locale Babel knows) from the template; refuse to overwrite one."""
+def init_catalog(config: Config, locale: str, force: bool = False, translator: str | None = None,
+                 team: str | None = None) -> Path:
+    """Create the catalog for a new language (any locale Babel knows) from the template; refuse to overwrite one.
+
+    ``translator`` (``Name <e-mail>``) fills ``Last-Translator``; ``team`` fills ``Language-Team``, by default
+    the language's English name. Without a translator, ``Last-Translator`` keeps gettext's ``FULL NAME
+    <EMAIL@ADDRESS>``, which Poedit and Weblate replace when the translator saves.
+    """
     try:
-        locale = str(Locale.parse(locale))
+        parsed = Locale.parse(locale)
+        locale = str(parsed)
     except (ValueError, UnknownLocaleError):
         raise CatalogError([Problem("", None, "", f"{locale!r} is not a locale Babel knows",
                                     "Use a code such as 'es', 'ar' or 'pt_BR'")]) from None
@@ -87,7 +98,8 @@ def init_catalog(config: Config, locale: str, force: bool = False) -> Path:
     catalog = Catalog(locale=locale, project=template.project, version=template.version,
                       copyright_holder=template.copyright_holder, charset="utf-8", fuzzy=False,
                       creation_date=template.creation_date, revision_date=datetime.now(timezone.utc),
-                      language_team=f"{locale} <>")
+                      language_team=team or parsed.english_name, **({"last_translator": translator} if translator
+                                                                      else {}))
     for message in template:
         if message.id:
             catalog.add(message.id, None, message.locations, auto_comments=message.auto_comments,
@@ -105,7 +117,7 @@ def update_catalogs(config: Config, locales: list[str] | None = None, check: boo
     changed = []
     for locale in locales or config.locales:
         path = config.po_path(locale)
-        data = po_bytes(merge_template(load_catalog(config, locale), template))
+        data = merged_bytes(config, locale, template)
         if data != path.read_bytes():
             changed.append(path)
             if not check:
@@ -123,6 +135,13 @@ def merge_template(catalog: Catalog, template: Catalog) -> Catalog:
         if message.fuzzy and not message.previous_id and message.id in previous:
             message.previous_id = previous[message.id]
     return catalog
+
+
+def merged_bytes(config: Config, locale: str, template: Catalog) -> bytes:
+    """Return the catalog of ``locale`` merged with ``template``, each unchanged entry as the file has it."""
+    merged = merge_template(load_catalog(config, locale), template)
+    path = config.po_path(locale)
+    return keep_unchanged_entries(merged, path.read_bytes(), po_bytes(merged), load_catalog(config, locale))
 
 
 @dataclass(frozen=True)
@@ -144,41 +163,67 @@ def outdated_catalogs(config: Config, locales: list[str] | None = None) -> list[
     if config.pot_path.exists():
         written = load_template(config)
         template.creation_date = written.creation_date
-        if po_bytes(template) != config.pot_path.read_bytes():
+        raw = config.pot_path.read_bytes()
+        if keep_unchanged_entries(template, raw, po_bytes(template), written) != raw:
             outdated.append(Outdated(config.pot_path, _template_changes(written, template)))
     else:
         outdated.append(Outdated(config.pot_path, ["missing"]))
     for locale in locales or config.locales:
         path = config.po_path(locale)
-        catalog = load_catalog(config, locale)
-        before = {m.id for m in catalog if m.id}
-        merged = merge_template(catalog, template)
-        if po_bytes(merged) != path.read_bytes():
+        if merged_bytes(config, locale, template) != path.read_bytes():
+            before = load_catalog(config, locale)
+            merged = merge_template(load_catalog(config, locale), template)
             outdated.append(Outdated(path, _catalog_changes(before, merged)))
     return outdated
 
 
 def _template_changes(written: Catalog, extracted: Catalog) -> list[str]:
     old, new = {m.id for m in written if m.id}, {m.id for m in extracted if m.id}
-    changes = [f"new: {quote(m.id)}{_where(m)}" for m in extracted if m.id and m.id not in old]
-    changes += [f"removed: {quote(m.id)}" for m in written if m.id and m.id not in new]
-    return changes or ["references or comments changed"]
+    removed = [msgid for msgid in old - new if isinstance(msgid, str)]
+    changes = []
+    for message in extracted:
+        if not message.id or message.id in old:
+            continue
+        close = difflib.get_close_matches(message.id, removed, n=1, cutoff=0.6) if isinstance(message.id, str) else []
+        if close:
+            removed.remove(close[0])
+            changes.append(f"changed: {quote(message.id)}{_where(message)}: {word_diff(close[0], message.id)}")
+        else:
+            changes.append(f"new: {quote(message.id)}{_where(message)}")
+    changes += [f"removed: {quote(msgid)}" for msgid in sorted(removed)]
+    return changes or _detail_changes(written, extracted)
 
 
-def _catalog_changes(before: set[str], merged: Catalog) -> list[str]:
-    changes, replaced = [], set()
+def _catalog_changes(before: Catalog, merged: Catalog) -> list[str]:
+    changes, replaced, ids = [], set(), {m.id for m in before if m.id}
     for message in merged:
-        if not message.id or message.id in before:
+        if not message.id or message.id in ids:
             continue
         if message.fuzzy and message.previous_id:
             replaced.add(message.previous_id[0])
-            changes.append(f"changed: {quote(message.previous_id[0])} → {quote(message.id)}{_where(message)}, "
-                           "fuzzy until a translator checks it")
+            changes.append(f"changed: {quote(message.id)}{_where(message)}: "
+                           f"{word_diff(message.previous_id[0], message.id)}; fuzzy until a translator checks it")
         else:
             changes.append(f"new: {quote(message.id)}{_where(message)}")
     current = {m.id for m in merged if m.id}
-    changes += [f"removed: {quote(msgid)}, kept as obsolete" for msgid in sorted(before - current - replaced)]
-    return changes or ["references or comments changed"]
+    changes += [f"removed: {quote(msgid)}, kept as obsolete" for msgid in sorted(ids - current - replaced)]
+    return changes or _detail_changes(before, merged)
+
+
+def _detail_changes(before: Catalog, after: Catalog) -> list[str]:
+    """Name the entries whose source lines, comments or header changed (the texts themselves did not)."""
+    changes = []
+    for message in after:
+        old = before.get(message.id, context=message.context) if message.id else None
+        if old is None:
+            continue
+        if old.locations != message.locations:
+            changes.append(f"moved: {quote(message.id)}{_where(old)} → {_where(message).strip(' ()')}")
+        elif " ".join(old.auto_comments).split() != " ".join(message.auto_comments).split():
+            changes.append(f"comment changed: {quote(message.id)}{_where(message)}")
+    if len(changes) > 5:
+        changes = changes[:5] + [f"and {len(changes) - 5} more entries whose source lines or comments changed"]
+    return changes or ["the header changed (project, version or dates)"]
 
 
 def _where(message) -> str:

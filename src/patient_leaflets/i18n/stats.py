@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,11 @@ class CatalogStats:
     def percent(self) -> float:
         return 100.0 * self.translated / self.total if self.total else 100.0
 
+    @property
+    def shown_percent(self) -> float:
+        """The percentage rounded down to a whole number: never 100 while a message is fuzzy or untranslated."""
+        return math.floor(self.percent)
+
     def as_dict(self) -> dict:
         """Return the row as ``leaflets stats --json`` writes it."""
         return {
@@ -56,7 +62,7 @@ class CatalogStats:
                          "untranslated": self.untranslated},
             "words": {"total": self.words, "translated": self.words_translated, "fuzzy": self.words_fuzzy,
                       "untranslated": self.words_untranslated},
-            "percent": round(self.percent, 1),
+            "percent": math.floor(self.percent * 10) / 10,
         }
 
 

@@ -47,7 +47,7 @@ class TranslationReport:
         return not self.gaps
 
 
-FUZZY = "fuzzy (the source changed; check the translation and clear the fuzzy flag)"
+FUZZY = "fuzzy (marked as needing work; check the translation and clear the fuzzy flag)"
 PLURAL = ("plural forms (msgid_plural) are not used: a leaflet text has one form. Remove msgid_plural and write "
           "one msgstr")
 

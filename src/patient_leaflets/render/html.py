@@ -21,7 +21,7 @@ from .._version import __version__
 from ..config import Config
 from ..content.leaflet import Leaflet
 from ..content.markup import french_spacing, render_text
-from ..content.placeholders import display_url
+from ..content.placeholders import printed_url
 from ..errors import Problem, RenderError
 from ..i18n.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
@@ -63,7 +63,7 @@ def make_environment(templates: Path) -> Environment:
     env.filters["css_string"] = css_string
     env.filters["css_content"] = css_content
     env.filters["format_list"] = format_list
-    env.filters["display_url"] = display_url
+    env.filters["printed_url"] = printed_url
     env.filters["language_name"] = language_name
     return env
 
