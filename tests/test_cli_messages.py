@@ -52,6 +52,9 @@ def test_stats_for_one_language_never_round_up_to_100_percent(project):
     assert run(project, "init", "de").exit_code == 0
     rows = [line.split()[0] for line in run(project, "stats", "-l", "de").output.splitlines()[2:]]
     assert set(rows) == {"de"}
+    unknown = run(project, "stats", "-l", "xx")
+    assert unknown.exit_code == 1
+    assert unknown.output.startswith("Error: locale 'xx' is not configured. Configured: ")
     almost = CatalogStats("de", "all", total=1000, translated=999, fuzzy=1)
     assert almost.shown_percent == 99 and almost.as_dict()["percent"] == 99.9
     assert CatalogStats("de", "all", total=3, translated=3, fuzzy=0).shown_percent == 100
@@ -65,3 +68,18 @@ def test_verbose_logs_the_tools_steps_not_weasyprints(project):
     assert logged[0].startswith("INFO: planned 1 PDF(s): 0 up to date, 1 to render (checked in ")
     assert any(line.startswith("INFO: output/fr/sample.pdf: built in ") for line in logged)
     assert not any("Step" in line or "Processing" in line or "weasyprint" in line.lower() for line in logged)
+    assert not any(line.startswith("WARNING") for line in logged), "the stylesheet has nothing WeasyPrint ignores"
+
+
+def test_a_refusal_names_a_few_messages_and_verbose_all(project):
+    assert run(project, "init", "de").exit_code == 0
+    strict = run(project, "build", "-l", "de", "--strict", "-j", "1")
+    assert strict.exit_code == 1
+    lines = strict.output.splitlines()
+    assert lines[0] == "failed     output/de/sample.pdf"
+    assert lines[1].startswith("  refused by --strict: ")
+    assert lines[7].startswith("    … and ") and lines[7].endswith(
+        " more: 'leaflets build -v' or output/build-report.json lists them all")
+    assert lines[8] == "0 built, 0 unchanged, 1 failed."
+    everything = run(project, "build", "-l", "de", "--strict", "-j", "1", "-v").output.splitlines()
+    assert len(everything) > len(lines) and not any("… and" in line for line in everything)

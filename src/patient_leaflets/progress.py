@@ -109,10 +109,11 @@ class TerminalDisplay(BuildDisplay):
 def outcome_lines(outcome: Outcome, verbose: bool = False) -> list[tuple[str, bool]]:
     """Return the lines that tell what happened to one PDF, each with whether it goes to standard error.
 
-    A draft says why; the messages shown in the source language are listed only when ``verbose``.
+    A draft says why; the messages shown in the source language are listed only when ``verbose``, and so are
+    more than a few of the messages a refusal names (the report keeps them all).
     """
     if outcome.status == "failed":
-        return [(f"failed     {outcome.output}", True), (_indent(outcome.error), True)]
+        return [(f"failed     {outcome.output}", True), (_indent(_shortened(outcome.error, verbose)), True)]
     mark = f" (DRAFT: {'; '.join(outcome.draft_reasons)})" if outcome.draft_reasons else \
         " (DRAFT)" if outcome.draft else ""
     lines = [(f"{outcome.status:<10} {outcome.output}{mark}", False)]
@@ -134,6 +135,19 @@ def closing_lines(report: BuildReport, verbose: bool = False) -> list[str]:
     if report.stale:
         summary += f"; {_plural(len(report.stale), 'stale output')}"
     return lines + [summary + "."]
+
+
+SHOWN_LINES = 6
+"""How many lines of a refusal by ``--strict`` the console shows without ``-v``."""
+
+
+def _shortened(error: str, verbose: bool) -> str:
+    lines = error.splitlines()
+    # Only a refusal's list of untranslated messages is cut: every problem of a broken leaflet is shown.
+    if verbose or len(lines) <= SHOWN_LINES + 1 or not error.startswith("refused by --strict"):
+        return error
+    return "\n".join(lines[:SHOWN_LINES] + [f"  … and {len(lines) - SHOWN_LINES} more: 'leaflets build -v' or "
+                                              "output/build-report.json lists them all"])
 
 
 _GAP_KINDS = ("untranslated", "fuzzy")

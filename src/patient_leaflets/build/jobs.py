@@ -106,6 +106,17 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
     return result
 
 
+def warm_up(config: Config) -> None:
+    """Load what rendering needs in this process (WeasyPrint, the stylesheet and its fonts), so that its first
+    render takes only a render's time: ``leaflets preview`` runs it in the workers it keeps."""
+    from ..render import pdf
+
+    try:
+        pdf.render_pdf('<!DOCTYPE html><html lang="fr"><title>-</title><p>-</p></html>', config)
+    except LeafletError:
+        pass  # a broken stylesheet: the first real render says what is wrong with it
+
+
 _CATALOGS: dict[Path, tuple[str, Catalog]] = {}
 """Catalogs a worker has read, by file, with the checksum they were read at: read once for all its leaflets."""
 

@@ -10,13 +10,15 @@ crash: a crash then names the one task that caused it, and every other task is d
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -33,11 +35,45 @@ def run_in_pool(task: Callable[[Item], Result], items: Sequence[Item], workers: 
     result; the tasks the crash stopped with it are run again. On KeyboardInterrupt, the tasks not started
     are cancelled, those under way finish and are passed to ``finished``, then the interrupt goes on.
     """
-    with _pool(workers) as pool:
-        left = _run(pool, task, items, finished, failed)
+    if _kept:
+        kept = _kept[-1]
+        left = _run(kept.pool, task, items, finished, failed)
+        if left:  # a dead worker breaks the pool for good: start the kept one again
+            kept.pool.shutdown(cancel_futures=True)
+            kept.pool = _pool(kept.workers, kept.warm_up)
+    else:
+        with _pool(workers) as pool:
+            left = _run(pool, task, items, finished, failed)
     if left:
         log.info("a worker process stopped: running the %d task(s) left one at a time", len(left))
         _run_one_at_a_time(task, [item for item, _ in left], finished, failed)
+
+
+@dataclass
+class _Kept:
+    pool: Any
+    workers: int
+    warm_up: Callable[[], None] | None
+
+
+_kept: list[_Kept] = []
+"""The pool ``keep_workers`` keeps between builds, if any."""
+
+
+@contextlib.contextmanager
+def keep_workers(workers: int, warm_up: Callable[[], None] | None = None) -> Iterator[None]:
+    """Run every build inside on one pool of ``workers`` processes, kept between builds (``leaflets preview``).
+
+    Each worker loads WeasyPrint, the templates and the stylesheet once (``warm_up``, a picklable callable, runs
+    in each as it starts) instead of at every build, so that a leaflet saved is rendered in a render's time.
+    """
+    kept = _Kept(_pool(workers, warm_up), workers, warm_up)
+    _kept.append(kept)
+    try:
+        yield
+    finally:
+        _kept.remove(kept)
+        kept.pool.shutdown(cancel_futures=True)
 
 
 def _run_one_at_a_time(task: Callable[[Item], Result], items: list[Item], finished: Callable[[Item, Result], None],
@@ -89,19 +125,21 @@ def _run(pool, task: Callable[[Item], Result], items: Sequence[Item], finished: 
     return [(item, broken[future]) for future, item in futures.items() if future in broken]
 
 
-def _pool(workers: int):
+def _pool(workers: int, warm_up: Callable[[], None] | None = None):
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(warm_up,))
 
 
-def _start_worker() -> None:
+def _start_worker(warm_up: Callable[[], None] | None = None) -> None:
     # Ctrl-C reaches every process of the terminal's group; only the parent decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # A worker whose parent was killed would wait for work forever: end it. What it was writing is a temporary
     # file, which the next build deletes; the file it was to replace is whole.
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    if warm_up is not None:
+        warm_up()
 
 
 def _exit_with_parent(parent: int) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from ._app import cli
@@ -31,3 +33,61 @@ def site_lines(config, report) -> list[str]:
     lines.append(f"Library of {report.pdfs} PDF(s): open {config.display(report.pages[0])}" if report.pages
                  else "No library written.")
     return lines
+
+
+@cli.command()
+@click.option("-p", "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("-l", "--locale", "locales", multiple=True, help="Build only this language (repeatable).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Workers kept warm (default: one per core).")
+@click.pass_obj
+def preview(obj, port, locales, jobs):
+    """Serve the library on 127.0.0.1 and build again on every save; the page reloads itself."""
+    import logging
+    import threading
+
+    from ..site.preview import Preview
+
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)  # Ctrl-C is how a preview ends: no warning
+
+    session = Preview(obj.project, list(locales) or None, _PreviewLines(obj.config), jobs)
+    _tell_errors(session.rebuild())
+    server = session.serve(port)
+    click.echo(f"Serving the library at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop); "
+               f"watching {', '.join(obj.config.display(p) for p in session.watched())}")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    stop = threading.Event()
+    try:
+        session.watch(stop, lambda changes: click.echo(f"changed    {_changed(obj.config, changes)}"), _tell_errors)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.shutdown()
+
+
+class _PreviewLines:
+    """Tell each PDF built or failed, one line each, as ``leaflets build`` does in a pipe."""
+
+    def __init__(self, config):
+        self.config = config
+
+    def started(self, planned: int, to_render: int) -> None:
+        if to_render:
+            click.echo(f"building   {to_render} of {planned} PDF(s)")
+
+    def finished(self, outcome) -> None:
+        if outcome.status == "built":
+            click.echo(f"built      {outcome.output} ({outcome.seconds:.2f} s)")
+        elif outcome.status == "failed":
+            click.echo(f"failed     {outcome.output}", err=True)
+
+
+def _tell_errors(errors: list[str]) -> None:
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo("ready" if not errors else f"ready, with {len(errors)} error(s)")
+
+
+def _changed(config, changes) -> str:
+    return ", ".join(sorted({config.display(Path(path)) for _, path in changes}))

@@ -53,8 +53,8 @@ def _key(block: str) -> tuple[bool, str | None, str]:
             parts[keyword] = unescape(match.group(3))
         elif keyword and _CONTINUATION.match(line):
             parts[keyword] += unescape(_CONTINUATION.match(line).group(2))
-        elif not line.startswith("#~"):
-            keyword = "" if not line.startswith('"') else keyword
+        elif not line.startswith(("#~", '"')):  # a comment: what follows is a new keyword
+            keyword = ""
     return obsolete, parts.get("msgctxt"), parts.get("msgid", "")
 
 

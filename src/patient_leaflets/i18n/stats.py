@@ -11,6 +11,7 @@ from babel.messages.catalog import Catalog
 
 from ..config import Config
 from ..content.markup import plain_text
+from ..errors import CatalogError, Problem
 from .catalogs import load_catalog, load_template
 
 ALL = "all"
@@ -72,6 +73,11 @@ def catalog_stats(config: Config, locales: list[str] | None = None) -> list[Cata
     Each language has one row per leaflet, one for the library page, one for the templates, then its ``all``
     row. A fuzzy message is never counted as translated (``pybabel compile --statistics`` counts it so).
     """
+    unknown = [locale for locale in locales or [] if locale not in config.locales]
+    if unknown:
+        raise CatalogError([Problem("", None, "", f"locale {locale!r} is not configured", f"Configured: "
+                                    f"{', '.join(config.locales)}; run 'leaflets init {locale}' to start its catalog")
+                            for locale in unknown])
     template = load_template(config)
     groups: dict[str, set[str]] = {}
     for message in template:

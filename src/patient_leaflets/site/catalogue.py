@@ -103,7 +103,7 @@ def _catalog(config: Config, locale: str):
     try:
         return load_catalog(config, locale)
     except LeafletError as exc:  # the build says what is wrong; the library shows the source text
-        log.warning("%s", exc)
+        log.info("%s", exc)
         return None
 
 
@@ -111,8 +111,8 @@ def _treatment(config: Config, leaflet_id: str, catalogs: dict) -> Treatment:
     path = config.path("leaflets") / f"{leaflet_id}.yaml"
     try:
         leaflet = load_leaflet(path, config.display(path))
-    except LeafletError as exc:
-        log.warning("%s", exc)
+    except LeafletError as exc:  # the build says what is wrong with it
+        log.info("%s", exc)
         texts = {locale: Text(leaflet_id, "") for locale in config.all_locales}
         return Treatment(leaflet_id, texts, fold(leaflet_id.replace("-", " ")))
     titles, words = {}, [leaflet_id.replace("-", " ")]

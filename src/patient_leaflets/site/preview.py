@@ -1,0 +1,185 @@
+"""``leaflets preview``: the library served on this computer only, built again each time a file is saved.
+
+A save starts an incremental build (only the PDFs whose inputs changed are rendered) on worker processes kept
+warm between builds, then refreshes the library. The page polls a small status address and reloads itself
+when a build has finished; the errors of the last build are shown on the page and told to the terminal, each
+with its ``file:line``. Standard library HTTP server, bound to 127.0.0.1: nothing is reachable from elsewhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from ..build import build
+from ..build.report import BuildListener
+from ..build.workers import keep_workers
+from ..config import Config, load_config
+from ..errors import LeafletError
+from .library import build_site
+
+HOST = "127.0.0.1"
+STATUS = "/__preview__"
+"""The address the page polls: the number of the last build, whether one is running, and its errors."""
+_RELOAD = """<script>
+(function () {
+  var seen = null;
+  function show(errors) {
+    var box = document.getElementById("preview-errors");
+    if (!errors.length) { if (box) { box.remove(); } return; }
+    if (!box) {
+      box = document.createElement("section");
+      box.id = "preview-errors";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset-inline:0;bottom:0;max-height:45vh;overflow:auto;margin:0;" +
+        "padding:1rem;background:#a3001b;color:#fff;font:0.9rem/1.4 monospace;white-space:pre-wrap;z-index:99";
+      document.body.appendChild(box);
+    }
+    box.textContent = errors.join("\\n");
+  }
+  function poll() {
+    fetch("STATUS", { cache: "no-store" }).then(function (response) { return response.json(); })
+      .then(function (status) {
+        if (seen !== null && status.build !== seen) { window.location.reload(); return; }
+        seen = status.build;
+        show(status.errors);
+      })
+      .catch(function () {})
+      .then(function () { setTimeout(poll, 500); });
+  }
+  poll();
+}());
+</script>
+""".replace("STATUS", STATUS)
+
+
+class Status:
+    """What the page and the terminal are told: the number of the last build and its errors."""
+
+    def __init__(self):
+        self.build = 0
+        self.running = False
+        self.errors: list[str] = []
+        self.lock = threading.Lock()
+
+    def as_json(self) -> bytes:
+        with self.lock:
+            return json.dumps({"build": self.build, "running": self.running, "errors": self.errors}).encode()
+
+
+class Preview:
+    """The preview of one project: builds on demand, serves the output folder, watches the sources."""
+
+    def __init__(self, root: Path | str | None, locales: list[str] | None = None,
+                 listener: BuildListener | None = None, jobs: int | None = None):
+        self.root = load_config(root).root
+        self.locales = locales
+        self.listener = listener or BuildListener()
+        self.jobs = jobs or os.cpu_count() or 1
+        self.status = Status()
+        self.watching = threading.Event()
+        """Set once the files are watched (a save before that is not seen)."""
+
+    @property
+    def config(self) -> Config:
+        """The settings, read again at each build: ``pyproject.toml`` is watched too."""
+        return load_config(self.root)
+
+    def rebuild(self) -> list[str]:
+        """Build what changed and refresh the library; return the errors, each with its ``file:line``."""
+        with self.status.lock:
+            self.status.running = True
+        try:
+            errors = _build_errors(self.config, self.locales, self.listener)
+        finally:
+            with self.status.lock:
+                self.status.build += 1
+                self.status.running = False
+        with self.status.lock:
+            self.status.errors = errors
+        return errors
+
+    def serve(self, port: int) -> http.server.ThreadingHTTPServer:
+        """Return a server for the output folder on ``127.0.0.1:port`` (0: any free port); call ``serve_forever``."""
+        handler = functools.partial(_Handler, self.status, directory=str(self.config.path("output")))
+        return http.server.ThreadingHTTPServer((HOST, port), handler)
+
+    def watched(self) -> list[Path]:
+        """Return the folders and files whose changes start a build."""
+        config = self.config
+        paths = [config.path(name) for name in ("leaflets", "translations", "templates", "styles")]
+        return [path for path in paths if path.exists()] + [config.root / "pyproject.toml"]
+
+    def watch(self, stop: threading.Event, changed: Callable[[set], None] = lambda changes: None,
+              built: Callable[[list[str]], None] = lambda errors: None) -> None:
+        """Build again after each save until ``stop`` is set, on workers kept warm for the whole preview;
+        ``changed`` is told the files saved, ``built`` the errors of the build that follows."""
+        import watchfiles
+
+        from ..build.jobs import warm_up
+
+        config = self.config
+        warm_up(config)  # this process renders a build of one PDF itself
+        with keep_workers(self.jobs, functools.partial(warm_up, config)):
+            changes = watchfiles.watch(*self.watched(), stop_event=stop, debounce=200, step=30, yield_on_timeout=True,
+                                       rust_timeout=500, raise_interrupt=False)
+            for change in changes:
+                self.watching.set()  # the first wait, empty, comes back after rust_timeout
+                if change:
+                    changed(change)
+                    built(self.rebuild())
+
+
+def _build_errors(config: Config, locales: list[str] | None, listener: BuildListener) -> list[str]:
+    try:
+        report = build(config, locales, listener=listener)
+    except LeafletError as exc:
+        return [str(problem) for problem in exc.problems]
+    errors = [f"{outcome.output}: {outcome.error}" for outcome in report.failed]
+    try:
+        build_site(config, locales)
+    except LeafletError as exc:
+        errors += [str(problem) for problem in exc.problems]
+    return errors
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """The output folder, never cached; the library pages with the script that reloads them; the status."""
+
+    def __init__(self, status: Status, *args, **kwargs):
+        self.status = status
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self):
+        path = self.path.split("?")[0].split("#")[0]
+        if path == STATUS:
+            return self._send(self.status.as_json(), "application/json")
+        if path == "/favicon.ico":  # the page has none: say so without an error in the browser's console
+            self.send_response(204)
+            self.end_headers()
+            return None
+        if path == "/" or (path.startswith("/index") and path.endswith(".html") and "/" not in path[1:]):
+            page = Path(self.directory) / ("index.html" if path == "/" else path[1:])
+            html = (page.read_text(encoding="utf-8") if page.is_file()
+                    else '<!DOCTYPE html><html lang="en"><title>leaflets preview</title><body></body></html>')
+            return self._send(html.replace("</body>", _RELOAD + "</body>").encode(), "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # the terminal tells builds, not requests
+        pass
