@@ -96,18 +96,18 @@ def test_extract_init_update_stats(project):
         ["en", "_shared", "2", "0", "0", "9", "0", "0", "100%"],
         ["en", "sample", "26", "0", "0", "80", "0", "0", "100%"],
         ["en", "site", "32", "0", "0", "140", "0", "0", "100%"],
-        ["en", "templates", "34", "0", "0", "187", "0", "0", "100%"],
-        ["en", "all", "93", "0", "0", "415", "0", "0", "100%"],
+        ["en", "templates", "39", "0", "0", "190", "0", "0", "100%"],
+        ["en", "all", "98", "0", "0", "418", "0", "0", "100%"],
         ["es", "_shared", "0", "0", "2", "0", "0", "9", "0%"],
         ["es", "sample", "0", "0", "26", "0", "0", "80", "0%"],
         ["es", "site", "0", "0", "32", "0", "0", "140", "0%"],
-        ["es", "templates", "0", "0", "34", "0", "0", "187", "0%"],
-        ["es", "all", "0", "0", "93", "0", "0", "415", "0%"],
+        ["es", "templates", "0", "0", "39", "0", "0", "190", "0%"],
+        ["es", "all", "0", "0", "98", "0", "0", "418", "0%"],
     ]
     rows = json.loads(run(project, "stats", "--json").output)["stats"]
     assert rows[-1] == {"locale": "es", "leaflet": "all",
-                        "messages": {"total": 93, "translated": 0, "fuzzy": 0, "untranslated": 93},
-                        "words": {"total": 415, "translated": 0, "fuzzy": 0, "untranslated": 415}, "percent": 0.0}
+                        "messages": {"total": 98, "translated": 0, "fuzzy": 0, "untranslated": 98},
+                        "words": {"total": 418, "translated": 0, "fuzzy": 0, "untranslated": 418}, "percent": 0.0}
 
 
 def test_init_refuses_a_locale_babel_does_not_know(project):

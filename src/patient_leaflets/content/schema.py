@@ -19,6 +19,9 @@ class Spec:
 class Text(Spec):
     """Translatable text in the source language, with inline markup and placeholders."""
 
+    max_chars: int | None = None
+    """The longest text accepted, when shorter than any text may be (a label in a graphic)."""
+
 
 @dataclass(frozen=True)
 class Plain(Spec):
@@ -38,6 +41,14 @@ class Date(Spec):
 @dataclass(frozen=True)
 class Integer(Spec):
     """A whole number."""
+
+
+@dataclass(frozen=True)
+class Pictogrammed(Spec):
+    """Text alone, or a mapping of the text and the pictogram drawn beside it (``icon``, ``text``)."""
+
+    text: Spec = field(default_factory=Spec)
+    icon: Spec = field(default_factory=Spec)
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,34 @@ class OneOf(Spec):
 TEXT = Text()
 TEXTS = Seq(item=TEXT, min=1)
 
+PICTOGRAMS = ("calendar", "hospital", "phone", "pill", "thermometer", "warning")
+"""The pictograms a key point or a warning sign may show: ``styles/pictograms/<name>.svg``."""
+POINT = Pictogrammed(
+    text=Text(help="Write the point's text under text:, beside its icon:"),
+    icon=Choice(values=PICTOGRAMS, help="Name a pictogram (" + ", ".join(PICTOGRAMS) + ") or leave icon: out"),
+)
+"""A key point or a warning sign, with the pictogram that goes with it if any."""
+
+TIMELINE_STEPS = 3
+"""The most steps one phase of a timeline shows: more would not read at a glance."""
+TIMELINE_PHASES = ("before", "during", "after")
+TIMELINE_STEP = Map(
+    fields={
+        "label": Text(max_chars=60, help="Keep a step's label to a few words; explain it in a paragraph"),
+        "duration": Text(max_chars=30, help="Write the duration briefly: 1 heure, 3 à 6 mois"),
+    },
+    optional=frozenset({"duration"}),
+)
+TIMELINE = Map(
+    fields={"caption": TEXT} | {
+        phase: Seq(item=TIMELINE_STEP, min=1, max=TIMELINE_STEPS,
+                   help=f"List 1 to {TIMELINE_STEPS} steps, each with a label and, if useful, a duration")
+        for phase in TIMELINE_PHASES
+    },
+    optional=frozenset({"caption", "before", "after"}),
+)
+"""The treatment path drawn as a graphic: steps before, during and after the treatment."""
+
 BLOCK = OneOf(
     kinds={
         "paragraph": TEXT,
@@ -84,11 +123,12 @@ BLOCK = OneOf(
             optional=frozenset({"caption"}),
         ),
         "urgent": Map(
-            fields={"heading": TEXT, "intro": TEXT, "signs": TEXTS},
+            fields={"heading": TEXT, "intro": TEXT, "signs": Seq(item=POINT, min=1)},
             optional=frozenset({"heading", "intro"}),
         ),
+        "timeline": TIMELINE,
     },
-    help="Write each block as one of: paragraph, list, note, table, urgent",
+    help="Write each block as one of: paragraph, list, note, table, urgent, timeline",
 )
 
 METADATA = Map(
@@ -120,7 +160,7 @@ LEAFLET = Map(
         "title": TEXT,
         "subtitle": TEXT,
         "summary": TEXT,
-        "key_points": Seq(item=TEXT, min=3, max=5),
+        "key_points": Seq(item=POINT, min=3, max=5),
         "sections": Seq(item=SECTION, min=1),
         "questions": Seq(item=TEXT),
         "glossary": Seq(item=Map(fields={"term": TEXT, "definition": TEXT})),

@@ -101,16 +101,26 @@ class Validator:
             return []
         items = [self.read(child, spec.item, key + (i,)) for i, child in enumerate(node.value)]
         if len(items) < spec.min:
-            self.report(key, line, f"expected at least {spec.min} item{'s' if spec.min > 1 else ''}, got {len(items)}")
+            self.report(key, line, f"expected at least {spec.min} item{'s' if spec.min > 1 else ''}, got {len(items)}",
+                        spec.help)
         if spec.max is not None and len(items) > spec.max:
-            self.report(key, line, f"expected at most {spec.max} items, got {len(items)}")
+            self.report(key, line, f"expected at most {spec.max} items, got {len(items)}", spec.help)
         return items
 
-    def read_text(self, node, spec, key, line):
+    def read_pictogrammed(self, node, spec: s.Pictogrammed, key, line):
+        if not isinstance(node, yaml.MappingNode):
+            return self.read(node, spec.text, key)
+        return self.read_map(node, s.Map(fields={"icon": spec.icon, "text": spec.text}), key, line)
+
+    def read_text(self, node, spec: s.Text, key, line):
         value = self.read_plain(node, spec, key, line)
-        if value and len(value) > MAX_TEXT_CHARS:
-            self.report(key, line, f"{len(value):,} characters; one text may have at most {MAX_TEXT_CHARS:,}",
-                        "Split it into several paragraphs or list items")
+        if value and len(value) > (spec.max_chars or MAX_TEXT_CHARS):
+            if spec.max_chars:
+                self.report(key, line, f"{len(value)} characters; this text may have at most {spec.max_chars}",
+                            spec.help)
+            else:
+                self.report(key, line, f"{len(value):,} characters; one text may have at most {MAX_TEXT_CHARS:,}",
+                            "Split it into several paragraphs or list items")
             return None
         if value:
             for message in text_problems(value):
@@ -151,7 +161,8 @@ class Validator:
     def read_choice(self, node, spec: s.Choice, key, line):
         value = self._scalar(node)
         if value not in spec.values:
-            self.report(key, line, f"expected one of {', '.join(spec.values)}, got {_describe(node)}")
+            hint = did_you_mean(value, spec.values) if isinstance(value, str) else ""
+            self.report(key, line, f"expected one of {', '.join(spec.values)}, got {_describe(node)}", hint)
             return None
         return value
 

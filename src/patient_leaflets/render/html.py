@@ -15,7 +15,7 @@ from babel import Locale
 from babel.lists import format_list as babel_format_list
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .._version import __version__
 from ..config import Config
@@ -26,6 +26,8 @@ from ..errors import Problem, RenderError
 from ..i18n.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .localize import format_day, is_right_to_left, placeholder_values
+from .timeline import font_measure, timeline_svg
+from .typography import keep_together, last_words_together, printed_addresses
 
 TEMPLATE = "leaflet.html.j2"
 # The page counters a template may put in a running head: it passes these named placeholders to _() and
@@ -65,6 +67,8 @@ def make_environment(templates: Path) -> Environment:
     env.filters["format_list"] = format_list
     env.filters["printed_url"] = printed_url
     env.filters["language_name"] = language_name
+    env.filters["heading"] = last_words_together
+    env.filters["keep_together"] = lambda text: Markup(keep_together(str(escape(text))))
     return env
 
 
@@ -137,6 +141,12 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
     values = placeholder_values(config.institution, region, config.source_locale)
     meta = leaflet.data["metadata"]
     rich, plain = _text_filters(values, region, config.source_locale)
+    fonts = config.path("styles") / "fonts"
+    rtl = is_right_to_left(region)
+
+    def timeline(data: dict, names: dict, alt: str) -> Markup:
+        return timeline_svg(data, names, alt, plain, lambda text, bold: font_measure(fonts)(text, bold), rtl)
+
     return {
         "doc": leaflet.data,
         "meta": meta,
@@ -145,13 +155,14 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
         "values": values,
         "lang": region.replace("_", "-"),
         "source_lang": config.source_locale.replace("_", "-"),
-        "dir": "rtl" if is_right_to_left(region) else "ltr",
+        "dir": "rtl" if rtl else "ltr",
         "published": format_day(meta["published"], region),
         "review_due": format_day(meta["review_due"], region),
         "version": __version__,
         "counters": COUNTERS,
         "rich": rich,
         "plain": plain,
+        "timeline": timeline,
     }
 
 
@@ -159,14 +170,16 @@ def _text_filters(values: dict[str, Markup], region: str, source_locale: str):
     """Return ``rich`` (leaflet text to HTML) and ``plain`` (to text, for metadata and running heads)."""
 
     def typography(locale: str):
-        return french_spacing if Locale.parse(locale).language == "fr" else None
+        if Locale.parse(locale).language == "fr":
+            return lambda text: keep_together(french_spacing(text))
+        return keep_together
 
     def rich(text: str) -> Markup:
         if isinstance(text, SourceText):  # shown in the source language: say so, for readers and hyphenation
-            inner = render_text(text, values, typography(source_locale))
+            inner = printed_addresses(render_text(text, values, typography(source_locale)))
             return Markup('<span lang="{}" class="untranslated">{}</span>').format(
                 source_locale.replace("_", "-"), inner)
-        return render_text(text, values, typography(region))
+        return printed_addresses(render_text(text, values, typography(region)))
 
     def plain(text: str) -> str:
         return rich(text).striptags()

@@ -1,0 +1,59 @@
+"""Line breaks on paper: what must never be split across two lines, and headings that never end on one word.
+
+WeasyPrint has no ``text-wrap: balance``; keeping a heading's last two words together does what matters here
+(no word alone on a heading's last line): they go in ``<span class="unbroken">``, which the stylesheet keeps on
+one line. Web addresses in text are printed as the templates print theirs (``printed_url``); "24 h/24" and
+"7 j/7" are bound with no-break spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from ..content.placeholders import printed_url
+
+NBSP = "\u00a0"
+_TAG = re.compile(r"(<[^>]*>)")
+_ROUND_THE_CLOCK = re.compile(r"(\d+)[ \u00a0\u202f]+([a-zA-Z]{1,3})[ \u00a0\u202f]*/[ \u00a0\u202f]*(\d+)")
+"""24 h/24, 7 j/7, 7 d/7: a number, a unit and "per" that read as one word."""
+_ADDRESS = re.compile(r"(?:https?://|\bwww\.)[^\s<]*[^\s<.,;:!?)»]|\b[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b"
+                      r"(?:/[^\s<]*[^\s<.,;:!?)»])?")
+"""A web address as printed: ``https://…``, ``www.…`` or ``e-cancer.fr/…`` (lowercase, with a dot and a domain)."""
+
+
+def keep_together(text: str) -> str:
+    """Bind "24 h/24" and "7 j/7" with no-break spaces, so that neither is split at the end of a line."""
+    return _ROUND_THE_CLOCK.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}/{m.group(3)}", text)
+
+
+def printed_addresses(html: Markup) -> Markup:
+    """Return ``html`` with each web address in its text printed as ``printed_url`` prints it: whole, or broken
+    only after a ``/``, never at the hyphen of ``e-cancer.fr`` (addresses it printed already are left alone)."""
+    pieces = _TAG.split(str(html))
+    for index in range(0, len(pieces), 2):
+        if not (index and 'class="url-part"' in pieces[index - 1]):
+            pieces[index] = _ADDRESS.sub(lambda match: str(printed_url(Markup(match.group(0)).unescape())),
+                                         pieces[index])
+    return Markup("".join(pieces))
+
+
+def last_words_together(html: Markup) -> Markup:
+    """Return ``html`` with its last two words kept on one line: a heading never ends on one word.
+
+    Both words go in an ``unbroken`` span, so that neither the space nor a hyphen (sert-elle) can split them and
+    the heading's text (its PDF bookmark) stays as written; in different elements, a no-break space binds them.
+    """
+    pieces = _TAG.split(str(html).rstrip())
+    for index in range(len(pieces) - 1, -1, -2):  # the text between the tags, from the end
+        head, space, last = pieces[index].rpartition(" ")
+        if not space:
+            continue
+        before, space, word = head.rpartition(" ")
+        if word:
+            pieces[index] = f'{before}{space}<span class="unbroken">{word} {last}</span>'
+        else:
+            pieces[index] = f"{head}{NBSP}{last}"
+        break
+    return Markup("".join(pieces))

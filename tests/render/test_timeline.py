@@ -1,0 +1,136 @@
+"""The timeline block and the pictograms: drawn from the leaflet, translated, and tagged for screen readers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+
+from conftest import ROOT
+from patient_leaflets.build import build
+from patient_leaflets.build.jobs import render_leaflet
+from patient_leaflets.content.schema import PICTOGRAMS
+from patient_leaflets.render.timeline import LABEL_SIZE, TEXT_X, WIDTH, Colours, _Drawing, font_measure
+
+TIMELINE = """\
+      - timeline:
+          before:
+            - {label: Consultation, duration: 1 heure}
+          during:
+            - {label: Une séance par jour, duration: 5 semaines}
+            - label: Bilan à mi-parcours
+          after:
+            - label: Rendez-vous de suivi
+"""
+ENGLISH = {"Consultation": "Appointment", "1 heure": "1 hour", "Une séance par jour": "One session a day",
+           "5 semaines": "5 weeks", "Bilan à mi-parcours": "Check-up halfway through",
+           "Rendez-vous de suivi": "Follow-up appointment"}
+ALT_EN = ("Before: Appointment (1 hour). During: One session a day (5 weeks) and Check-up halfway through. "
+          "After: Follow-up appointment.")
+
+
+def add_timeline(project: Path, block: str = TIMELINE) -> None:
+    """Give the sample a timeline after its call-us box, translated into English."""
+    sample = project / "leaflets" / "sample.yaml"
+    text = sample.read_text(encoding="utf-8")
+    sample.write_text(text.replace("            - Vous saignez.\n", "            - Vous saignez.\n" + block),
+                      encoding="utf-8")
+    with open(project / "translations" / "en" / "LC_MESSAGES" / "leaflets.po", "a", encoding="utf-8") as po:
+        po.writelines(f'\nmsgid "{french}"\nmsgstr "{english}"\n' for french, english in ENGLISH.items())
+
+
+def figure(config, locale: str) -> str:
+    html = render_leaflet(config, config.root / "leaflets" / "sample.yaml", locale).rendered.html
+    return html[html.index('<figure class="timeline">'):html.index("</figure>")]
+
+
+def test_timeline_is_an_svg_drawn_from_the_translated_steps(config, project):
+    add_timeline(project)
+    english = figure(config, "en")
+    assert re.search(r"<svg [^>]*viewBox=", english) and "<figcaption>" not in english
+    assert f"<title>{ALT_EN}</title>" in english
+    drawn = re.findall(r"<text [^>]*>([^<]*)</text>", english)
+    assert {"Before", "During", "After", "Appointment", "1 hour", "5 weeks"} <= set(drawn)
+    assert not any("Consultation" in text or "séance" in text for text in drawn), "no French left in English"
+    french = figure(config, "fr")
+    assert "<title>Avant : Consultation (1 heure). Pendant : Une séance par jour (5 semaines) et Bilan à " \
+           "mi-parcours. Après : Rendez-vous de suivi.</title>" in french
+
+
+def test_a_timeline_caption_is_shown_above_the_graphic(config, project):
+    caption = "      - timeline:\n          caption: Votre parcours\n"
+    add_timeline(project, TIMELINE.replace("      - timeline:\n", caption))
+    assert re.match(r'<figure class="timeline">\s*<figcaption>Votre parcours</figcaption>\s*<svg ',
+                    figure(config, "fr"))
+
+
+def test_timeline_text_is_escaped_in_the_svg(config, project):
+    add_timeline(project, TIMELINE.replace("label: Bilan à mi-parcours",
+                                           'label: "Bilan & prise de sang <2 h> \\"ok\\""'))
+    french = figure(config, "fr")
+    assert "<text" in french and "Bilan &amp; prise de sang &lt;2 h&gt; &#34;ok&#34;" in french
+    assert "<2 h>" not in french
+
+
+def test_timeline_labels_wrap_within_their_column():
+    measure = font_measure(ROOT / "styles" / "fonts")
+    drawing = _Drawing(measure, rtl=False, colours=Colours())
+    room = WIDTH / 3 - TEXT_X - 1.5
+    lines = drawing.wrap("Consultation d’annonce avec votre médecin et l’infirmière", room, bold=False)
+    assert len(lines) > 1
+    assert all(measure(line, False) * LABEL_SIZE <= room for line in lines)
+    assert drawing.wrap("anticonstitutionnellement" * 3, room, False) == ["anticonstitutionnellement" * 3]
+
+
+def test_the_timeline_is_a_figure_with_alternative_text_and_pictograms_are_artifacts(config, project):
+    """PDF/UA: an image that informs is a Figure with /Alt; one beside text that says the same is an artifact."""
+    add_timeline(project)
+    report = build(config, locales=["en"], jobs=1)
+    assert [(o.status, o.draft) for o in report.outcomes] == [("built", False)]
+    reader = PdfReader(project / "output" / "en" / "sample.pdf")
+    figures = [element for element in _structure(reader.trailer["/Root"]["/StructTreeRoot"])
+               if element["/S"] == "/Figure"]
+    assert [str(element.get("/Alt")) for element in figures] == [ALT_EN]
+    drawn = [tags for page in reader.pages for tags in _drawings(page, reader)]
+    assert all("/Artifact" in tags or "/Figure" in tags for tags in drawn), drawn
+    # The thermometer by a key point, the warning triangle and the phone of the call-us box.
+    assert sum("/Artifact" in tags for tags in drawn) == 3
+
+
+def test_every_pictogram_has_a_drawing_and_a_style():
+    css = (ROOT / "styles" / "leaflet.css").read_text(encoding="utf-8")
+    for name in PICTOGRAMS:
+        svg = (ROOT / "styles" / "pictograms" / f"{name}.svg").read_text(encoding="utf-8")
+        assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"')
+        assert "href" not in svg, "a pictogram loads nothing"
+        assert f'.pictogram-{name}::before {{ background-image: url("pictograms/{name}.svg"); }}' in css
+
+
+def _structure(node):
+    """Yield every structure element under ``node``."""
+    node = node.get_object()
+    if isinstance(node, list):
+        for kid in node:
+            yield from _structure(kid)
+        return
+    if not hasattr(node, "get"):
+        return
+    if "/S" in node:
+        yield node
+    kids = node.get("/K")
+    if kids is not None and not isinstance(kids, int):
+        yield from _structure(kids)
+
+
+def _drawings(page, reader):
+    """Yield the marked-content tags around each image or form a page draws."""
+    stack = []
+    for operands, operator in ContentStream(page.get_contents(), reader).operations:
+        if operator in (b"BMC", b"BDC"):
+            stack.append(str(operands[0]))
+        elif operator == b"EMC":
+            stack.pop()
+        elif operator == b"Do":
+            yield tuple(stack)

@@ -1,0 +1,39 @@
+"""Line breaks on paper: headings never end on one word; addresses, "24 h/24" and "7 j/7" are never split."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from patient_leaflets.build.jobs import render_leaflet
+from patient_leaflets.render.typography import keep_together, last_words_together, printed_addresses
+
+
+def test_a_heading_keeps_its_last_two_words_together_even_across_a_hyphen():
+    assert last_words_together(Markup("Qu’est-ce que c’est et à quoi sert-elle\u202f?")) == \
+        'Qu’est-ce que c’est et à <span class="unbroken">quoi sert-elle\u202f?</span>'
+    assert last_words_together(Markup("Les <strong>mots</strong> utilisés")) == \
+        "Les <strong>mots</strong>\u00a0utilisés", "words in different elements: a no-break space"
+    assert last_words_together(Markup("Contacts")) == "Contacts"
+    assert last_words_together(Markup("A &amp; B")) == 'A <span class="unbroken">&amp; B</span>'
+
+
+def test_round_the_clock_phrases_are_bound():
+    assert keep_together("Ligne joignable 24 h/24, 7 j/7.") == "Ligne joignable 24\u00a0h/24, 7\u00a0j/7."
+    assert keep_together("de 9 h à 17 h, 24/7") == "de 9 h à 17 h, 24/7"
+
+
+def test_web_addresses_in_text_break_only_after_a_slash():
+    text = Markup('Voir www.e-cancer.fr. <a href="https://x.org">e-cancer.fr/guide</a>, p.ex. 3.5 mg')
+    html = printed_addresses(text)
+    assert html == ('Voir <span class="url-part">www.e-cancer.fr</span>. <a href="https://x.org"><span '
+                    'class="url-part">e-cancer.fr/</span><span class="url-part">guide</span></a>, p.ex. 3.5 mg')
+    printed = Markup('<span class="url-part">www.e-cancer.fr</span>')
+    assert printed_addresses(printed) == printed, "an address printed by the template is left alone"
+    assert printed_addresses(Markup("a?b=1&amp;c=2 www.x.fr/?a=1&amp;b=2")) == \
+        'a?b=1&amp;c=2 <span class="url-part">www.x.fr/</span><span class="url-part">?a=1&amp;b=2</span>'
+
+
+def test_rendered_leaflet_keeps_headings_and_the_day_and_night_line_together(config):
+    html = render_leaflet(config, config.root / "leaflets" / "sample.yaml", "fr").rendered.html
+    assert '<h2>Qu’est-ce <span class="unbroken">que c’est\u202f?</span></h2>' in html
+    assert "Ligne joignable 24\u00a0h/24, 7\u00a0j/7" in html
