@@ -67,7 +67,7 @@ def make_environment(templates: Path) -> Environment:
     env.filters["format_list"] = format_list
     env.filters["printed_url"] = printed_url
     env.filters["heading"] = last_words_together
-    env.filters["keep_together"] = lambda text: Markup(keep_together(str(escape(text))))
+    env.filters["keep_together"] = lambda text: keep_together(escape(text))
     return env
 
 
@@ -169,16 +169,14 @@ def _text_filters(values: dict[str, Markup], region: str, source_locale: str):
     """Return ``rich`` (leaflet text to HTML) and ``plain`` (to text, for metadata and running heads)."""
 
     def typography(locale: str):
-        if Locale.parse(locale).language == "fr":
-            return lambda text: keep_together(french_spacing(text))
-        return keep_together
+        return french_spacing if Locale.parse(locale).language == "fr" else None
 
     def rich(text: str) -> Markup:
         if isinstance(text, SourceText):  # shown in the source language: say so, for readers and hyphenation
-            inner = printed_addresses(render_text(text, values, typography(source_locale)))
+            inner = printed_addresses(keep_together(render_text(text, values, typography(source_locale))))
             return Markup('<span lang="{}" class="untranslated">{}</span>').format(
                 source_locale.replace("_", "-"), inner)
-        return printed_addresses(render_text(text, values, typography(region)))
+        return printed_addresses(keep_together(render_text(text, values, typography(region))))
 
     def plain(text: str) -> str:
         return rich(text).striptags()
