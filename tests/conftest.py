@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -13,13 +14,33 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
-def make_project(folder: Path) -> Path:
-    """Copy the test project and the repository's templates, styles and babel.cfg into ``folder``."""
+APPROVED_ON = dt.date(2026, 3, 2)
+"""The day the test project's people approve its text and translation (``approve``)."""
+
+
+def make_project(folder: Path, approved: bool = True) -> Path:
+    """Copy the test project and the repository's templates, styles and babel.cfg into ``folder``.
+
+    With ``approved``, its leaflet's French text and English translation are approved as they are (``approve``):
+    the test project is what a hospital has once its people approved it.
+    """
     shutil.copytree(DATA / "project", folder, dirs_exist_ok=True)
     for name in ("templates", "styles"):
         shutil.copytree(ROOT / name, folder / name, dirs_exist_ok=True)
     shutil.copy(ROOT / "babel.cfg", folder / "babel.cfg")
+    if approved:
+        approve(folder, "sample", translated=True)
     return folder
+
+
+def approve(project: Path, leaflet_id: str, translated: bool = False) -> None:
+    """Approve a leaflet's text as it is now, by the test project's people (and its English translation)."""
+    from patient_leaflets.approval.approve import approve_leaflet, approve_translation
+
+    config = load_config(project)
+    approve_leaflet(config, leaflet_id, ["Dr Exemple"], ["Comité des patients"], APPROVED_ON)
+    if translated:
+        approve_translation(config, leaflet_id, "en", ["Traductrice Exemple"], ["Relecteur Exemple"], APPROVED_ON)
 
 
 @pytest.fixture
@@ -46,7 +67,10 @@ def built_project(tmp_path_factory) -> Path:
 
 
 def add_leaflet(project: Path, leaflet_id: str, title: str, english: str | None = None) -> Path:
-    """Add a leaflet: the sample under another title, translated into English as ``english`` when given."""
+    """Add a leaflet: the sample under another title, translated into English as ``english`` when given.
+
+    Its text is approved, and so is its translation when there is one.
+    """
     sample = (project / "leaflets" / "sample.yaml").read_text(encoding="utf-8")
     path = project / "leaflets" / f"{leaflet_id}.yaml"
     path.write_text(sample.replace("title: Le traitement exemple", f"title: {title}"), encoding="utf-8")
@@ -54,4 +78,5 @@ def add_leaflet(project: Path, leaflet_id: str, title: str, english: str | None 
         po = project / "translations" / "en" / "LC_MESSAGES" / "leaflets.po"
         with open(po, "a", encoding="utf-8") as handle:
             handle.write(f'\nmsgid "{title}"\nmsgstr "{english}"\n')
+    approve(project, leaflet_id, translated=bool(english))
     return path

@@ -24,12 +24,14 @@ _HOMES = {
     "config": ("Config", "Institution", "load_config"),
     "errors": ("Problem", "LeafletError", "ConfigError", "ContentError", "CatalogError", "RenderError",
                "BuildError"),
-    # one function per command: build, check, extract, init, update (--check), stats, site
+    # one function per command: build, check, extract, init, update (--check), stats, site, approve, status
     "build.orchestrate": ("build_leaflets",),
     "build.report": ("BuildReport", "Outcome", "BuildListener"),
     "check.project": ("check_project", "CheckReport"),
     "i18n.catalogs": ("write_template", "extract_messages", "init_catalog", "update_catalogs", "outdated_catalogs"),
     "i18n.stats": ("catalog_stats",),
+    "approval.approve": ("approve_leaflet", "approve_translation"),
+    "approval.status": ("approval_status",),
     "site.library": ("build_site", "SiteReport"),
     # the content and translation stages
     "content.leaflet": ("Leaflet", "load_leaflet"),

@@ -124,8 +124,11 @@ def outcome_lines(outcome: Outcome, verbose: bool = False) -> list[tuple[str, bo
 
 
 def closing_lines(report: BuildReport, verbose: bool = False) -> list[str]:
-    """Return the stale outputs, what each language still shows in the source language, then the summary."""
-    lines = gap_lines(report, verbose) + [f"stale      {stale}" for stale in report.stale]
+    """Return the PDFs set aside, the stale outputs, what each language still shows in the source language, then
+    the summary."""
+    lines = [f"set aside  {o.output} → {o.previous}: it no longer matches its sources" for o in report.outcomes
+             if o.previous]
+    lines += gap_lines(report, verbose) + [f"stale      {stale}" for stale in report.stale]
     if report.stale:
         lines.append(_indent("Delete these files, or bring back their leaflet or language."))
     summary = f"{report.count('built')} built, {report.count('unchanged')} unchanged, {len(report.failed)} failed"

@@ -21,6 +21,7 @@ from patient_leaflets.build.jobs import render_leaflet
 from patient_leaflets.build.manifest import Manifest
 from patient_leaflets.config import load_config
 from patient_leaflets.errors import LeafletError
+from patient_leaflets.progress import closing_lines
 from patient_leaflets.render import pdf as pdf_stage
 
 
@@ -58,6 +59,9 @@ def test_build_writes_one_tagged_pdf_per_leaflet_and_language(config):
     assert (round(width), round(height)) == (210, 297), "A4 in millimetres"
     text = pdf_text(english)
     assert "Call us straight away" in text and "Page 1 of 2" in text
+    words = " ".join(text.split())
+    assert "Clinical review Dr Exemple (2 March 2026)" in words
+    assert "Translation Traductrice Exemple, checked by Relecteur Exemple (2 March 2026)" in words
     assert "Version 2.1 · next review due: 1 March 2029" in text
     assert "Vous" not in text and "DRAFT" not in text
     assert PdfReader(french).trailer["/Root"]["/Lang"] == "fr"
@@ -70,13 +74,20 @@ def test_every_page_of_an_incomplete_translation_is_marked_draft(config):
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr ""'), encoding="utf-8")
     [outcome] = build(config, locales=["en"], jobs=1).outcomes
     assert outcome.draft and outcome.status == "built"
-    assert outcome.gaps == ["leaflets/sample.yaml:36 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
-                            "'Reposez-vous.'"]
+    assert outcome.gaps == ["leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
+                            f"'Reposez-vous.' ({po_line(config, 'Reposez-vous.')})"]
     pages = PdfReader(config.root / "output" / "en" / "sample.pdf").pages
     assert all("DRAFT – not to be given to patients" in page.extract_text() for page in pages)
 
 
-def test_strict_refuses_a_draft_and_keeps_the_previous_pdf(config):
+def po_line(config, msgid: str) -> str:
+    """Return where ``msgid`` is in the English catalog, as gaps name it: ``translations/en/…/leaflets.po:115``."""
+    lines = config.po_path("en").read_text(encoding="utf-8").splitlines()
+    entry = 'msgid "' + msgid + '"'
+    return f"translations/en/LC_MESSAGES/leaflets.po:{lines.index(entry) + 1}"
+
+
+def test_strict_refuses_a_draft_and_sets_the_final_pdf_aside(config):
     build(config, jobs=1)
     good = (config.root / "output" / "en" / "sample.pdf").read_bytes()
     po = config.po_path("en")
@@ -87,11 +98,26 @@ def test_strict_refuses_a_draft_and_keeps_the_previous_pdf(config):
     [failed] = report.failed
     assert failed.locale == "en"
     assert failed.error == (
-        "refused by --strict: 1 message(s) are untranslated, fuzzy or fail a check:\n"
-        "  leaflets/sample.yaml:39 (sections[0].blocks[4].urgent.signs[0]): fuzzy (marked as needing work; check the "
-        "translation and clear the fuzzy flag): 'Vous avez {fever_threshold} ou plus.'")
-    assert (config.root / "output" / "en" / "sample.pdf").read_bytes() == good
-    assert not list((config.root / "output" / "en").glob(".*.tmp"))
+        "refused by --strict: translation changed since approval on 2026-03-02: 1 message; 1 message(s) are "
+        "untranslated, fuzzy or fail a check:\n"
+        "  leaflets/sample.yaml:23 (sections[0].blocks[4].urgent.signs[0]): fuzzy (marked as needing work; check "
+        "the translation and clear the fuzzy flag): 'Vous avez {fever_threshold} ou plus.' "
+        f"({po_line(config, 'Vous avez {fever_threshold} ou plus.')})")
+    english = config.root / "output" / "en"
+    assert not (english / "sample.pdf").exists(), "no PDF that looks final where the refused one would be"
+    assert (english / "sample.previous.pdf").read_bytes() == good, "set aside, not deleted"
+    assert failed.previous == "output/en/sample.previous.pdf"
+    assert closing_lines(report)[0] == ("set aside  output/en/sample.pdf → output/en/sample.previous.pdf: it no "
+                                        "longer matches its sources")
+    assert not list(english.glob(".*.tmp"))
+    again = build(config, jobs=1)
+    assert [(o.locale, o.status, o.draft) for o in again.outcomes] == [("en", "built", True),
+                                                                       ("fr", "unchanged", False)]
+    assert [str(s) for s in again.stale] == [
+        "output/en/sample.previous.pdf: an earlier PDF, set aside when a build refused or failed to replace it: not "
+        "to be given to patients"]
+    assert build(config, jobs=1, strict=True).failed[0].previous == "", "a draft is marked DRAFT: it stays"
+    assert (english / "sample.pdf").exists()
 
 
 def test_one_broken_leaflet_does_not_stop_the_others(config):
@@ -136,9 +162,9 @@ def test_a_failed_check_makes_a_draft_and_strict_names_it(config):
                   encoding="utf-8")
     [draft] = build(config, locales=["en"], jobs=1).outcomes
     assert draft.draft and draft.gaps == [
-        "leaflets/sample.yaml:36 (sections[0].blocks[3].table.rows[0][1]): numbers differ: msgid has none, msgstr "
+        "leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]): numbers differ: msgid has none, msgstr "
         "has 2. Keep every dose, temperature, duration, percentage and age as in msgid (2,5 and 2.5 are the same "
-        "number): 'Reposez-vous.'"]
+        f"number): 'Reposez-vous.' ({po_line(config, 'Reposez-vous.')})"]
     assert "Rest for 2 days" not in pdf_text(config.root / "output" / "en" / "sample.pdf")
     [refused] = build(config, locales=["en"], jobs=1, strict=True).outcomes
     assert refused.status == "failed" and refused.error.endswith(draft.gaps[0])
@@ -151,7 +177,7 @@ def test_a_new_language_builds_as_a_draft_with_no_code_change(config, project):
     init_catalog(config, "es")
     report = build(load_config(project), locales=["es"], jobs=1)
     [outcome] = report.outcomes
-    assert (outcome.status, outcome.draft, len(outcome.gaps)) == ("built", True, 55)
+    assert (outcome.status, outcome.draft, len(outcome.gaps)) == ("built", True, 59)
     reader = PdfReader(project / "output" / "es" / "sample.pdf")
     assert reader.trailer["/Root"]["/Lang"] == "es"
     assert all("BROUILLON – ne pas remettre aux patients" in page.extract_text() for page in reader.pages)
@@ -412,7 +438,8 @@ def test_a_render_error_does_not_stop_the_others(two_leaflets, monkeypatch):
         ("output/en/other.pdf", "failed"), ("output/en/sample.pdf", "built"),
         ("output/fr/other.pdf", "failed"), ("output/fr/sample.pdf", "built")]
     assert report.failed[0].error == "unexpected error: RuntimeError('Pango failed') (traceback in the log)"
-    assert (out / "en" / "other.pdf").read_bytes() == before, "a failure never removes a good PDF"
+    assert not (out / "en" / "other.pdf").exists(), "an earlier PDF never passes for the one that failed"
+    assert (out / "en" / "other.previous.pdf").read_bytes() == before, "set aside, never removed"
     monkeypatch.undo()
     assert [o.status for o in build(two_leaflets, jobs=1).outcomes] == ["built", "unchanged", "built", "unchanged"], \
         "a PDF that failed is still out of date"
@@ -426,9 +453,10 @@ def test_strict_refuses_an_up_to_date_draft_without_rendering_it(config, renders
     report = build(config, jobs=1, strict=True)
     assert renders == []
     assert [(o.locale, o.status, o.error) for o in report.outcomes] == [
-        ("en", "failed", "refused by --strict: 1 message(s) are untranslated, fuzzy or fail a check:\n"
-                         "  leaflets/sample.yaml:36 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
-                         "'Reposez-vous.'"), ("fr", "unchanged", "")]
+        ("en", "failed", "refused by --strict: translation changed since approval on 2026-03-02: 1 message; 1 "
+                         "message(s) are untranslated, fuzzy or fail a check:\n"
+                         "  leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
+                         f"'Reposez-vous.' ({po_line(config, 'Reposez-vous.')})"), ("fr", "unchanged", "")]
 
 
 # Reproducible: same inputs, same bytes.
@@ -461,9 +489,24 @@ def test_the_report_describes_every_pdf(config):
     assert {k: english[k] for k in ("locale", "leaflet", "version", "pages", "bytes", "sha256")} == {
         "locale": "en", "leaflet": "sample", "version": "2.1", "pages": len(PdfReader(pdf).pages),
         "bytes": pdf.stat().st_size, "sha256": hashlib.sha256(pdf.read_bytes()).hexdigest()}
-    assert english["draft_reasons"] == ["1 message(s) are untranslated, fuzzy or fail a check"]
+    assert english["draft_reasons"] == ["translation changed since approval on 2026-03-02: 1 message",
+                                        "1 message(s) are untranslated, fuzzy or fail a check"]
     assert english["gaps"] == report.outcomes[0].gaps and len(english["gaps"]) == 1
     assert english["render_seconds"] > 0 and french["draft_reasons"] == []
+    assert english["approval"]["final"] is False and french["approval"]["final"] is True
+    assert french["approval"]["source"] == {
+        "state": "approved", "date": "2026-03-02", "version": "2.1", "changed": 0,
+        "by": {"clinical": ["Dr Exemple"], "patient": ["Comité des patients"]},
+        "record": f"leaflets/sample.yaml:{sample_line(config, '  approval:') + 1}"}
+    assert english["approval"]["translation"] == {
+        "state": "changed", "date": "2026-03-02", "version": "2.1", "changed": 1,
+        "by": {"translator": ["Traductrice Exemple"], "reviewer": ["Relecteur Exemple"]},
+        "record": "translations/en/approvals.yaml:4"}
+
+
+def sample_line(config, start: str) -> int:
+    lines = (config.root / "leaflets" / "sample.yaml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(start))
 
 
 def test_html_option_keeps_the_html_beside_each_pdf(config, renders):
@@ -552,7 +595,7 @@ def test_a_worker_that_dies_fails_only_its_own_pdfs(two_leaflets, monkeypatch):
         ("output/fr/other.pdf", "failed"), ("output/fr/sample.pdf", "built")]
     assert all(o.error.startswith("unexpected error: the worker process stopped (") for o in report.failed)
     for outcome in report.outcomes[1::2]:
-        assert len(PdfReader(two_leaflets.root / outcome.output).pages) == outcome.pages == 2
+        assert len(PdfReader(two_leaflets.root / outcome.output).pages) == outcome.pages
     monkeypatch.undo()
     assert [o.status for o in build(two_leaflets, jobs=1).outcomes] == ["built", "unchanged", "built", "unchanged"], \
         "the PDFs built after the crash are recorded; those that crashed are still out of date"

@@ -93,22 +93,22 @@ def test_check_lists_what_is_missing_from_a_new_language(config, project):
     spanish = [str(p) for p in report.gaps if p.file.startswith("translations/es/")]
     assert spanish[0] == ('translations/es/LC_MESSAGES/leaflets.po:27: "Qui est {institution} ?": untranslated '
                           "(leaflets/_shared.yaml:2)")
-    assert len(spanish) == 94 and report.errors == []  # 63 for the leaflets, 31 for the library page
+    assert len(spanish) == 101 and report.errors == []  # 70 for the leaflets, 31 for the library page
     assert not any(p.file.startswith("translations/es/") for p in report.warnings)
     [coverage] = [c for c in summarize(report.gaps) if c.locale == "es"]
-    assert coverage.counts == {"untranslated": 94}
+    assert coverage.counts == {"untranslated": 101}
     assert coverage.leaflets == {"_shared", "sample", "templates"}
 
 
 def test_check_flags_overdue_and_upcoming_reviews(config):
     overdue = check_project(config, today=dt.date(2029, 3, 2))
     assert [str(p) for p in overdue.errors] == [
-        "leaflets/sample.yaml:5: metadata.review_due: review overdue since 2029-03-01. Review the leaflet, then set "
+        "leaflets/sample.yaml:43: metadata.review_due: review overdue since 2029-03-01. Review the leaflet, then set "
         "a new version, published and review_due"]
     soon = check_project(config, today=dt.date(2029, 1, 1))
     assert soon.errors == []
     assert [str(p) for p in soon.warnings] == [
-        "leaflets/sample.yaml:5: metadata.review_due: review due on 2029-03-01, in 59 days"]
+        "leaflets/sample.yaml:43: metadata.review_due: review due on 2029-03-01, in 59 days"]
 
 
 def test_french_source_text_needs_its_spaces(config, project):
@@ -117,8 +117,18 @@ def test_french_source_text_needs_its_spaces(config, project):
                       encoding="utf-8")
     report = check_project(config, today=dt.date(2026, 11, 27))
     assert [str(p) for p in report.warnings + report.gaps] == [
-        "leaflets/sample.yaml:25: sections[0].heading: no space before '?' in 'c’est?'. French puts a narrow "
+        "leaflets/sample.yaml:9: sections[0].heading: no space before '?' in 'c’est?'. French puts a narrow "
         "non-breaking space (U+202F) before ; ! ? and » and after «, and a non-breaking space (U+00A0) before :",
+        # The text was approved: both PDFs are drafts again, and the changed message is named.
+        "output/fr/sample.pdf: a draft: text changed since approval on 2026-03-02: 1 message. Once the text is "
+        "approved, run 'leaflets approve sample --clinical NAME'",
+        "leaflets/sample.yaml:9: sections[0].heading: changed since approval on 2026-03-02",
+        "output/en/sample.pdf: a draft: text changed since approval on 2026-03-02: 1 message; translation changed "
+        "since approval on 2026-03-02: 1 message; 1 message(s) are untranslated, fuzzy or fail a check. Once the text "
+        "is approved, run 'leaflets approve sample --clinical NAME'; once the translation is reviewed, run 'leaflets "
+        "approve sample --locale en --translator NAME'; translate the messages listed for this language",
+        'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": translation changed since approval on '
+        "2026-03-02 (leaflets/sample.yaml:9 (sections[0].heading))",
         'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": not in the catalog. Run \'leaflets '
         "extract' and 'leaflets update'"]
 

@@ -23,7 +23,7 @@ from patient_leaflets.config import load_config  # noqa: E402
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        config = load_config(make_project(Path(tmp) / "project"))
+        config = load_config(make_project(Path(tmp) / "project", approved=False))
         write_template(config)
         update_catalogs(config)
         catalog = config.po_path("en")

@@ -15,7 +15,7 @@ def test_extractor_yields_one_message_per_text_with_line_and_comments(project):
     path = project / "leaflets" / "sample.yaml"
     with open(path, "rb") as fh:
         found = list(extract_leaflet(fh, {}, [], {}))
-    assert found[0] == (17, None, "Le traitement exemple", ["sample: title"])
+    assert found[0] == (1, None, "Le traitement exemple", ["sample: title"])
     summary = found[2]
     assert summary[2] == "Un message principal, avec le {phone_24h}."
     assert summary[3] == ["sample: summary", "Keep {phone_24h} exactly as written: the build fills in the value."]
@@ -25,7 +25,7 @@ def test_extractor_yields_one_message_per_text_with_line_and_comments(project):
 def test_catalog_has_leaflet_and_template_messages_with_references(config):
     catalog = extract_messages(config)
     title = catalog.get("Le traitement exemple")
-    assert title.locations == [("leaflets/sample.yaml", 17)]
+    assert title.locations == [("leaflets/sample.yaml", 1)]
     assert title.auto_comments == ["sample: title"]
     page = catalog.get("Page %(page)s sur %(pages)s")
     assert page.locations[0][0] == "templates/leaflet.html.j2"

@@ -52,8 +52,8 @@ def test_one_changed_word_is_shown_and_is_all_that_update_rewrites(config):
     sample.write_text(sample.read_text(encoding="utf-8").replace("Premier point clé.", "Premier point essentiel."),
                       encoding="utf-8")
     [template, catalog] = outdated_catalogs(config)
-    assert template.changes == ['changed: "Premier point essentiel." (leaflets/sample.yaml:21): clé → essentiel']
-    assert catalog.changes == ['changed: "Premier point essentiel." (leaflets/sample.yaml:21): clé → essentiel; '
+    assert template.changes == ['changed: "Premier point essentiel." (leaflets/sample.yaml:5): clé → essentiel']
+    assert catalog.changes == ['changed: "Premier point essentiel." (leaflets/sample.yaml:5): clé → essentiel; '
                                "fuzzy until a translator checks it"]
     assert write_template(config)
     assert update_catalogs(config) == [po]

@@ -32,7 +32,7 @@ def test_missing_fuzzy_and_broken_translations_fall_back_to_marked_source(config
     gaps = {gap.msgid: gap for gap in report.gaps}
     assert set(gaps) == {"Vous saignez.", "Premier élément.", "Appelez le {phone_switchboard}.", "Second élément."}
     assert gaps["Vous saignez."].reason == "untranslated"
-    assert gaps["Vous saignez."].where == "leaflets/sample.yaml:40 (sections[0].blocks[4].urgent.signs[1])"
+    assert gaps["Vous saignez."].where == "leaflets/sample.yaml:24 (sections[0].blocks[4].urgent.signs[1])"
     assert gaps["Premier élément."].reason.startswith("fuzzy")
     assert gaps["Appelez le {phone_switchboard}."].reason.startswith("placeholders differ")
     assert gaps["Second élément."].reason == "HTML is not allowed; use **bold** or [text](https://…)"

@@ -48,7 +48,7 @@ def status(session) -> dict:
 
 def edit(project, old: str, new: str) -> None:
     path = project / "leaflets" / "chemotherapy.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")  # not the approval's
 
 
 def test_serves_the_library_with_its_reload_script_and_the_pdfs_uncached(session):
@@ -66,8 +66,10 @@ def test_serves_the_library_with_its_reload_script_and_the_pdfs_uncached(session
 def test_a_broken_save_is_shown_with_its_line_and_the_fix_clears_it(session):
     edit(session.root, 'version: "2.1"', "version: 2.1")
     errors = session.rebuild()
-    assert len(errors) == 2 and all(":2: metadata.version: expected text, got number 2.1" in e for e in errors)
-    assert errors[0].startswith("output/en/chemotherapy.pdf: leaflets/chemotherapy.yaml:2:")
+    lines = (session.root / "leaflets" / "chemotherapy.yaml").read_text(encoding="utf-8").splitlines()
+    line = lines.index("  version: 2.1") + 1
+    assert len(errors) == 2 and all(f":{line}: metadata.version: expected text, got number 2.1" in e for e in errors)
+    assert errors[0].startswith(f"output/en/chemotherapy.pdf: leaflets/chemotherapy.yaml:{line}:")
     assert status(session)["errors"] == errors and status(session)["build"] == 2
     edit(session.root, "version: 2.1", 'version: "2.7"')
     assert session.rebuild() == []

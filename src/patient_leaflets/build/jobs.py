@@ -14,18 +14,17 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
+from ..approval.page import LeafletHTML, locale_catalog, render_leaflet
 from ..config import Config
-from ..content.leaflet import Leaflet, load_leaflet, load_shared
 from ..errors import BuildError, LeafletError, Problem
 from ..files import failed_path, os_problem, write_atomic
 from ..i18n.catalogs import load_catalog
-from ..i18n.checkers import rules_for
-from ..i18n.translate import TranslationReport, translate_leaflet
-from ..render.html import RenderedHTML, render_html
 from .fingerprint import RecordingCatalog, po_digest
 from .manifest import stamp
 from .plan import Job
 from .report import Outcome, refusal
+
+__all__ = ["JobResult", "LeafletHTML", "locale_catalog", "render_job", "render_leaflet"]
 
 log = logging.getLogger(__name__)
 
@@ -38,37 +37,6 @@ class JobResult:
     messages: dict[str, str] = field(default_factory=dict)
     pdf: dict | None = None
     html: dict | None = None
-
-
-@dataclass(frozen=True)
-class LeafletHTML:
-    """A leaflet rendered to HTML in one language, with the source it came from and its translation gaps."""
-
-    leaflet: Leaflet
-    """The leaflet as written, in the source language."""
-    rendered: RenderedHTML
-    report: TranslationReport
-
-
-def locale_catalog(config: Config, locale: str) -> Catalog | None:
-    """Return the catalog of a target language (None for the source language); raise if it is missing."""
-    return None if locale == config.source_locale else load_catalog(config, locale)
-
-
-def render_leaflet(config: Config, source: Path, locale: str, catalog=None) -> LeafletHTML:
-    """Load, translate and render one leaflet (then the shared sections) to HTML in ``locale``.
-
-    ``catalog`` defaults to the language's catalog in the project; a worker passes a ``RecordingCatalog``.
-    """
-    catalog = catalog if catalog is not None else locale_catalog(config, locale)
-    leaflet = load_leaflet(source, config.display(source))
-    rules = rules_for(config, locale)
-    translated, report = translate_leaflet(leaflet, catalog, rules)
-    shared = load_shared(config)
-    if shared is not None:
-        shared, shared_report = translate_leaflet(shared, catalog, rules)
-        report.gaps.extend(shared_report.gaps)
-    return LeafletHTML(leaflet, render_html(translated, locale, config, catalog, report, shared), report)
 
 
 def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobResult:
@@ -84,7 +52,8 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
         outcome.version = page.leaflet.data["metadata"]["version"]
         outcome.draft = page.rendered.draft
         outcome.gaps = [str(gap) for gap in page.report.gaps]
-        outcome.draft_reasons = _draft_reasons(page.rendered.approved, page.report)
+        outcome.draft_reasons = page.state.reasons()
+        outcome.approval = page.state.as_dict()
         if strict and page.rendered.draft:
             raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
         document = pdf.render_pdf(page.rendered.html, config)
@@ -143,12 +112,3 @@ def _write_html(job: Job, html: str | None) -> dict | None:
     data = html.encode("utf-8")
     write_atomic(job.html, data)
     return stamp(job.html, data)
-
-
-def _draft_reasons(approved: bool, report: TranslationReport) -> list[str]:
-    reasons = []
-    if not approved:
-        reasons.append("its status is draft (set status: approved once it has been reviewed)")
-    if report.gaps:
-        reasons.append(f"{len(report.gaps)} message(s) are untranslated, fuzzy or fail a check")
-    return reasons

@@ -19,6 +19,7 @@ from ..files import failed_path, os_problem
 from .fingerprint import inputs_digest, job_key, message_table, po_digest
 from .manifest import Manifest, build_lock, remove_leftovers
 from .plan import Job, find_stale_outputs, plan_jobs
+from .previous import set_aside
 from .report import BuildListener, BuildReport, Outcome, refusal, write_report
 from .workers import run_in_pool
 
@@ -114,7 +115,7 @@ def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: 
     todo = []
     for job in sorted(planned, key=lambda j: (j.locale, j.leaflet)):
         try:
-            job.key = job_key(inputs, job.locale, job.source.read_bytes())
+            job.key = job_key(inputs, job.locale, job.source.read_bytes() + _approvals(config, job.locale))
         except OSError:
             todo.append(job)  # rendering it will say what is wrong with the file
             continue
@@ -128,13 +129,21 @@ def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: 
     return todo
 
 
+def _approvals(config: Config, locale: str) -> bytes:
+    """Return the translation approvals of ``locale`` as bytes: approving a translation makes its PDFs final."""
+    try:
+        return b"\0approvals\0" + config.approvals_path(locale).read_bytes()
+    except OSError:
+        return b""
+
+
 def _unchanged(config: Config, job: Job, entry: dict, strict: bool) -> Outcome:
     info = entry.get("report") if isinstance(entry.get("report"), dict) else {}
     outcome = Outcome(job.leaflet, job.locale, config.display(job.output), "unchanged",
                       draft=bool(info.get("draft")), gaps=list(info.get("gaps", [])),
                       seconds=info.get("seconds", 0.0), version=info.get("version", ""),
                       pages=info.get("pages", 0), bytes=entry["pdf"]["bytes"], sha256=entry["pdf"].get("sha256", ""),
-                      draft_reasons=list(info.get("draft_reasons", [])),
+                      draft_reasons=list(info.get("draft_reasons", [])), approval=dict(info.get("approval") or {}),
                       html=config.display(job.html) if entry.get("html") and job.html.exists() else "")
     if strict and outcome.draft:
         outcome.status = "failed"
@@ -154,6 +163,9 @@ def _render_all(config: Config, todo: list[Job], jobs: int | None, strict: bool,
         outcome = result.outcome
         if outcome.status == "built":
             manifest.record(job.name, _entry(job, result))
+        else:
+            moved = set_aside(job, manifest.get(job.name))
+            outcome.previous = config.display(moved) if moved else ""
         report.outcomes.append(outcome)
         log.info("%s: %s in %.2f s", outcome.output, outcome.status, outcome.seconds)
         listener.finished(outcome)
@@ -184,7 +196,8 @@ def _entry(job: Job, result) -> dict:
         "messages": result.messages,
         "pdf": result.pdf,
         "report": {"version": outcome.version, "pages": outcome.pages, "draft": outcome.draft,
-                   "draft_reasons": outcome.draft_reasons, "gaps": outcome.gaps, "seconds": outcome.seconds},
+                   "draft_reasons": outcome.draft_reasons, "gaps": outcome.gaps, "seconds": outcome.seconds,
+                   "approval": outcome.approval},
     }
     if result.html:
         entry["html"] = result.html

@@ -65,7 +65,10 @@ def find_stale_outputs(config: Config) -> list[StaleOutput]:
         for path in sorted(folder.iterdir(), key=lambda p: p.name):
             if path.suffix not in (".pdf", ".html") or path.name.startswith(".") or not path.is_file():
                 continue
-            if folder.name not in config.all_locales:
+            if path.name.endswith(".previous.pdf"):
+                reason = ("an earlier PDF, set aside when a build refused or failed to replace it: not to be given "
+                          "to patients")
+            elif folder.name not in config.all_locales:
                 reason = f"the language {folder.name!r} is not built any more (not in locales)"
             elif path.stem not in ids:
                 reason = f"there is no leaflet {path.stem!r} in {config.leaflets_dir}/ any more"

@@ -36,6 +36,10 @@ class Outcome:
     """Why the PDF is marked as a draft; empty when it is not."""
     html: str = ""
     """The HTML kept beside the PDF with ``--html``, if any."""
+    approval: dict = field(default_factory=dict)
+    """Whether the PDF is final, who approved its text and translation when, and why it is a draft if it is."""
+    previous: str = ""
+    """Where the earlier PDF was moved (``<id>.previous.pdf``) when this one was refused or failed."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,7 @@ def write_report(config: Config, report: BuildReport) -> None:
         {"locale": o.locale, "leaflet": o.leaflet, "output": o.output, "status": o.status, "version": o.version,
          "pages": o.pages, "bytes": o.bytes, "sha256": o.sha256, "draft": o.draft,
          "draft_reasons": o.draft_reasons, "gaps": o.gaps, "render_seconds": o.seconds, "html": o.html,
-         "error": o.error}
+         "error": o.error, "approval": o.approval, "previous": o.previous}
         for o in report.outcomes
     ]
     summary = {"built": report.count("built"), "unchanged": report.count("unchanged"), "drafts": len(report.drafts),

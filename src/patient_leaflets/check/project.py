@@ -26,6 +26,7 @@ from ..i18n.checkers import (
 )
 from ..i18n.translate import PLURAL, translate_leaflet
 from ..render.assets import check_assets
+from .approvals import check_approvals
 from .coverage import CatalogGap, used_by
 from .readability import Readability, score_leaflet
 
@@ -52,10 +53,12 @@ class CheckReport:
                 (self.errors if problem.severity == "error" else self.warnings).append(problem)
 
 
-def check_project(config: Config, today: dt.date | None = None, locales: list[str] | None = None) -> CheckReport:
-    """Check leaflets (content, review dates), catalogs (syntax, unsafe or missing translations) and assets.
+def check_project(config: Config, today: dt.date | None = None, locales: list[str] | None = None,
+                  strict: bool = False) -> CheckReport:
+    """Check leaflets (content, review dates), catalogs (syntax, unsafe or missing translations), approvals and assets.
 
-    ``locales`` limits the catalogs and readability scores to those languages (all by default).
+    ``locales`` limits the catalogs and readability scores to those languages (all by default). With ``strict``,
+    every PDF ``leaflets build --strict`` would refuse is an error, with each reason.
     """
     report = CheckReport()
     leaflets = []
@@ -75,6 +78,7 @@ def check_project(config: Config, today: dt.date | None = None, locales: list[st
     report.readability = score_project(config, leaflets, locales)
     report.add(readability_problems(report.readability, {leaflet.id: leaflet.source for leaflet in leaflets}))
     report.add(shared_problems + check_assets(config))
+    report.add(check_approvals(config, strict, locales))
     return report
 
 
@@ -109,7 +113,7 @@ def readability_problems(scores: list[Readability], sources: dict[str, str]) -> 
 
 
 def check_review(leaflet: Leaflet, today: dt.date) -> list[Problem]:
-    """Flag a leaflet whose review is overdue (error) or close (warning), or that is still a draft."""
+    """Flag a leaflet whose review is overdue (error) or close (warning), or that has fields no longer used."""
     meta = leaflet.data["metadata"]
     key = ("metadata", "review_due")
     due = meta["review_due"]
@@ -120,10 +124,12 @@ def check_review(leaflet: Leaflet, today: dt.date) -> list[Problem]:
                                 "Review the leaflet, then set a new version, published and review_due"))
     elif (due - today).days <= REVIEW_WARNING_DAYS:
         problems.append(Problem(*where, f"review due on {due}, in {(due - today).days} days", severity="warning"))
-    if meta["status"] != "approved":
-        key = ("metadata", "status")
-        problems.append(Problem(leaflet.source, leaflet.lines[key], "metadata.status",
-                                "draft: its PDFs are marked as drafts and --strict refuses them", severity="warning"))
+    for name in ("status", "reviewers"):
+        key = ("metadata", name)
+        if key in leaflet.lines:  # still read from older leaflets; an approval written by hand is an error
+            problems.append(Problem(leaflet.source, leaflet.lines[key], f"metadata.{name}", "no longer used: "
+                                    "'leaflets approve' records who approved which text", "Remove it",
+                                    severity="warning"))
     return problems
 
 

@@ -6,7 +6,7 @@ package registers them all.
 
 from __future__ import annotations
 
-from . import build, catalogs, check, site  # noqa: F401  (registers the commands)
+from . import approval, build, catalogs, check, site  # noqa: F401  (registers the commands)
 from ._app import Context, cli
 
 __all__ = ["Context", "cli", "main"]

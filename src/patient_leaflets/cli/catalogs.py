@@ -53,8 +53,8 @@ def init(obj, locale, force, translator, team):
               help="Write nothing; list what extract and update would change and exit 1 if anything (for CI).")
 @click.pass_obj
 def update(obj, locales, check):
-    """Merge the template into each catalog: new messages, fuzzy matches, obsolete ones kept."""
-    from ..i18n.catalogs import outdated_catalogs, update_catalogs
+    """Extract the template again, then merge it into each catalog: new messages, fuzzy matches, obsolete ones kept."""
+    from ..i18n.catalogs import outdated_catalogs, update_catalogs, write_template
 
     config = obj.config
     if check:
@@ -68,6 +68,8 @@ def update(obj, locales, check):
             raise SystemExit(1)
         click.echo("template and catalogs are up to date")
         return
+    if write_template(config):  # else the catalogs would be "up to date" with a template older than the leaflets
+        click.echo(f"wrote {config.display(config.pot_path)} (extracted first)")
     changed = update_catalogs(config, list(locales) or None)
     for path in changed:
         click.echo(f"updated: {config.display(path)}")

@@ -9,16 +9,19 @@ from ._app import cli, verbose_option
 
 @cli.command()
 @click.option("-l", "--locale", "locales", multiple=True, help="Check only this language's catalog (repeatable).")
+@click.option("--strict", is_flag=True,
+              help="Fail on every PDF that 'build --strict' would refuse: unapproved or changed text, translations "
+                   "missing, fuzzy, unapproved or unsafe. Use it in CI before publishing.")
 @verbose_option
 @click.pass_obj
-def check(obj, locales):
-    """Check leaflets and catalogs: content, review dates, unsafe or missing translations."""
+def check(obj, locales, strict):
+    """Check leaflets and catalogs: content, review dates, approvals, unsafe or missing translations."""
     from ..check.coverage import summarize
     from ..check.project import check_project
     from ..check.readability import NAMES
     from ._summaries import coverage_lines
 
-    report = check_project(obj.config, locales=list(locales) or None)
+    report = check_project(obj.config, locales=list(locales) or None, strict=strict)
     if report.readability:
         click.echo(f"{'leaflet':<28} {'locale':<7} {'words':>6}  readability")
         for row in report.readability:

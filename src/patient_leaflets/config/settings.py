@@ -75,6 +75,10 @@ class Config:
         """Return the catalog path for ``locale``."""
         return self.path("translations") / locale / "LC_MESSAGES" / f"{self.domain}.po"
 
+    def approvals_path(self, locale: str) -> Path:
+        """Return where the translation approvals of ``locale`` are kept: beside its catalog, not in it."""
+        return self.path("translations") / locale / "approvals.yaml"
+
 
 SHARED_FILE = "_shared.yaml"
 """The file of ``leaflets/`` holding the sections every leaflet ends with."""

@@ -131,9 +131,38 @@ BLOCK = OneOf(
     help="Write each block as one of: paragraph, list, note, table, urgent, timeline",
 )
 
+_WRITTEN_BY_APPROVE = "This block is written by 'leaflets approve': run it again instead of editing the block"
+
+APPROVAL = Map(
+    fields={
+        "date": Date(help=_WRITTEN_BY_APPROVE),
+        "version": Plain(help=_WRITTEN_BY_APPROVE),
+        "clinical": Seq(item=Plain(), min=1),
+        "patient": Seq(item=Plain()),
+        "digest": Plain(help=_WRITTEN_BY_APPROVE),
+        "messages": Plain(help=_WRITTEN_BY_APPROVE),
+    },
+    optional=frozenset({"patient"}),
+)
+"""``metadata.approval``: who approved the source text, when, and a digest of that text (``leaflets approve``)."""
+
+TRANSLATION_APPROVAL = Map(
+    fields={
+        "date": Date(help=_WRITTEN_BY_APPROVE),
+        "version": Plain(help=_WRITTEN_BY_APPROVE),
+        "translator": Seq(item=Plain(), min=1),
+        "reviewer": Seq(item=Plain()),
+        "digest": Plain(help=_WRITTEN_BY_APPROVE),
+        "messages": Plain(help=_WRITTEN_BY_APPROVE),
+    },
+    optional=frozenset({"version", "reviewer"}),
+)
+"""One leaflet's record in ``translations/<locale>/approvals.yaml`` (``leaflets approve --locale``)."""
+
 METADATA = Map(
     fields={
         "version": Plain(help='Quote it: version: "1.0"'),
+        # Before approvals were recorded by 'leaflets approve': still read, to tell how to move on (validate.py).
         "status": Choice(values=("draft", "approved")),
         "published": Date(help="Write the date as YYYY-MM-DD"),
         "review_due": Date(help="Write the date as YYYY-MM-DD"),
@@ -146,7 +175,9 @@ METADATA = Map(
             ),
             min=1,
         ),
-    }
+        "approval": APPROVAL,
+    },
+    optional=frozenset({"status", "reviewers", "approval"}),
 )
 
 SECTION = Map(fields={"heading": TEXT, "blocks": Seq(item=BLOCK, min=1)})

@@ -27,6 +27,9 @@ def format_key(key: Key) -> str:
     return out
 
 
+APPROVE_HINT = ("Remove {what}; once the people named have approved this text, run 'leaflets approve LEAFLET "
+                "--clinical NAME [--patient NAME]'")
+
 _ID_HINT = "A leaflet's id is its file name (chemotherapy.yaml is the leaflet chemotherapy); remove this line"
 
 
@@ -170,12 +173,7 @@ class Validator:
         """Check the rules that tie several fields together (on whatever parts are valid)."""
         meta = data.get("metadata") or {}
         self._review_date_rules(meta.get("published"), meta.get("review_due"))
-        if meta.get("status") == "approved":
-            for group in ("clinical", "patient"):
-                key = ("metadata", "reviewers", group)
-                if key in self.lines and not (meta.get("reviewers") or {}).get(group):
-                    self.report(key, self.lines[key], f"an approved leaflet needs at least one {group} reviewer",
-                                "Add the reviewer, or set status: draft")
+        self._hand_written_approval(meta)
         for i, section in enumerate(data.get("sections") or []):
             for j, block in enumerate((section or {}).get("blocks") or []):
                 table = (block or {}).get("table") or {}
@@ -184,6 +182,20 @@ class Validator:
                     if width and row is not None and len(row) != width:
                         key = ("sections", i, "blocks", j, "table", "rows", r)
                         self.report(key, self.lines[key], f"row has {len(row)} cells, the header has {width}")
+
+    def _hand_written_approval(self, meta: dict) -> None:
+        """Refuse an approval written by hand (``status: approved``, reviewers' names): it is bound to no text."""
+        if meta.get("status") == "approved":
+            key = ("metadata", "status")
+            self.report(key, self.lines[key], "'status: approved' is no longer written by hand: an approval is "
+                        "recorded with the text it approves", APPROVE_HINT.format(what="this line"))
+        reviewers = meta.get("reviewers") or {}
+        for group in ("clinical", "patient"):
+            if reviewers.get(group):
+                key = ("metadata", "reviewers", group)
+                self.report(key, self.lines[key], "reviewers' names are no longer written by hand: "
+                            "'leaflets approve' records them with the text they approved",
+                            APPROVE_HINT.format(what="metadata.reviewers"))
 
     def _review_date_rules(self, published, due) -> None:
         if not (published and due):

@@ -39,8 +39,11 @@ def load_template(config: Config) -> Catalog:
     return read_catalog(path, display=config.display(path))
 
 
-def extract_messages(config: Config) -> Catalog:
-    """Return a catalog of every message in the leaflets and templates, as ``pybabel extract`` finds them."""
+def extract_messages(config: Config, templates_only: bool = False) -> Catalog:
+    """Return a catalog of every message in the leaflets and templates, as ``pybabel extract`` finds them.
+
+    With ``templates_only``, only the templates' own strings (every method but the leaflet extractor).
+    """
     mapping = config.root / MAPPING_FILE
     try:
         with open(mapping, encoding="utf-8") as fh:
@@ -48,6 +51,8 @@ def extract_messages(config: Config) -> Catalog:
     except FileNotFoundError:
         raise CatalogError([Problem(config.display(mapping), None, "", "missing; it tells extraction where the "
                                     "messages are")]) from None
+    if templates_only:
+        method_map = [(pattern, method) for pattern, method in method_map if method != "leaflet"]
     catalog = Catalog(project="patient-leaflets", version=__version__, copyright_holder=config.institution.name,
                       charset="utf-8", fuzzy=False)
     for filename, lineno, message, comments, context in extract_from_dir(

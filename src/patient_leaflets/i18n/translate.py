@@ -30,10 +30,12 @@ class Gap:
     reason: str
     """``untranslated``, ``fuzzy`` or a description of what is wrong with the translation."""
     where: str
-    """``leaflets/x.yaml:12 (sections[0].heading)`` or ``templates/leaflet.html.j2``."""
+    """``leaflets/x.yaml:12 (sections[0].heading)`` or ``templates/blocks.html.j2:29``."""
+    po: str = ""
+    """The entry to fix: ``translations/en/LC_MESSAGES/leaflets.po:1519``, or what to do when there is none."""
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.reason}: {excerpt(self.msgid, 58)!r}"
+        return f"{self.where}: {self.reason}: {excerpt(self.msgid, 58)!r}" + (f" ({self.po})" if self.po else "")
 
 
 @dataclass
@@ -47,7 +49,15 @@ class TranslationReport:
         return not self.gaps
 
 
-FUZZY = "fuzzy (marked as needing work; check the translation and clear the fuzzy flag)"
+FUZZY = "fuzzy (the source changed since it was translated; check the translation and clear the fuzzy flag)"
+"""Why a fuzzy entry that keeps its previous msgid (``#| msgid``, as ``leaflets update`` writes) is not used."""
+FUZZY_FLAG = "fuzzy (marked as needing work; check the translation and clear the fuzzy flag)"
+"""Why a fuzzy entry without a previous msgid is not used: someone set the flag, the source may not have changed."""
+
+
+def fuzzy_reason(message) -> str:
+    """Say truthfully why a fuzzy entry is not used: a changed source only when its previous msgid shows one."""
+    return FUZZY if message.previous_id else FUZZY_FLAG
 PLURAL = ("plural forms (msgid_plural) are not used: a leaflet text has one form. Remove msgid_plural and write "
           "one msgstr")
 
@@ -60,7 +70,7 @@ def final_translation(catalog: Catalog | None, msgid: str) -> tuple[str | None, 
     if message.pluralizable:
         return None, PLURAL
     if message.fuzzy:
-        return None, FUZZY
+        return None, fuzzy_reason(message)
     return message.string, ""
 
 
@@ -107,12 +117,15 @@ class TemplateTranslations:
     """
 
     def __init__(self, catalog: Catalog | None, source_locale: str, report: TranslationReport, where: str,
-                 rules: Rules | None = None):
+                 rules: Rules | None = None, locations: dict[str, str] | None = None):
         self.catalog = catalog
         self.source_locale = source_locale
         self.report = report
         self.where = where
+        """Where the templates are, for a string whose own line ``locations`` does not know."""
         self.rules = rules
+        self.locations = locations or {}
+        """Where each template string is written, by msgid (``templates/blocks.html.j2:29``)."""
 
     def gettext(self, msgid: str) -> Markup:
         if self.catalog is None:
@@ -121,7 +134,7 @@ class TemplateTranslations:
         if translated is not None:
             return escape(translated)
         if not any(g.msgid == msgid for g in self.report.gaps):
-            self.report.gaps.append(Gap(msgid, reason, self.where))
+            self.report.gaps.append(Gap(msgid, reason, self.locations.get(msgid, self.where)))
         return Markup('<span lang="{}" class="untranslated">{}</span>').format(self.source_locale, msgid)
 
     def ngettext(self, singular: str, plural: str, n: int) -> Markup:

@@ -24,6 +24,7 @@ from ..content.markup import french_spacing, render_text
 from ..content.placeholders import printed_url
 from ..errors import Problem, RenderError
 from ..i18n.checkers import rules_for
+from ..i18n.template_strings import template_locations
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .localize import format_day, is_right_to_left, placeholder_values
 from .timeline import font_measure, timeline_svg
@@ -36,6 +37,11 @@ COUNTERS = {"page": "%(page)s", "pages": "%(pages)s"}
 _COUNTER = re.compile(r"%\((" + "|".join(COUNTERS) + r")\)s")
 
 
+NOT_APPROVED = {"approved": False, "source": {"state": "not approved", "approved": False, "count": 0, "date": "",
+                                             "people": {"clinical": [], "patient": []}}, "translation": None}
+"""What a page says about its approval when nobody approved it."""
+
+
 @dataclass(frozen=True)
 class RenderedHTML:
     """A leaflet as HTML, and whether it must be marked as a draft."""
@@ -43,7 +49,7 @@ class RenderedHTML:
     html: str
     draft: bool
     approved: bool
-    """Whether the content's status is approved (a draft may also come from translation gaps)."""
+    """Whether the text and its translation are approved as they are (a draft may also come from gaps)."""
 
 
 @functools.lru_cache(maxsize=4)
@@ -72,20 +78,26 @@ def make_environment(templates: Path) -> Environment:
 
 
 def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
-                report: TranslationReport | None = None, shared: Leaflet | None = None) -> RenderedHTML:
+                report: TranslationReport | None = None, shared: Leaflet | None = None,
+                approval: dict | None = None) -> RenderedHTML:
     """Return the HTML of a (translated) leaflet in ``locale``; template strings come from ``catalog``.
 
     ``shared`` holds the sections every leaflet ends with (``leaflets/_shared.yaml``, translated).
-    Template strings missing from the catalog are added to ``report``; any gap makes the leaflet a draft.
+    ``approval`` says what the page tells about its approval (``approval.state.template_view``); without it,
+    the leaflet is not approved. Template strings missing from the catalog are added to ``report``; any gap
+    or missing approval makes the leaflet a draft.
     """
     report = report if report is not None else TranslationReport()
     env = make_environment(config.path("templates"))
     where = f"{config.templates_dir}/{TEMPLATE}"
-    translations = TemplateTranslations(catalog, config.source_locale, report, where, rules_for(config, locale))
+    translations = TemplateTranslations(catalog, config.source_locale, report, where, rules_for(config, locale),
+                                        template_locations(config, TEMPLATE) if catalog is not None else None)
     env.install_gettext_translations(translations, newstyle=True)
     context = _context(leaflet, config.region(locale), config)
     context["shared_sections"] = shared.data["sections"] if shared else []
-    approved = leaflet.data["metadata"]["status"] == "approved"
+    approval = approval or NOT_APPROVED
+    context["approval"] = approval
+    approved = bool(approval["approved"])
     incomplete = not report.is_complete
     try:
         template = env.get_template(TEMPLATE)

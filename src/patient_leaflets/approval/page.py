@@ -1,0 +1,84 @@
+"""A leaflet as a patient would get it in one language: loaded, translated, rendered to HTML, with its state.
+
+The build renders every PDF from this; ``leaflets check --strict`` and ``leaflets status`` use it too, so a
+draft is a draft for the same reasons everywhere.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+
+from ..config import Config
+from ..content.leaflet import Leaflet, load_leaflet, load_shared
+from ..i18n.catalogs import load_catalog
+from ..i18n.checkers import rules_for
+from ..i18n.translate import Gap, TranslationReport, translate_leaflet
+from ..render.html import RenderedHTML, render_html
+from ..render.localize import format_day
+from .source import source_verdict
+from .state import PageState, template_view
+from .translation import translation_verdict
+
+
+@dataclass(frozen=True)
+class LeafletHTML:
+    """A leaflet rendered to HTML in one language, with the source it came from, its gaps and its state."""
+
+    leaflet: Leaflet
+    """The leaflet as written, in the source language."""
+    rendered: RenderedHTML
+    report: TranslationReport
+    state: PageState
+
+
+def locale_catalog(config: Config, locale: str) -> Catalog | None:
+    """Return the catalog of a target language (None for the source language); raise if it is missing."""
+    return None if locale == config.source_locale else load_catalog(config, locale)
+
+
+def page_state(config: Config, leaflet: Leaflet, shared: Leaflet | None, locale: str, catalog) -> PageState:
+    """Return whether the leaflet's text, and its translation into ``locale``, are approved as they are now."""
+    translation = None
+    if locale != config.source_locale:
+        translation = translation_verdict(config, leaflet, shared, locale, catalog)
+    return PageState(leaflet.id, locale, source_verdict(config, leaflet, shared), translation)
+
+
+def render_leaflet(config: Config, source: Path, locale: str, catalog=None) -> LeafletHTML:
+    """Load, translate and render one leaflet (then the shared sections) to HTML in ``locale``.
+
+    ``catalog`` defaults to the language's catalog in the project; a worker passes a ``RecordingCatalog``.
+    """
+    catalog = catalog if catalog is not None else locale_catalog(config, locale)
+    leaflet = load_leaflet(source, config.display(source))
+    rules = rules_for(config, locale)
+    translated, report = translate_leaflet(leaflet, catalog, rules)
+    shared = load_shared(config)
+    shared_translated = None
+    if shared is not None:
+        shared_translated, shared_report = translate_leaflet(shared, catalog, rules)
+        report.gaps.extend(shared_report.gaps)
+    state = page_state(config, leaflet, shared, locale, catalog)
+    view = template_view(state, functools.partial(format_day, locale=config.region(locale)))
+    rendered = render_html(translated, locale, config, catalog, report, shared_translated, view)
+    report.gaps[:] = locate_gaps(config, locale, catalog, report.gaps)
+    state.gaps = report.gaps
+    return LeafletHTML(leaflet, rendered, report, state)
+
+
+def locate_gaps(config: Config, locale: str, catalog, gaps: list[Gap]) -> list[Gap]:
+    """Return the gaps, each naming the catalog line to fix (or saying the catalog lacks the message)."""
+    display = config.display(config.po_path(locale))
+    located = []
+    for gap in gaps:
+        message = catalog.get(gap.msgid) if catalog is not None else None
+        if message is not None and message.lineno:
+            po = f"{display}:{message.lineno}"
+        else:
+            po = f"not in {display}: run 'leaflets extract' and 'leaflets update'"
+        located.append(replace(gap, po=po))
+    return located

@@ -1,0 +1,119 @@
+"""The approval of a leaflet's source text, kept in its metadata (``metadata.approval``), where a diff shows it.
+
+Writing edits the YAML file as text: only the approval block changes, every comment, blank line and quote of
+the rest stays as the editor wrote it, and the result is read back to prove it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+
+from ..config import Config
+from ..content.leaflet import Leaflet, parse_leaflet
+from ..content.loader import compose, decode, read_yaml
+from ..errors import ContentError, Problem
+from ..files import write_atomic
+from .records import SOURCE_ROLES, Record, Verdict, judge, message_hash
+from .texts import Message, source_messages
+from .yaml_text import NOTE, record_lines
+
+KEY = ("metadata", "approval")
+
+
+def subject(leaflet_id: str, locale: str) -> str:
+    """Return what a record approves: ``chemotherapy (fr)``."""
+    return f"{leaflet_id} ({locale})"
+
+
+def hashed_source(config: Config, leaflet: Leaflet, shared: Leaflet | None) -> list[tuple[Message, str]]:
+    """Return every message a patient reads in the source language, each with its hash."""
+    return [(message, message_hash(message.text)) for message in source_messages(config, leaflet, shared)]
+
+
+def source_record(config: Config, leaflet: Leaflet) -> Record | None:
+    """Return the approval recorded in a leaflet's metadata, or None."""
+    block = leaflet.data["metadata"].get("approval")
+    if not block or not all(block.get(name) for name in ("date", "clinical", "digest", "messages")):
+        return None  # an incomplete block is a content error, reported with its line
+    people = {role: tuple(block.get(role) or ()) for role in SOURCE_ROLES}
+    return Record(subject(leaflet.id, config.source_locale), block["date"], people, block["digest"],
+                  tuple(block["messages"].split()), block.get("version") or "",
+                  f"{leaflet.source}:{leaflet.lines[KEY]}")
+
+
+def source_verdict(config: Config, leaflet: Leaflet, shared: Leaflet | None) -> Verdict:
+    """Compare a leaflet's source text today with its approval."""
+    return judge(source_record(config, leaflet), hashed_source(config, leaflet, shared))
+
+
+def write_source_record(path: Path, display: str, leaflet: Leaflet, record: Record) -> None:
+    """Write ``record`` as the leaflet's ``metadata.approval`` block, changing nothing else in the file."""
+    text = decode(read_yaml(path, display), display)
+    edited = replace_block(text, display, record)
+    after = parse_leaflet(edited.encode("utf-8"), display, leaflet.id)
+    before = {**leaflet.data, "metadata": {**leaflet.data["metadata"], "approval": None}}
+    kept = {**after.data, "metadata": {**after.data["metadata"], "approval": None}}
+    if kept != before or source_record_data(after) != _expected(record):
+        raise ContentError([Problem(display, None, "metadata.approval", "the approval could not be written without "
+                                    "changing the rest of the file; nothing was written",
+                                    "Check the file's indentation around metadata, or write the block shown by "
+                                    "'leaflets approve --help' by hand")])
+    write_atomic(path, edited.encode("utf-8"))
+
+
+def source_record_data(leaflet: Leaflet) -> dict | None:
+    return leaflet.data["metadata"].get("approval")
+
+
+def _expected(record: Record) -> dict:
+    return {"date": record.date, "version": record.version, "clinical": list(record.people["clinical"]),
+            "patient": list(record.people["patient"]), "digest": record.seal, "messages": " ".join(record.hashes)}
+
+
+def replace_block(text: str, display: str, record: Record) -> str:
+    """Return ``text`` with its ``metadata.approval`` block replaced by ``record`` (or added at the end of metadata)."""
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    root = compose(text, display).node
+    metadata = _value(root, "metadata")
+    if not isinstance(metadata, yaml.MappingNode) or not metadata.value:
+        raise ContentError([Problem(display, None, "metadata", "expected a mapping of fields")])
+    column = metadata.value[0][0].start_mark.column
+    indent = " " * column
+    block = [f"{indent}approval:  # {NOTE}"] + record_lines(record, indent + "  ")
+    block = [line + newline for line in block]
+    pairs = [key.value for key, _ in metadata.value]
+    if "approval" in pairs:
+        start = metadata.value[pairs.index("approval")][0].start_mark.line
+        end = _block_end(lines, start, column)
+    else:
+        metadata_key = next(key for key, _ in root.value if key.value == "metadata")
+        start = end = _block_end(lines, metadata_key.start_mark.line, metadata_key.start_mark.column)
+    if start == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    return "".join(lines[:start] + block + lines[end:])
+
+
+def _value(root, name: str):
+    for key, value in root.value if isinstance(root, yaml.MappingNode) else []:
+        if key.value == name:
+            return value
+    return None
+
+
+def _block_end(lines: list[str], start: int, column: int) -> int:
+    """Return the line after the block whose key is on line ``start`` at ``column``: its deeper lines."""
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > column):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    return end
+
+
+def today() -> dt.date:
+    """Return the date an approval is recorded on when none is given."""
+    return dt.date.today()

@@ -1,0 +1,93 @@
+"""Whether a PDF is final, and if not, why: its source text approved, its translation approved, nothing missing.
+
+A leaflet in the source language is final when its approval matches its text. A translated PDF is final when,
+on top of that, its translation approval matches the catalog and every message has a usable translation. The
+build, ``leaflets check --strict`` and ``leaflets status`` all ask this module, so they always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..i18n.translate import Gap
+from .records import APPROVED, CHANGED, EDITED, SOURCE_ROLES, TRANSLATION_ROLES, Verdict
+
+
+@dataclass
+class PageState:
+    """The approval state of one leaflet in one language."""
+
+    leaflet: str
+    locale: str
+    source: Verdict
+    translation: Verdict | None = None
+    """None in the source language."""
+    gaps: list[Gap] = field(default_factory=list)
+    """Messages shown in the source language (missing, fuzzy or refused translations)."""
+
+    @property
+    def approved(self) -> bool:
+        """Whether the text and its translation are approved as they are now (gaps aside)."""
+        return self.source.approved and (self.translation is None or self.translation.approved)
+
+    @property
+    def final(self) -> bool:
+        """Whether the PDF may be given to patients."""
+        return self.approved and not self.gaps
+
+    def reasons(self, hints: bool = True) -> list[str]:
+        """Say why the PDF is a draft, one reason a line (with the command that approves, unless not ``hints``)."""
+        reasons = []
+        if not self.source.approved:
+            command = f"leaflets approve {self.leaflet} --clinical NAME" if hints else ""
+            reasons.append(_reason(self.source, "text", command))
+        if self.translation is not None and not self.translation.approved:
+            command = f"leaflets approve {self.leaflet} --locale {self.locale} --translator NAME" if hints else ""
+            reasons.append(_reason(self.translation, "translation", command))
+        if self.gaps:
+            reasons.append(f"{len(self.gaps)} message(s) are untranslated, fuzzy or fail a check")
+        return reasons
+
+    def as_dict(self) -> dict:
+        """Return the state as the build report and ``leaflets status --json`` write it."""
+        return {"final": self.final, "reasons": self.reasons(), "source": verdict_dict(self.source),
+                "translation": verdict_dict(self.translation) if self.translation is not None else None}
+
+
+def _reason(verdict: Verdict, what: str, command: str) -> str:
+    record = verdict.record
+    if verdict.state == CHANGED and verdict.count:
+        count = verdict.count
+        return f"{what} changed since approval on {record.date}: {count} message{'s' if count > 1 else ''}"
+    if verdict.state == CHANGED:
+        return f"{what} reordered since approval on {record.date}"
+    if verdict.state == EDITED:
+        return (f"the approval record ({record.where}) was edited by hand: it does not match the {what} approved on "
+                f"{record.date}; approve it again")
+    return f"{what} not yet approved" + (f" (run '{command}' once it is)" if command else "")
+
+
+def verdict_dict(verdict: Verdict) -> dict:
+    """Return a verdict for reports: its state, who approved when, and how many messages changed since."""
+    record = verdict.record
+    return {"state": verdict.state, "date": record.date.isoformat() if record else None,
+            "version": record.version if record and record.version else None,
+            "by": {role: list(names) for role, names in record.people.items()} if record else {},
+            "changed": verdict.count if verdict.state == CHANGED else 0,
+            "record": record.where if record else None}
+
+
+def template_view(state: PageState, format_date) -> dict:
+    """Return what the templates print about approval: the draft notice's reasons and who approved."""
+
+    def view(verdict: Verdict | None, roles: tuple[str, ...]) -> dict | None:
+        if verdict is None:
+            return None
+        record = verdict.record
+        approved = verdict.state == APPROVED
+        return {"state": verdict.state, "approved": approved, "count": verdict.count,
+                "date": format_date(record.date) if record else "",
+                "people": {role: list(record.people.get(role, ())) if approved else [] for role in roles}}
+
+    return {"approved": state.approved, "source": view(state.source, SOURCE_ROLES),
+            "translation": view(state.translation, TRANSLATION_ROLES)}

@@ -1,0 +1,71 @@
+"""``leaflets status``: every leaflet in every language, with its version, who approved it when, and its state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..config import Config
+from ..errors import LeafletError
+from .page import locale_catalog, render_leaflet
+from .records import Verdict
+from .state import PageState
+
+
+@dataclass
+class StatusRow:
+    """One PDF's place in document control: a leaflet in a language."""
+
+    leaflet: str
+    locale: str
+    version: str = ""
+    review_due: dt.date | None = None
+    state: PageState | None = None
+    error: str = ""
+    """Why the leaflet cannot be built at all (then ``state`` is None)."""
+
+    @property
+    def verdict(self) -> Verdict | None:
+        """The approval this row is about: the translation's in a target language, the text's otherwise."""
+        if self.state is None:
+            return None
+        return self.state.translation if self.state.translation is not None else self.state.source
+
+    @property
+    def final(self) -> bool:
+        return self.state is not None and self.state.final
+
+    def reasons(self, hints: bool = True) -> list[str]:
+        """Why the PDF is not final: the build's draft reasons, or the error that stops it."""
+        return [self.error] if self.error else self.state.reasons(hints)
+
+    def as_dict(self) -> dict:
+        """Return the row as ``leaflets status --json`` writes it (the build report's ``approval`` inside)."""
+        return {"leaflet": self.leaflet, "locale": self.locale, "version": self.version,
+                "review_due": self.review_due.isoformat() if self.review_due else None,
+                "state": "final" if self.final else ("failed" if self.error else "draft"),
+                "reasons": self.reasons(), "approval": self.state.as_dict() if self.state else None}
+
+
+def approval_status(config: Config, locales: list[str] | None = None,
+                    leaflets: list[str] | None = None) -> list[StatusRow]:
+    """Return one row per leaflet and language (all by default), by leaflet then language, as a build sees them."""
+    rows = []
+    sources = [path for path in config.leaflet_files() if not leaflets or path.stem in leaflets]
+    for locale in locales or config.all_locales:
+        try:
+            catalog = locale_catalog(config, locale)
+        except LeafletError as exc:
+            rows += [StatusRow(path.stem, locale, error=str(exc)) for path in sources]
+            continue
+        rows += [_row(config, path, locale, catalog) for path in sources]
+    return sorted(rows, key=lambda row: (row.leaflet, row.locale != config.source_locale, row.locale))
+
+
+def _row(config: Config, path, locale: str, catalog) -> StatusRow:
+    try:
+        page = render_leaflet(config, path, locale, catalog)
+    except LeafletError as exc:
+        return StatusRow(path.stem, locale, error=str(exc))
+    meta = page.leaflet.data["metadata"]
+    return StatusRow(page.leaflet.id, locale, meta["version"], meta["review_due"], page.state)

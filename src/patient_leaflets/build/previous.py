@@ -1,0 +1,46 @@
+"""What happens to the PDF already at a path when the build refuses or fails to make a new one.
+
+A PDF left there would pass for the current one while its text, its translation or its approval changed. So it
+is moved aside to ``<id>.previous.pdf`` (kept, never deleted: the build reports it until someone does), unless
+it is a draft the build made, whose every page already says so, or was built from the same inputs.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .manifest import file_digest
+from .plan import Job
+
+SUFFIX = ".previous.pdf"
+
+
+def previous_path(output: Path) -> Path:
+    """Return where an earlier PDF is set aside: ``output/en/chemotherapy.previous.pdf``."""
+    return output.with_name(output.name.removesuffix(".pdf") + SUFFIX)
+
+
+def set_aside(job: Job, entry: dict | None) -> Path | None:
+    """Move the PDF at ``job``'s path aside and return where, unless it can stay (``can_stay``)."""
+    if not job.output.is_file() or can_stay(job, entry if isinstance(entry, dict) else {}):
+        return None
+    target = previous_path(job.output)
+    try:
+        os.replace(job.output, target)
+    except OSError:  # a folder the build cannot write to: the failure says so, the PDF stays as it was
+        return None
+    return target
+
+
+def can_stay(job: Job, entry: dict) -> bool:
+    """Tell whether the PDF at ``job``'s path is the one the manifest ``entry`` describes and cannot mislead.
+
+    That is a draft (DRAFT on every page), or a PDF built from the very inputs that failed to build again (a
+    full disk, a folder the build may not write to, a ``--force`` render that failed).
+    """
+    info, stamp = entry.get("report"), entry.get("pdf")
+    if not isinstance(stamp, dict) or stamp.get("sha256") != file_digest(job.output):
+        return False
+    same_inputs = entry.get("key") == job.key and entry.get("catalog") == job.catalog
+    return same_inputs or (isinstance(info, dict) and bool(info.get("draft")))

@@ -1,0 +1,76 @@
+"""The approval part of ``leaflets check``: which PDFs would be drafts, why, and which messages changed.
+
+``--strict`` turns each into an error, so that ``leaflets check --strict`` fails on exactly the PDFs that
+``leaflets build --strict`` refuses: both ask ``approval.page`` for the same state.
+"""
+
+from __future__ import annotations
+
+from ..approval.records import CHANGED, Verdict
+from ..approval.status import StatusRow, approval_status
+from ..config import Config
+from ..errors import Problem, quote
+
+
+def check_approvals(config: Config, strict: bool = False, locales: list[str] | None = None) -> list[Problem]:
+    """Return a problem for each PDF that would be a draft, and for each message changed since its approval.
+
+    ``locales`` limits the translations looked at; the source text is always checked.
+    """
+    severity = "error" if strict else "warning"
+    problems = []
+    for row in approval_status(config, [config.source_locale, *locales] if locales else None):
+        if row.error or row.final:
+            continue  # a leaflet that cannot be loaded is reported by the content checks
+        output = config.display(config.path("output") / row.locale / f"{row.leaflet}.pdf")
+        verb = "build --strict refuses it:" if strict else "a draft:"
+        problems.append(Problem(output, None, "", f"{verb} {'; '.join(row.reasons(hints=False))}",
+                                _fix(row), severity=severity))
+        problems += changed_messages(config, row, severity)
+        if strict:
+            problems += [gap_problem(gap) for gap in row.state.gaps]
+    return problems
+
+
+def gap_problem(gap) -> Problem:
+    """Return a message shown in the source language as an error at its catalog line."""
+    file, _, line = gap.po.rpartition(":")
+    where = (file, int(line)) if line.isdigit() else ("", None)
+    return Problem(*where, quote(gap.msgid), f"{gap.reason} ({gap.where})" + ("" if line.isdigit() else f"; {gap.po}"))
+
+
+def changed_messages(config: Config, row: StatusRow, severity: str) -> list[Problem]:
+    """Return one problem per message changed since its approval, where to find it (once per leaflet for the source)."""
+    state = row.state
+    problems = []
+    if row.locale == config.source_locale:  # the same changes in every language: listed once
+        problems += _changes(state.source, "changed since approval", severity)
+    if state.translation is not None:
+        po = config.display(config.po_path(row.locale))
+        problems += [Problem(po, None, quote(message.text), f"translation changed since approval on "
+                             f"{state.translation.record.date} ({message.where})", severity=severity)
+                     for message in _changed(state.translation)]
+    return problems
+
+
+def _changes(verdict: Verdict, what: str, severity: str) -> list[Problem]:
+    return [Problem(message.file, message.line, message.field, f"{what} on {verdict.record.date}", severity=severity)
+            for message in _changed(verdict)]
+
+
+def _changed(verdict: Verdict):
+    return verdict.changed if verdict.state == CHANGED else []
+
+
+def _fix(row: StatusRow) -> str:
+    state = row.state
+    steps = []
+    if not state.source.approved:
+        steps.append(f"once the text is approved, run 'leaflets approve {row.leaflet} --clinical NAME'")
+    if state.translation is not None and not state.translation.approved:
+        steps.append(f"once the translation is reviewed, run 'leaflets approve {row.leaflet} --locale {row.locale} "
+                     "--translator NAME'")
+    if state.gaps:
+        steps.append("translate the messages listed for this language")
+    text = "; ".join(steps)
+    return text[:1].upper() + text[1:]
