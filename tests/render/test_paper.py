@@ -28,7 +28,8 @@ def real_project(tmp_path_factory):
     folder = tmp_path_factory.mktemp("layout") / "project"
     for name in ("leaflets", "templates", "styles", "translations"):
         shutil.copytree(ROOT / name, folder / name)
-    shutil.copy(ROOT / "pyproject.toml", folder / "pyproject.toml")
+    for name in ("pyproject.toml", "babel.cfg"):
+        shutil.copy(ROOT / name, folder / name)
     return load_config(folder)
 
 
