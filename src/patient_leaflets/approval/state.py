@@ -35,8 +35,8 @@ class PageState:
         """Whether the PDF may be given to patients."""
         return self.approved and not self.gaps
 
-    def reasons(self, hints: bool = True) -> list[str]:
-        """Say why the PDF is a draft, one reason a line (with the command that approves, unless not ``hints``)."""
+    def reasons(self, hints: bool = False) -> list[str]:
+        """Say why the PDF is a draft, one reason a line (with ``hints``, the command that approves it)."""
         reasons = []
         if not self.source.approved:
             command = f"leaflets approve {self.leaflet} --clinical NAME" if hints else ""

@@ -35,7 +35,7 @@ class StatusRow:
     def final(self) -> bool:
         return self.state is not None and self.state.final
 
-    def reasons(self, hints: bool = True) -> list[str]:
+    def reasons(self, hints: bool = False) -> list[str]:
         """Why the PDF is not final: the build's draft reasons, or the error that stops it."""
         return [self.error] if self.error else self.state.reasons(hints)
 

@@ -133,30 +133,25 @@ BLOCK = OneOf(
 
 _WRITTEN_BY_APPROVE = "This block is written by 'leaflets approve': run it again instead of editing the block"
 
-APPROVAL = Map(
-    fields={
-        "date": Date(help=_WRITTEN_BY_APPROVE),
-        "version": Plain(help=_WRITTEN_BY_APPROVE),
-        "clinical": Seq(item=Plain(), min=1),
-        "patient": Seq(item=Plain()),
-        "digest": Plain(help=_WRITTEN_BY_APPROVE),
-        "messages": Plain(help=_WRITTEN_BY_APPROVE),
-    },
-    optional=frozenset({"patient"}),
-)
+def _approval(approvers: str, others: str) -> Map:
+    """Return the shape of an approval record: when, which version, who (by role), and the digest of the text."""
+    return Map(
+        fields={
+            "date": Date(help=_WRITTEN_BY_APPROVE),
+            "version": Plain(help=_WRITTEN_BY_APPROVE),
+            approvers: Seq(item=Plain(), min=1),
+            others: Seq(item=Plain()),
+            "digest": Plain(help=_WRITTEN_BY_APPROVE),
+            "messages": Plain(help=_WRITTEN_BY_APPROVE),
+        },
+        optional=frozenset({"version", others}),
+    )
+
+
+APPROVAL = _approval("clinical", "patient")
 """``metadata.approval``: who approved the source text, when, and a digest of that text (``leaflets approve``)."""
 
-TRANSLATION_APPROVAL = Map(
-    fields={
-        "date": Date(help=_WRITTEN_BY_APPROVE),
-        "version": Plain(help=_WRITTEN_BY_APPROVE),
-        "translator": Seq(item=Plain(), min=1),
-        "reviewer": Seq(item=Plain()),
-        "digest": Plain(help=_WRITTEN_BY_APPROVE),
-        "messages": Plain(help=_WRITTEN_BY_APPROVE),
-    },
-    optional=frozenset({"version", "reviewer"}),
-)
+TRANSLATION_APPROVAL = _approval("translator", "reviewer")
 """One leaflet's record in ``translations/<locale>/approvals.yaml`` (``leaflets approve --locale``)."""
 
 METADATA = Map(
