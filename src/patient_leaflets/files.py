@@ -28,6 +28,10 @@ def read_limited(path: Path, limit: int, display: str, what: str, error: type[Le
     One byte past the limit is read rather than trusting the size on disk (a device, a growing file), so a
     huge or endless file is never read whole. ``what`` names the file in the message (``a catalog``).
     """
+    linked = linked_part(Path(path), display)
+    if linked:  # a link may lead anywhere on the machine (translations/de/…/leaflets.po → /etc/passwd)
+        raise error([Problem(linked, None, "", "is a symbolic link; the project's files are read only as "
+                             "themselves", "Replace the link with a copy of the file")])
     try:
         with open(path, "rb") as fh:
             raw = fh.read(limit + 1)
@@ -37,6 +41,21 @@ def read_limited(path: Path, limit: int, display: str, what: str, error: type[Le
     except OSError as exc:
         raise error([Problem(display, None, "", f"cannot read ({exc.strerror})")]) from None
     return raw
+
+
+def linked_part(path: Path, display: str) -> str:
+    """Return the part of ``path`` inside the project (as ``display`` names it) that is a symbolic link, or ''.
+
+    ``display`` is the path relative to the project: the folders above the project may be links, its own not.
+    """
+    inside = Path(display).parts
+    if Path(display).is_absolute() or len(inside) > len(path.parts) or path.parts[-len(inside):] != inside:
+        return display if os.path.islink(path) else ""
+    root = Path(*path.parts[:len(path.parts) - len(inside)])
+    for depth in range(1, len(inside) + 1):
+        if root.joinpath(*inside[:depth]).is_symlink():
+            return Path(*inside[:depth]).as_posix()
+    return ""
 
 
 def utf8_problem(raw: bytes, display: str, fix: str) -> Problem | None:
@@ -102,3 +121,13 @@ def failed_path(exc: OSError) -> Path | None:
     """Return the file an OSError is about (the target of a rename), or None."""
     name = exc.filename2 or exc.filename
     return Path(os.fsdecode(name)) if name else None
+
+
+def symlink_problems(folder: Path, display) -> list[Problem]:
+    """Return a problem for each symbolic link under ``folder``: the build reads the project's files as themselves.
+
+    ``display`` names a path as messages show it.
+    """
+    return [Problem(display(path), None, "", "is a symbolic link; the project's files are read only as themselves",
+                    "Replace the link with a copy of the file") for path in sorted(Path(folder).rglob("*"))
+            if path.is_symlink()]

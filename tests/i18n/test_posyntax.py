@@ -100,3 +100,14 @@ def test_header_fields_continued_on_the_next_line_are_read_whole(tmp_path, heade
         info = gettext.GNUTranslations(mo).info()
     field, value = expected.split(": ", 2)[1], expected.split("'")[1]
     assert value in info[field.lower()]
+
+
+def test_a_file_that_is_no_catalog_is_quoted_five_lines_at_most(tmp_path):
+    path = tmp_path / "leaflets.po"
+    path.write_text("".join(f"user{n}:x:{n}:{n}::/home/user{n}:/bin/sh\n" for n in range(40)), encoding="utf-8")
+    problems = problems_of(path)
+    assert len(problems) == 6
+    assert problems[0] == ("leaflets.po:1: not valid gettext syntax: 'user0:x:0:0::/home/user0:/bin/sh'. Put every "
+                           'string in double quotes and write a quote inside it as \\"')
+    assert problems[-1] == ("leaflets.po: 35 more lines are not valid gettext syntax. Check that the file is a "
+                            "gettext catalog (.po)")

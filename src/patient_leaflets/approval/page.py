@@ -7,13 +7,15 @@ draft is a draft for the same reasons everywhere.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
 from ..config import Config
-from ..content.leaflet import Leaflet, load_leaflet, load_shared
+from ..content.leaflet import Leaflet, get_at, load_leaflet, load_shared
+from ..content.markup import plain_text
+from ..content.validate import format_key
 from ..i18n.catalogs import load_catalog
 from ..i18n.checkers import rules_for
 from ..i18n.translate import Gap, TranslationReport, translate_leaflet
@@ -33,6 +35,8 @@ class LeafletHTML:
     rendered: RenderedHTML
     report: TranslationReport
     state: PageState
+    shown: dict[str, str] = field(default_factory=dict)
+    """Each text as a reader sees it (spaces removed) → where it comes from, ``leaflets/x.yaml:12 (field)``."""
 
 
 def locale_catalog(config: Config, locale: str) -> Catalog | None:
@@ -48,10 +52,11 @@ def page_state(config: Config, leaflet: Leaflet, shared: Leaflet | None, locale:
     return PageState(leaflet.id, locale, source_verdict(config, leaflet, shared), translation)
 
 
-def render_leaflet(config: Config, source: Path, locale: str, catalog=None) -> LeafletHTML:
+def render_leaflet(config: Config, source: Path, locale: str, catalog=None, draft: bool = False) -> LeafletHTML:
     """Load, translate and render one leaflet (then the shared sections) to HTML in ``locale``.
 
     ``catalog`` defaults to the language's catalog in the project; a worker passes a ``RecordingCatalog``.
+    ``draft`` marks it as a draft whatever its approval and translation (text that ran off the page).
     """
     catalog = catalog if catalog is not None else locale_catalog(config, locale)
     leaflet = load_leaflet(source, config.display(source))
@@ -64,10 +69,16 @@ def render_leaflet(config: Config, source: Path, locale: str, catalog=None) -> L
         report.gaps.extend(shared_report.gaps)
     state = page_state(config, leaflet, shared, locale, catalog)
     view = template_view(state, functools.partial(format_day, locale=config.region(locale)))
-    rendered = render_html(translated, locale, config, catalog, report, shared_translated, view)
+    rendered = render_html(translated, locale, config, catalog, report, shared_translated, view, draft)
     report.gaps[:] = locate_gaps(config, locale, catalog, report.gaps)
     state.gaps = report.gaps
-    return LeafletHTML(leaflet, rendered, report, state)
+    return LeafletHTML(leaflet, rendered, report, state, shown_texts(leaflet, translated))
+
+
+def shown_texts(leaflet: Leaflet, translated: Leaflet) -> dict[str, str]:
+    """Return each text of ``translated`` as a reader sees it (spaces removed) → its file, line and field."""
+    return {"".join(plain_text(str(get_at(translated.data, key))).split()): f"{leaflet.source}:{line} "
+            f"({format_key(key)})" for key, _, line in leaflet.iter_texts()}
 
 
 def locate_gaps(config: Config, locale: str, catalog, gaps: list[Gap]) -> list[Gap]:

@@ -16,13 +16,13 @@ from babel.messages.catalog import Catalog
 
 from ..approval.page import LeafletHTML, locale_catalog, render_leaflet
 from ..config import Config
-from ..errors import BuildError, LeafletError, Problem
+from ..errors import BuildError, LeafletError, Problem, excerpt
 from ..files import failed_path, os_problem, write_atomic
 from ..i18n.catalogs import load_catalog
 from .fingerprint import RecordingCatalog, po_digest
 from .manifest import stamp
 from .plan import Job
-from .report import Outcome, refusal
+from .report import LAYOUT_REASON, Outcome, refusal
 
 __all__ = ["JobResult", "LeafletHTML", "locale_catalog", "render_job", "render_leaflet"]
 
@@ -57,6 +57,8 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
         if strict and page.rendered.draft:
             raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
         document = pdf.render_pdf(page.rendered.html, config)
+        if document.overflows:
+            page, document = _laid_out_as_draft(config, job, catalog, page, document, outcome, strict)
         write_atomic(job.output, document.data)
         result.pdf = stamp(job.output, document.data)
         result.html = _write_html(job, page.rendered.html if keep_html else None)
@@ -73,6 +75,38 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
         outcome.error = f"unexpected error: {exc!r} (traceback in the log)"
     outcome.seconds = round(time.perf_counter() - started, 3)
     return result
+
+
+def _laid_out_as_draft(config: Config, job: Job, catalog, page: LeafletHTML, document, outcome: Outcome,
+                       strict: bool):
+    """Text ran off the page: refuse the PDF (``strict``), or render it again marked as a draft."""
+    from ..render import pdf
+
+    outcome.draft = True
+    outcome.draft_reasons.append(f"{LAYOUT_REASON} ({'; '.join(_overflows(page, document.overflows))}). Shorten "
+                                 "the text or break it into lines")
+    if strict:
+        raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
+    if page.rendered.draft:
+        return page, document
+    page = render_leaflet(config, job.source, job.locale, catalog, draft=True)
+    return page, pdf.render_pdf(page.rendered.html, config)
+
+
+def _overflows(page: LeafletHTML, overflows) -> list[str]:
+    """Name each text that ran off the page, with the leaflet text (file, line, field) it shows when known."""
+    named = []
+    for number, text, table in overflows:
+        shown = repr(excerpt(text, 60))
+        where = "" if table else next((w for shown_text, w in page.shown.items() if shown_text
+                                       and shown_text[:40] in _squeezed(text)), "")
+        named.append(f"page {number}: " + (f"a table wider than the page ({shown})" if table else shown)
+                     + (f" from {where}" if where else ""))
+    return named
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
 
 
 def warm_up(config: Config) -> None:

@@ -111,6 +111,10 @@ def _json_lines(items: list) -> str:
     return "".join(f"\n {_json(item)}{',' if n < len(items) - 1 else ''}" for n, item in enumerate(items))
 
 
+LAYOUT_REASON = "text runs off the page, where readers lose it"
+"""The start of the draft reason given when laid-out text passes the page's content area."""
+
+
 def refusal(reasons: list[str], gaps: list[str]) -> str:
     """Say why --strict refuses a PDF: the reasons, then each message at fault on a line of its own."""
     return "refused by --strict: " + "; ".join(reasons) + (":" if gaps else "") + "".join(f"\n  {gap}" for gap in gaps)

@@ -101,7 +101,7 @@ def score_project(config: Config, leaflets: list[Leaflet], locales: list[str] | 
         except CatalogError:
             continue  # already reported by check_catalog
         for leaflet in leaflets:
-            translated, gaps = translate_leaflet(leaflet, catalog)
+            translated, gaps = translate_leaflet(leaflet, catalog, rules_for(config, locale))
             scores.append(score_leaflet(translated, locale, complete=gaps.is_complete))
     return scores
 

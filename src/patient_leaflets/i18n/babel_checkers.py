@@ -13,22 +13,26 @@ from babel.messages.catalog import TranslationError
 
 from ..config import load_config
 from ..errors import LeafletError
+from .characters import digit_problems, format_character_problems
 from .checkers import (
     Rules,
     address_problems,
     is_template_message,
     markup_problems,
-    number_problems,
     phone_problems,
     placeholder_problems,
     term_problems,
     typography_problems,
+    value_problems,
 )
+from .links import link_problems
 
 
 def numbers_checker(catalog, message) -> None:
     """Babel checker: raise TranslationError when a number of the source is missing or changed."""
-    _raise_for(catalog, message, lambda msgid, msgstr, rules, template: number_problems(msgid, msgstr, rules))
+    _raise_for(catalog, message, lambda msgid, msgstr, rules, template: [
+        *format_character_problems(msgstr), *digit_problems(msgstr, rules.locale, msgid),
+        *value_problems(msgid, msgstr, rules)])
 
 
 def placeholders_checker(catalog, message) -> None:
@@ -44,7 +48,8 @@ def markup_checker(catalog, message) -> None:
 def addresses_checker(catalog, message) -> None:
     """Babel checker: raise TranslationError when a phone number, web or e-mail address changed."""
     _raise_for(catalog, message,
-               lambda msgid, msgstr, rules, template: phone_problems(msgid, msgstr) + address_problems(msgid, msgstr))
+               lambda msgid, msgstr, rules, template: phone_problems(msgid, msgstr) + address_problems(msgid, msgstr)
+               + link_problems(msgid, msgstr))
 
 
 def terms_checker(catalog, message) -> None:

@@ -18,7 +18,12 @@ from decimal import Decimal
 from babel import Locale, UnknownLocaleError
 
 from ..content.markup import HTML_TAG, inline_markup, placeholders_in, plain_text, text_problems
-from .numbers import ascii_digits, find_numbers
+from .characters import comma_decimal_warnings, digit_problems, format_character_problems
+from .labels import label_problems
+from .links import link_problems
+from .number_words import number_words
+from .numbers import ascii_digits, find_numbers, number_spans
+from .quantities import quantity_problems
 
 MAX_LENGTH_RATIO = 3
 """A translation longer than this many times its source (and than ``MIN_LENGTH_LIMIT``) is refused."""
@@ -58,10 +63,14 @@ def translation_problems(msgid: str, msgstr: str, rules: Rules = Rules(), templa
     return [
         *placeholder_problems(msgid, msgstr, template),
         *markup_problems(msgid, msgstr, template),
-        *number_problems(msgid, msgstr, rules),
+        *format_character_problems(msgstr),
+        *digit_problems(msgstr, rules.locale, msgid),
+        *value_problems(msgid, msgstr, rules),
         *phone_problems(msgid, msgstr),
         *address_problems(msgid, msgstr),
+        *link_problems(msgid, msgstr),
         *term_problems(msgid, msgstr, rules.do_not_translate),
+        *label_problems(msgid, msgstr, rules.do_not_translate),
     ]
 
 
@@ -75,7 +84,7 @@ def length_problem(msgid: str, msgstr: str) -> str:
 
 def translation_warnings(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str]:
     """Return what is worth fixing but cannot mislead a patient: typography."""
-    return typography_problems(msgstr, rules.locale)
+    return typography_problems(msgstr, rules.locale) + comma_decimal_warnings(msgstr, rules.locale)
 
 
 # Placeholders ---------------------------------------------------------------------------------------------------
@@ -207,22 +216,43 @@ def number_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str
     ``2,5`` and ``2.5`` agree; so do ``1 000``, ``1,000`` (in English) and ``1 000``. A number written twice in
     the source may be written once in the translation (``24 h/24`` → ``24 hours``).
     """
-    source = numbers_in(msgid, rules.source_locale)
-    target = numbers_in(msgstr, rules.locale)
+    # Words are read only when both languages are known: "deux" is a number only to one who reads French.
+    words = bool(rules.source_locale and rules.locale)
+    source = numbers_in(msgid, rules.source_locale, words)
+    target = numbers_in(msgstr, rules.locale, words)
     if set(source) == set(target):
         return []
-    missing = {value: spelling for value, spelling in source.items() if value not in target}
+    # A number the source writes in words may be an idiom (entre deux rendez-vous: between appointments).
+    missing = {value: spelling for value, spelling in source.items() if value not in target and not spelling.isalpha()}
     extra = {value: spelling for value, spelling in target.items() if value not in source}
     if set(missing.values()) & set(extra.values()):  # 1,000 is one in French and a thousand in English
         missing, extra = ({v: f"{s} (= {v.normalize():f})" for v, s in side.items()} for side in (missing, extra))
     missing, extra = list(missing.values()), list(extra.values())
+    if not missing and not extra:
+        return []
     return [f"numbers differ: msgid has {_listed(missing)}, msgstr has {_listed(extra)}. Keep every dose, "
             "temperature, duration, percentage and age as in msgid (2,5 and 2.5 are the same number)"]
 
 
-def numbers_in(text: str, locale: str | None = None) -> dict[Decimal, str]:
-    """Return ``{value: spelling}`` for the numbers in ``text``, leaving out placeholders, addresses and phones."""
-    return find_numbers(_parts(text).rest, locale)
+def value_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str]:
+    """Check numbers by value, then (when they agree) quantities with their units, signs and periods.
+
+    Units are read in each text's language: without the source's language (``Rules.source_locale``), only values.
+    """
+    problems = number_problems(msgid, msgstr, rules)
+    if problems or not (rules.source_locale and rules.locale):
+        return problems
+    return quantity_problems(_parts(msgid).rest, _parts(msgstr).rest, rules.source_locale, rules.locale)
+
+
+def numbers_in(text: str, locale: str | None = None, words: bool = True) -> dict[Decimal, str]:
+    """Return ``{value: spelling}`` for the numbers in ``text`` (in digits, and in words with ``words``), leaving
+    out placeholders, addresses and phones."""
+    rest = _parts(text).rest
+    found = find_numbers(rest, locale)
+    for _, _, value, spelling in number_words(rest, locale) if words else ():
+        found.setdefault(value, spelling)
+    return found
 
 
 # Terms and typography -------------------------------------------------------------------------------------------
@@ -287,3 +317,17 @@ def is_template_message(message) -> bool:
     if "python-format" in message.flags:
         return True
     return bool(message.locations) and all(path.endswith((".j2", ".html", ".jinja")) for path, _ in message.locations)
+
+
+def left_to_right_spans(text: str, locale: str | None = None) -> list[tuple[int, int]]:
+    """Return where ``text`` holds web and e-mail addresses, phone numbers and numbers: what reads left to right
+    inside right-to-left text. The same patterns as the checks, so what is checked is what is isolated."""
+    spans = [m.span() for pattern in (_URL, _EMAIL, _PHONE) for m in pattern.finditer(text)]
+    spans += [(start, end) for start, end, _, _ in number_spans(text, locale)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -120,7 +120,20 @@ def check_po_syntax(data: bytes, display: str) -> list[Problem]:
         elif line and not line.startswith("#"):
             problems.append(Problem(display, number, "", f"not valid gettext syntax: {line[:60]!r}",
                                     'Put every string in double quotes and write a quote inside it as \\"'))
-    return problems
+    return _quoted_at_most(problems, display)
+
+
+MAX_QUOTED = 5
+"""Lines of a broken catalog quoted in messages: enough to fix it, too few to copy out a file that is not one."""
+
+
+def _quoted_at_most(problems: list[Problem], display: str) -> list[Problem]:
+    syntax = [p for p in problems if p.message.startswith("not valid gettext syntax")]
+    if len(syntax) <= MAX_QUOTED:
+        return problems
+    kept = [p for p in problems if p not in syntax[MAX_QUOTED:]]
+    return kept + [Problem(display, None, "", f"{len(syntax) - MAX_QUOTED} more lines are not valid gettext syntax",
+                           "Check that the file is a gettext catalog (.po)")]
 
 
 def _repeated(display: str, number: int, keyword: str) -> Problem:

@@ -128,14 +128,18 @@ class TemplateTranslations:
         """Where each template string is written, by msgid (``templates/blocks.html.j2:29``)."""
 
     def gettext(self, msgid: str) -> Markup:
+        return self.translate(msgid)[0]
+
+    def translate(self, msgid: str) -> tuple[Markup, bool]:
+        """Return the string to show for ``msgid`` and whether it is the source text (the translation is missing)."""
         if self.catalog is None:
-            return escape(msgid)
+            return escape(msgid), False
         translated, reason = self._lookup(msgid)
         if translated is not None:
-            return escape(translated)
+            return escape(translated), False
         if not any(g.msgid == msgid for g in self.report.gaps):
             self.report.gaps.append(Gap(msgid, reason, self.locations.get(msgid, self.where)))
-        return Markup('<span lang="{}" class="untranslated">{}</span>').format(self.source_locale, msgid)
+        return Markup('<span lang="{}" class="untranslated">{}</span>').format(self.source_locale, msgid), True
 
     def ngettext(self, singular: str, plural: str, n: int) -> Markup:
         """Jinja2 requires it; the templates use no plurals, so the source rule picks the form."""

@@ -18,6 +18,7 @@ import tinycss2
 from ..config import Config
 from ..content.markup import LINK_SCHEMES as TEXT_LINK_SCHEMES
 from ..errors import Problem
+from ..files import symlink_problems
 
 LINK_SCHEMES = (*TEXT_LINK_SCHEMES, "#")
 """What a clickable link in a template may point to: what text may link to, and places in the document."""
@@ -36,8 +37,9 @@ def asset_path(url: str, roots: list[Path]) -> Path | None:
     """Return the file an absolute ``file:`` URL names if it lies under one of ``roots``, else None."""
     if not url.lower().startswith("file:"):
         return None
-    path = Path(urllib.request.url2pathname(url.split("?")[0].split("#")[0].removeprefix("file:"))).resolve()
-    if path.is_file() and any(path.is_relative_to(root) for root in roots):
+    named = Path(urllib.request.url2pathname(url.split("?")[0].split("#")[0].removeprefix("file:")))
+    path = named.resolve()
+    if not named.is_symlink() and path.is_file() and any(path.is_relative_to(root) for root in roots):
         return path
     return None
 
@@ -45,7 +47,7 @@ def asset_path(url: str, roots: list[Path]) -> Path | None:
 def check_assets(config: Config) -> list[Problem]:
     """Return every reference in the templates and stylesheets to something other than a project asset."""
     roots = asset_roots(config)
-    problems = []
+    problems = [p for name in ("templates", "styles") for p in symlink_problems(config.path(name), config.display)]
     for path in sorted(config.path("styles").rglob("*.css")):
         display = config.display(path)
         text = path.read_text(encoding="utf-8", errors="replace")

@@ -13,7 +13,16 @@ from pathlib import Path
 
 from babel import Locale
 from babel.lists import format_list as babel_format_list
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    pass_context,
+)
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -26,7 +35,8 @@ from ..errors import Problem, RenderError
 from ..i18n.checkers import rules_for
 from ..i18n.template_strings import template_locations
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
-from .localize import format_day, is_right_to_left, placeholder_values
+from .bidi import isolate_left_to_right
+from .localize import is_right_to_left, localized_day, placeholder_values
 from .timeline import font_measure, timeline_svg
 from .typography import keep_together, last_words_together, printed_addresses
 
@@ -61,7 +71,7 @@ def make_environment(templates: Path) -> Environment:
     runs no command.
     """
     env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader(templates),
+        loader=_ConfinedLoader(templates),
         autoescape=True,
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -70,22 +80,36 @@ def make_environment(templates: Path) -> Environment:
     )
     env.filters["css_string"] = css_string
     env.filters["css_content"] = css_content
+    env.filters["margin_box"] = margin_box
     env.filters["format_list"] = format_list
     env.filters["printed_url"] = printed_url
+    env.filters["language_name"] = language_name
     env.filters["heading"] = last_words_together
-    env.filters["keep_together"] = lambda text: Markup(keep_together(str(escape(text))))
+    env.filters["keep_together"] = lambda text: keep_together(escape(text))
     return env
+
+
+class _ConfinedLoader(FileSystemLoader):
+    """Load templates from their folder only: a symbolic link (to /etc/passwd, say) is never read."""
+
+    def get_source(self, environment, template):
+        for folder in self.searchpath:
+            path = Path(folder, *split_template_path(template))
+            if path.is_symlink() or path.exists() and not path.resolve().is_relative_to(Path(folder).resolve()):
+                raise TemplateError(f"{template} is a symbolic link; templates are read only as themselves. "
+                                    "Replace the link with a copy of the file")
+        return super().get_source(environment, template)
 
 
 def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
                 report: TranslationReport | None = None, shared: Leaflet | None = None,
-                approval: dict | None = None) -> RenderedHTML:
+                approval: dict | None = None, draft: bool = False) -> RenderedHTML:
     """Return the HTML of a (translated) leaflet in ``locale``; template strings come from ``catalog``.
 
     ``shared`` holds the sections every leaflet ends with (``leaflets/_shared.yaml``, translated).
     ``approval`` says what the page tells about its approval (``approval.state.template_view``); without it,
     the leaflet is not approved. Template strings missing from the catalog are added to ``report``; any gap
-    or missing approval makes the leaflet a draft.
+    or missing approval makes the leaflet a draft, and so does ``draft`` (text that ran off the page, say).
     """
     report = report if report is not None else TranslationReport()
     env = make_environment(config.path("templates"))
@@ -93,22 +117,38 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     translations = TemplateTranslations(catalog, config.source_locale, report, where, rules_for(config, locale),
                                         template_locations(config, TEMPLATE) if catalog is not None else None)
     env.install_gettext_translations(translations, newstyle=True)
+    env.globals["gettext"] = _gettext(translations)
     context = _context(leaflet, config.region(locale), config)
     context["shared_sections"] = shared.data["sections"] if shared else []
     approval = approval or NOT_APPROVED
     context["approval"] = approval
     approved = bool(approval["approved"])
+    draft = draft or not approved
     incomplete = not report.is_complete
     try:
         template = env.get_template(TEMPLATE)
-        html = template.render(context, draft=incomplete or not approved, incomplete=incomplete)
+        html = template.render(context, draft=incomplete or draft, incomplete=incomplete)
         if not incomplete and not report.is_complete:
             # The template's own missing strings are known only once it has run: render again to mark them.
             incomplete = True
             html = template.render(context, draft=True, incomplete=True)
     except TemplateError as exc:
         raise RenderError([_template_problem(exc, config)]) from None
-    return RenderedHTML(html, incomplete or not approved, approved)
+    return RenderedHTML(html, incomplete or draft, approved)
+
+
+def _gettext(translations: TemplateTranslations):
+    """Return the template's ``_()``: a string left in the source language gets its values in that language too
+    (``prochaine révision : 1 mars 2029``, not an Arabic date inside French words)."""
+
+    @pass_context
+    def gettext(context, msgid: str, **variables) -> Markup:
+        text, untranslated = translations.translate(msgid)
+        if untranslated:
+            variables = {key: getattr(value, "in_source", value) for key, value in variables.items()}
+        return text % variables
+
+    return gettext
 
 
 def render_page(config: Config, name: str, context: dict, translations: TemplateTranslations) -> str:
@@ -150,8 +190,10 @@ def _relative_template(filename: str, folder: Path, config: Config) -> str:
 
 def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
     values = placeholder_values(config.institution, region, config.source_locale)
+    # Text left in the source language writes its numbers (a temperature) as that language does.
+    source_values = placeholder_values(config.institution, region, config.source_locale, config.source_locale)
     meta = leaflet.data["metadata"]
-    rich, plain = _text_filters(values, region, config.source_locale)
+    rich, plain = _text_filters(values, source_values, region, config.source_locale)
     fonts = config.path("styles") / "fonts"
     rtl = is_right_to_left(region)
 
@@ -167,8 +209,8 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
         "lang": region.replace("_", "-"),
         "source_lang": config.source_locale.replace("_", "-"),
         "dir": "rtl" if rtl else "ltr",
-        "published": format_day(meta["published"], region),
-        "review_due": format_day(meta["review_due"], region),
+        "published": localized_day(meta["published"], region, config.source_locale),
+        "review_due": localized_day(meta["review_due"], region, config.source_locale),
         "version": __version__,
         "counters": COUNTERS,
         "rich": rich,
@@ -177,20 +219,25 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
     }
 
 
-def _text_filters(values: dict[str, Markup], region: str, source_locale: str):
-    """Return ``rich`` (leaflet text to HTML) and ``plain`` (to text, for metadata and running heads)."""
+def _text_filters(values: dict[str, Markup], source_values: dict[str, Markup], region: str, source_locale: str):
+    """Return ``rich`` (leaflet text to HTML) and ``plain`` (to text, for metadata and running heads).
+
+    In a right-to-left language, the numbers, phone numbers and addresses of translated text are isolated left to
+    right; text left in the source language is isolated whole (by its ``untranslated`` class in the CSS).
+    """
+    right_to_left = is_right_to_left(region)
 
     def typography(locale: str):
-        if Locale.parse(locale).language == "fr":
-            return lambda text: keep_together(french_spacing(text))
-        return keep_together
+        return french_spacing if Locale.parse(locale).language == "fr" else None
 
     def rich(text: str) -> Markup:
         if isinstance(text, SourceText):  # shown in the source language: say so, for readers and hyphenation
-            inner = printed_addresses(render_text(text, values, typography(source_locale)))
+            inner = printed_addresses(keep_together(render_text(text, source_values, typography(source_locale))))
             return Markup('<span lang="{}" class="untranslated">{}</span>').format(
                 source_locale.replace("_", "-"), inner)
-        return printed_addresses(render_text(text, values, typography(region)))
+        html = keep_together(render_text(text, values, typography(region)))
+        # Isolated before web addresses are marked up for paper, which splits them (and e-mails) into parts.
+        return printed_addresses(isolate_left_to_right(html, region) if right_to_left else html)
 
     def plain(text: str) -> str:
         return rich(text).striptags()
@@ -201,6 +248,11 @@ def _text_filters(values: dict[str, Markup], region: str, source_locale: str):
 def format_list(items, locale: str) -> str:
     """Return ``items`` as one list in ``locale`` (a BCP 47 tag such as ``fr`` or ``pt-BR``): "A, B et C"."""
     return babel_format_list([str(item) for item in items], locale=Locale.parse(locale, sep="-"))
+
+
+def language_name(code: str, locale: str) -> str:
+    """Return the name of the language ``code`` (``fr``) as readers of ``locale`` (``en-GB``) say it: ``French``."""
+    return Locale.parse(code, sep="-").get_language_name(Locale.parse(locale, sep="-")) or code
 
 
 def css_string(value) -> Markup:
@@ -228,6 +280,18 @@ def css_content(value) -> Markup:
         elif piece:
             parts.append(css_string(piece))
     return Markup(" ".join(parts) or '""')
+
+
+def margin_box(value, side: str = "") -> Markup:
+    """Return the declarations of a page margin box showing ``value`` (a template string, counters allowed).
+
+    A string left in the source language is marked as body text is, and laid out in its own direction, aligned
+    to the page's ``side``: a French footer on an Arabic page reads as French, not scrambled around the date.
+    """
+    declarations = f"content: {css_content(value)};"
+    if isinstance(value, Markup) and 'class="untranslated"' in value:
+        declarations += f" background-color: var(--untranslated); direction: ltr; text-align: {side or 'start'};"
+    return Markup(declarations)
 
 
 def _text(value) -> str:

@@ -17,13 +17,31 @@ def format_day(day: dt.date, locale: str) -> str:
     return format_date(day, format="long", locale=locale)
 
 
-def placeholder_values(institution: Institution, locale: str, source_locale: str) -> dict[str, Markup]:
+def placeholder_values(institution: Institution, locale: str, source_locale: str,
+                       written_in: str | None = None) -> dict[str, Markup]:
     """Return the HTML each placeholder stands for in ``locale``.
 
     Readers of the source language dial the institution's numbers in their national form, others from abroad.
+    ``written_in`` formats numbers (a temperature) for another language: the source's, in text left untranslated.
     """
     national = Locale.parse(locale).language == Locale.parse(source_locale).language
-    return placeholders.placeholder_values(institution, placeholders.Reader(locale, national))
+    return placeholders.placeholder_values(institution, placeholders.Reader(written_in or locale, national))
+
+
+class LocalizedText(str):
+    """A value formatted for the reader's language that also knows how the source language writes it."""
+
+    in_source: str
+
+    def __new__(cls, text: str, in_source: str):
+        value = super().__new__(cls, text)
+        value.in_source = in_source
+        return value
+
+
+def localized_day(day: dt.date, locale: str, source_locale: str) -> LocalizedText:
+    """Return a date as the reader's language writes it, knowing how the source language writes it too."""
+    return LocalizedText(format_day(day, locale), format_day(day, source_locale))
 
 
 def is_right_to_left(locale: str) -> bool:

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import weasyprint
+from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from ..config import Config
 from ..errors import Problem, RenderError
+from ..files import symlink_problems
 from .assets import LINK_SCHEMES, asset_path, asset_roots, check_assets
 
 STYLESHEET = "leaflet.css"
@@ -52,10 +54,12 @@ class AssetFetcher(URLFetcher):
 
 @dataclass(frozen=True)
 class RenderedPDF:
-    """A leaflet's PDF file, and how many pages it has."""
+    """A leaflet's PDF file, how many pages it has, and the texts that run off their page."""
 
     data: bytes
     pages: int
+    overflows: tuple[tuple[int, str, bool], ...] = ()
+    """``(page, text, in a table)`` for each element whose text runs past the page's content area once laid out."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,9 @@ def render_pdf(html: str, config: Config) -> RenderedPDF:
     stylesheet = config.path("styles") / STYLESHEET
     roots = tuple(asset_roots(config))
     fetcher = AssetFetcher(list(roots))
+    linked = symlink_problems(config.path("styles"), config.display)
+    if linked:  # the stylesheet is read by name, not through the fetcher
+        raise RenderError(linked)
     try:
         # Parse the CSS and load its fonts once per process, again only if the file changed.
         sheet = _stylesheet(stylesheet, hashlib.sha256(stylesheet.read_bytes()).hexdigest(), roots)
@@ -84,7 +91,7 @@ def render_pdf(html: str, config: Config) -> RenderedPDF:
         refused = _unsafe_links(laid_out)
         if refused:
             raise RenderError(check_assets(config) or [Problem("", None, "", refused)])
-        return RenderedPDF(laid_out.write_pdf(pdf_variant=PDF_VARIANT), len(laid_out.pages))
+        return RenderedPDF(laid_out.write_pdf(pdf_variant=PDF_VARIANT), len(laid_out.pages), overflows(laid_out))
     except Refused as exc:
         # WeasyPrint does not say which file asked for the URL; the static check does, when it can.
         raise RenderError(check_assets(config) or [Problem("", None, "", str(exc))]) from None
@@ -95,6 +102,39 @@ def _stylesheet(stylesheet: Path, digest: str, roots: tuple) -> _Stylesheet:
     fonts = FontConfiguration()
     css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=AssetFetcher(list(roots)), font_config=fonts)
     return _Stylesheet(css, fonts)
+
+
+TOLERANCE = 1.0
+"""CSS pixels a text may pass the content area by (rounding, a hanging quote) before it counts as running off."""
+
+
+def overflows(document) -> tuple[tuple[int, str, bool], ...]:
+    """Return ``(page, text, in a table)`` for what runs off its page's content area once laid out: a word or a
+    chain of no-break spaces too long for the line, a table wider than the page (then the table's text)."""
+    found: dict[tuple[int, str, bool], None] = {}
+    for number, page in enumerate(document.pages, start=1):
+        page_box = page._page_box
+        left = page_box.content_box_x()
+        for child in page_box.children:
+            if not isinstance(child, boxes.MarginBox):
+                for box in _running_off(child, left, left + page_box.width, None):
+                    found[(number, _element_text(box), isinstance(box, boxes.TableBox))] = None
+    return tuple(found)
+
+
+def _running_off(box, left: float, right: float, table):
+    """Yield each text box past ``left`` or ``right`` (or the table holding it)."""
+    table = box if isinstance(box, boxes.TableBox) else table
+    if isinstance(box, boxes.TextBox) and (box.position_x < left - TOLERANCE
+                                           or box.position_x + box.width > right + TOLERANCE):
+        yield table or box
+    for child in getattr(box, "children", ()):
+        yield from _running_off(child, left, right, table)
+
+
+def _element_text(box) -> str:
+    element = box.element
+    return " ".join(" ".join(element.itertext()).split()) if element is not None else box.text
 
 
 def _unsafe_links(document) -> str:
