@@ -49,7 +49,7 @@ def test_full_lines_of_body_text_hold_60_to_75_characters(pages):
     """The measure of ragged-right text is its typical full line: most lines between 60 and 75 characters."""
     lengths = sorted(len(line.strip()) for classes, block in _blocks(pages, ("p", "li")) if "about" not in classes
                      for line in _lines(block)[:-1])  # a paragraph's last line ends where the text does
-    assert len(lengths) > 40, "enough body text to measure"
+    assert len(lengths) > 30, "enough body text to measure"
     within = [n for n in lengths if MEASURE[0] <= n <= MEASURE[1]]
     assert len(within) >= 0.85 * len(lengths), lengths
     assert 64 <= statistics.median(lengths) <= 70
@@ -69,7 +69,7 @@ def test_no_heading_ends_with_a_word_alone(pages):
             assert len(lines[-1].split()) >= 2, lines
 
 
-@pytest.mark.parametrize("part", ["glossary", "contacts"])
+@pytest.mark.parametrize("part", ["contacts"])  # the second edition has no glossary: terms are explained in place
 def test_glossary_and_contacts_are_never_split_across_pages(pages, part):
     found = {number for number, page in enumerate(pages)
              for classes, _ in _blocks([page], ("dl",)) if part in classes}

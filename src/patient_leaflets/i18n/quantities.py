@@ -70,6 +70,8 @@ def quantity_problems(msgid: str, msgstr: str, source_locale: str | None, locale
     A number with no unit on one side matches the same number with a unit on the other (``65 ans`` → ``aged
     65``); a period is compared when both sides name one.
     """
+    if msgstr == msgid:  # kept as written (a name such as AF3M): no value can have changed, whatever units
+        return []        # the two languages would read in it
     source, target = quantities_in(msgid, source_locale), quantities_in(msgstr, locale)
     missing, extra = _unmatched(source, target)
     missing = [q for q in missing if not q.spelling.isalpha()]  # a word in the source may be an idiom
