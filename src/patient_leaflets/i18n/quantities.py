@@ -53,7 +53,8 @@ def quantities_in(text: str, locale: str | None) -> list[Quantity]:
         if found and start < found[-1][6]:  # the 24 of 24 h/24
             continue
         negative = _is_negative(text, start)
-        unit, end = _unit_after(text, end, units)
+        # A number inside a name (AF3M, CYP2D6) has no unit: the letters after it are the rest of the name.
+        unit, end = (None, end) if start and text[start - 1].isalpha() else _unit_after(text, end, units)
         end = _same_number_after(text, end, spelling)
         per = _period_after(text, end, periods)
         found.append([value, unit, negative, per, spelling, start, end])
@@ -70,8 +71,6 @@ def quantity_problems(msgid: str, msgstr: str, source_locale: str | None, locale
     A number with no unit on one side matches the same number with a unit on the other (``65 ans`` → ``aged
     65``); a period is compared when both sides name one.
     """
-    if msgstr == msgid:  # kept as written (a name such as AF3M): no value can have changed, whatever units
-        return []        # the two languages would read in it
     source, target = quantities_in(msgid, source_locale), quantities_in(msgstr, locale)
     missing, extra = _unmatched(source, target)
     missing = [q for q in missing if not q.spelling.isalpha()]  # a word in the source may be an idiom
