@@ -14,8 +14,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_PROJECT = ROOT / "tests" / "data" / "project"
-IDS = ("external-radiotherapy", "brachytherapy", "surgery", "chemotherapy", "immunotherapy", "hormone-therapy",
-       "interventional-radiology", "car-t-cell-therapy")
+IDS = ("external-radiotherapy", "brachytherapy", "surgery", "chemotherapy", "immunotherapy", "hormone-therapy-breast",
+       "hormone-therapy-prostate", "interventional-radiology", "car-t-cell-therapy")
 """The real leaflet ids, used when a project has no more leaflets than there are treatments."""
 
 

@@ -60,8 +60,8 @@ def test_build_writes_one_tagged_pdf_per_leaflet_and_language(config):
     text = pdf_text(english)
     assert "Call us straight away" in text and "Page 1 of 2" in text
     words = " ".join(text.split())
-    assert "Clinical review Dr Exemple (2 March 2026)" in words
-    assert "Translation Traductrice Exemple, checked by Relecteur Exemple (2 March 2026)" in words
+    assert "Clinical review: Dr Exemple (2 March 2026)" in words
+    assert "Translation: Traductrice Exemple, checked by Relecteur Exemple (2 March 2026)" in words
     assert "Version 2.1 · next review due: 1 March 2029" in text
     assert "Vous" not in text and "DRAFT" not in text
     assert PdfReader(french).trailer["/Root"]["/Lang"] == "fr"
@@ -177,7 +177,7 @@ def test_a_new_language_builds_as_a_draft_with_no_code_change(config, project):
     init_catalog(config, "es")
     report = build(load_config(project), locales=["es"], jobs=1)
     [outcome] = report.outcomes
-    assert (outcome.status, outcome.draft, len(outcome.gaps)) == ("built", True, 58)
+    assert (outcome.status, outcome.draft, len(outcome.gaps)) == ("built", True, 61)
     reader = PdfReader(project / "output" / "es" / "sample.pdf")
     assert reader.trailer["/Root"]["/Lang"] == "es"
     assert all("BROUILLON – ne pas remettre aux patients" in page.extract_text() for page in reader.pages)

@@ -114,7 +114,7 @@ def body_font_size(path) -> float:
 
 
 def test_the_standard_edition_offers_large_print_only_when_the_build_makes_it(config):
-    sentence = "This leaflet is available in large print"
+    sentence = "Large print: ask your care team for this version"
     build(config, jobs=1, locales=["en"])
     assert sentence not in pdf_text(config.root / "output" / "en" / "sample.pdf"), "formats = ['standard']"
     config = set_formats(config, 'formats = ["standard", "large-print"]')

@@ -53,10 +53,10 @@ def test_translatable_texts_are_listed_in_file_order_with_lines():
     leaflet = load_leaflet(DATA / "project" / "leaflets" / "sample.yaml", "leaflets/sample.yaml")
     texts = list(leaflet.iter_texts())
     assert texts[0] == (("title",), "Le traitement exemple", 1)
-    assert [format_key(k) for k, _, _ in texts[-3:]] == ["contacts[0].details", "resources[0].name",
-                                                         "resources[0].description"]
-    # Governance metadata is never sent to translators.
-    assert not any(k[0] == "metadata" for k, _, _ in texts)
+    assert [format_key(k) for k, _, _ in texts[-3:]] == ["resources[0].name", "resources[0].description",
+                                                         "metadata.authors[0]"]
+    # Of the governance metadata, only the authors (a team or a role) are sent to translators.
+    assert [k for k, _, _ in texts if k[0] == "metadata"] == [("metadata", "authors", 0)]
 
 
 def test_empty_and_non_utf8_files_are_reported():
@@ -71,12 +71,12 @@ def test_project_leaflets_are_valid_and_complete(path):
     leaflet = load_leaflet(path, f"leaflets/{path.name}")
     kinds = {kind for s in leaflet.data["sections"] for block in s["blocks"] for kind in block}
     assert "urgent" in kinds, "every leaflet needs a 'when to call us' box"
-    assert leaflet.data["questions"] and leaflet.data["glossary"]
+    assert leaflet.data["questions"], "every leaflet suggests questions to ask"
 
 
 def test_shared_sections_file_is_validated_with_its_own_schema():
     shared = load_leaflet(ROOT / "leaflets" / "_shared.yaml", "leaflets/_shared.yaml")
-    assert shared.data["sections"][0]["heading"] == "À propos de {institution}"
+    assert shared.data["sections"][0]["heading"] == "Bon à savoir"
     with pytest.raises(ContentError, match=r"^x/_shared.yaml:1: title: unknown field. Expected one of: sections"):
         parse_leaflet(b"title: Non\nsections: []\n", "x/_shared.yaml", "_shared")
 

@@ -74,9 +74,9 @@ def test_stats_never_count_fuzzy_as_translated(config, project):
     update_catalogs(config)
     after = {row.leaflet: row for row in catalog_stats(config)}
     sample, everything = after["sample"], after["all"]
-    assert (sample.translated, sample.fuzzy, sample.untranslated) == (23, 1, 1)
+    assert (sample.translated, sample.fuzzy, sample.untranslated) == (24, 1, 1)
     assert (sample.words_fuzzy, sample.words_untranslated) == (3, 9), "Vous saignez beaucoup / Un tout autre point…"
-    assert (everything.translated, everything.fuzzy, everything.untranslated) == (105, 1, 1)
+    assert (everything.translated, everything.fuzzy, everything.untranslated) == (103, 1, 1)
     assert after["templates"].percent == 100 and round(everything.percent) == 98
 
 

@@ -17,9 +17,12 @@ def test_a_heading_keeps_its_last_two_words_together_even_across_a_hyphen():
     assert last_words_together(Markup("A &amp; B")) == 'A <span class="unbroken">&amp; B</span>'
 
 
-def test_round_the_clock_phrases_are_bound():
-    assert keep_together("Ligne joignable 24 h/24, 7 j/7.") == "Ligne joignable 24\u00a0h/24, 7\u00a0j/7."
-    assert keep_together("de 9 h à 17 h, 24/7") == "de 9 h à 17 h, 24/7"
+def test_round_the_clock_phrases_and_numbers_with_units_are_kept_together():
+    assert keep_together(Markup("Ligne joignable 24 h/24, 7 j/7.")) == \
+        'Ligne joignable <span class="unbroken">24 h/24</span>, <span class="unbroken">7 j/7</span>.'
+    assert keep_together(Markup("sous 36 °C, 5 mg, 12 grammes, de 9 h à 17 h, 24/7")) == \
+        "sous 36\u00a0°C, 5\u00a0mg, 12 grammes, de 9 h à 17 h, 24/7"
+    assert keep_together(Markup('<a href="https://x.org/24 h/24">x</a>')) == '<a href="https://x.org/24 h/24">x</a>'
 
 
 def test_web_addresses_in_text_break_only_after_a_slash():
@@ -36,4 +39,4 @@ def test_web_addresses_in_text_break_only_after_a_slash():
 def test_rendered_leaflet_keeps_headings_and_the_day_and_night_line_together(config):
     html = render_leaflet(config, config.root / "leaflets" / "sample.yaml", "fr").rendered.html
     assert '<h2>Qu’est-ce <span class="unbroken">que c’est\u202f?</span></h2>' in html
-    assert "Ligne joignable 24\u00a0h/24, 7\u00a0j/7" in html
+    assert 'Ligne joignable <span class="unbroken">24 h/24</span>, <span class="unbroken">7 j/7</span>' in html

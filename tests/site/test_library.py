@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 from library_project import add_format, make_library_project
 
+from conftest import add_leaflet
 from patient_leaflets.build import build
 from patient_leaflets.cli import cli
 from patient_leaflets.config import load_config
@@ -187,3 +188,23 @@ def test_build_refreshes_the_library_and_site_refuses_an_unknown_locale(project)
     result = CliRunner().invoke(cli, ["--project", str(project), "site", "-l", "de"])
     assert result.exit_code == 1
     assert "Error: locale 'de' is not configured" in result.output
+
+
+def test_a_pdf_that_cannot_be_read_is_listed_without_a_thumbnail_and_said(project):
+    pdf = project / "output" / "en" / "sample.pdf"
+    pdf.write_bytes(b"%PDF-1.7 not really")
+    result = CliRunner().invoke(cli, ["--project", str(project), "site"])
+    assert result.exit_code == 0, result.output
+    assert "warning: no thumbnail for en/sample.pdf: PdfiumError(" in result.output
+    _, page = read_page(project)
+    assert len(page.cards) == 4 and len(page.images) == 3
+
+
+def test_special_characters_in_a_title_are_shown_as_text(project):
+    add_leaflet(project, "markup", "Titre <b & co\"")
+    config = load_config(project)
+    assert not build(config, locales=["fr"], leaflets=["markup"], jobs=1).failed
+    build_site(config, today=TODAY)
+    html, page = read_page(project)
+    assert ">Titre &lt;b &amp; co&#34;</span>" in html and "<b &" not in html
+    assert len(page.images) == 5

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import signal
+import threading
 from pathlib import Path
 
 import click
@@ -18,6 +22,8 @@ def site(obj, locales):
     from ..site import build_site
 
     report = build_site(obj.config, list(locales) or None)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for line in site_lines(obj.config, report):
         click.echo(line)
 
@@ -43,27 +49,39 @@ def site_lines(config, report) -> list[str]:
 @click.pass_obj
 def preview(obj, port, locales, jobs):
     """Serve the library on 127.0.0.1 and build again on every save; the page reloads itself."""
-    import logging
-    import threading
-
     from ..site.preview import Preview
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # Ctrl-C is how a preview ends: no warning
 
     session = Preview(obj.project, list(locales) or None, _PreviewLines(obj.config), jobs)
-    _tell_errors(session.rebuild())
-    server = session.serve(port)
-    click.echo(f"Serving the library at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop); "
-               f"watching {', '.join(obj.config.display(p) for p in session.watched())}")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    stop = threading.Event()
     try:
+        _tell_errors(session.rebuild())
+    except KeyboardInterrupt:  # the build stopped cleanly, as `leaflets build` does
+        raise SystemExit(130) from None
+    stop = threading.Event()
+    with _stop_on_signals(stop):  # before the address is told: from then on, Ctrl-C ends the preview cleanly
+        server = session.serve(port)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        click.echo(f"Serving the library at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop); "
+                   f"watching {', '.join(obj.config.display(p) for p in session.watched())}")
         session.watch(stop, lambda changes: click.echo(f"changed    {_changed(obj.config, changes)}"), _tell_errors)
-    except KeyboardInterrupt:
-        pass
+    server.shutdown()
+    server.server_close()
+
+
+@contextlib.contextmanager
+def _stop_on_signals(stop):
+    """Let Ctrl-C or ``kill`` end the preview once the build under way is done, instead of interrupting it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {number: signal.signal(number, lambda signum, frame: stop.set())
+                for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
     finally:
-        stop.set()
-        server.shutdown()
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 class _PreviewLines:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from ..errors import Problem, did_you_mean
@@ -19,7 +20,7 @@ class Institution:
     phone_switchboard: str
     """Switchboard number in international form (``+33 1 …``)."""
     phone_24h: str
-    """The number patients call day and night, in international form."""
+    """The number patients call day and night, in international form; the switchboard's when it is that line."""
     website: str
     """The institution's web site, an https URL."""
     fever_threshold: float
@@ -30,6 +31,13 @@ class Institution:
     """The emergency medical service's number (the SAMU in France), for the ``{phone_samu}`` placeholder."""
     phone_emergency: str = "112"
     """The general emergency number (112 across Europe), for the ``{phone_emergency}`` placeholder."""
+    feedback: str = ""
+    """Where patients send comments on a leaflet: an https address or an e-mail address; empty when there is none."""
+
+    @property
+    def separate_24h_line(self) -> bool:
+        """Whether the day-and-night line is a number of its own, not the switchboard (shown once, then)."""
+        return not _same_number(self.phone_24h, self.phone_switchboard, self.country)
 
 
 _INSTITUTION = {
@@ -42,9 +50,11 @@ _INSTITUTION = {
     "country": str,
     "phone-samu": str,
     "phone-emergency": str,
+    "feedback": str,
 }
-_OPTIONAL = ("country", "phone-samu", "phone-emergency")
-"""Institution settings with a default (France, 15 and 112)."""
+_OPTIONAL = ("country", "phone-samu", "phone-emergency", "phone-24h", "feedback")
+"""Institution settings with a default (France, 15 and 112; the switchboard answers day and night; no feedback
+address)."""
 
 
 def read_institution(table: dict, where: str, problems: list[Problem]) -> Institution | None:
@@ -52,7 +62,7 @@ def read_institution(table: dict, where: str, problems: list[Problem]) -> Instit
         problems.append(Problem(where, None, "tool.patient-leaflets.institution",
                                 "missing" if not table else "expected a table",
                                 "Add a [tool.patient-leaflets.institution] table with name, address, "
-                                "phone-switchboard, phone-24h, website and fever-threshold (see the README)"))
+                                "phone-switchboard, website and fever-threshold (see the README)"))
         return None
     values = {}
     for key, kind in _INSTITUTION.items():
@@ -74,6 +84,10 @@ def read_institution(table: dict, where: str, problems: list[Problem]) -> Instit
             problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}",
                                     f"{values.pop(key)!r} is not a valid phone number",
                                     "Write it in international form, e.g. +33 1 42 11 42 11"))
+    if "feedback" in values and not _is_feedback_address(values["feedback"]):
+        problems.append(Problem(where, None, "tool.patient-leaflets.institution.feedback",
+                                f"{values.pop('feedback')!r} is neither an https:// address nor an e-mail address",
+                                "Give the page or the mailbox where patients can send their comments"))
     _check_fever_threshold(values, where, problems)
     _check_emergency_numbers(values, where, problems)
     if "website" in values and not values["website"].startswith("https://"):
@@ -81,7 +95,22 @@ def read_institution(table: dict, where: str, problems: list[Problem]) -> Instit
                                 f"address, got {values.pop('website')!r}"))
     if len(values) < len(_INSTITUTION) - sum(key not in values for key in _OPTIONAL):
         return None
+    if "phone-switchboard" in values:
+        values.setdefault("phone-24h", values["phone-switchboard"])
     return Institution(**{key.replace("-", "_"): value for key, value in values.items()})
+
+
+def _is_feedback_address(address: str) -> bool:
+    return address.startswith("https://") or re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", address) is not None
+
+
+def _same_number(first: str, second: str, country: str) -> bool:
+    import phonenumbers
+
+    try:
+        return phonenumbers.parse(first, country) == phonenumbers.parse(second, country)
+    except phonenumbers.NumberParseException:
+        return first.replace(" ", "") == second.replace(" ", "")
 
 
 FEVER_RANGE = (37.0, 40.0)

@@ -72,6 +72,14 @@ def _phone(setting: str) -> Formatter:
     return formatter
 
 
+def _feedback_link(address: str) -> Markup:
+    """Return the feedback address as a link: a web page, or an e-mail address (empty when there is none)."""
+    if not address:
+        return Markup("")
+    href = address if address.startswith("https://") else f"mailto:{address}"
+    return Markup('<a href="{}">{}</a>').format(href, display_url(address))
+
+
 PLACEHOLDERS: dict[str, Formatter] = {
     "institution": lambda institution, reader: Markup("{}").format(institution.name),
     "address": lambda institution, reader: Markup('<span class="address">{}</span>').format(institution.address),
@@ -83,6 +91,7 @@ PLACEHOLDERS: dict[str, Formatter] = {
         format_temperature(institution.fever_threshold, reader.locale)),
     "phone_samu": _phone("phone_samu"),
     "phone_emergency": _phone("phone_emergency"),
+    "feedback": lambda institution, reader: _feedback_link(institution.feedback),
 }
 """Every name a text may write in braces (``{phone_24h}``), with the HTML it stands for."""
 

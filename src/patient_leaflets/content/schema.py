@@ -161,12 +161,15 @@ METADATA = Map(
         "status": Choice(values=("draft", "approved")),
         "published": Date(help="Write the date as YYYY-MM-DD"),
         "review_due": Date(help="Write the date as YYYY-MM-DD"),
-        "authors": Seq(item=Plain(), min=1),
+        # Authors are a team or a role ("Patient information team"): translated like the text, so that no English
+        # leaflet shows them in French. Reviewers are people, named as they sign.
+        "authors": Seq(item=TEXT, min=1),
         "reviewers": Map(fields={"clinical": Seq(item=Plain()), "patient": Seq(item=Plain())}),
         "sources": Seq(
             item=Map(
-                fields={"title": Plain(), "publisher": Plain(), "year": Integer(), "url": Url()},
-                optional=frozenset({"year", "url"}),
+                fields={"title": Plain(), "publisher": Plain(), "year": Integer(), "url": Url(),
+                        "language": Plain(help="The language the source is written in, as a code: fr, en, de…")},
+                optional=frozenset({"year", "url", "language"}),
             ),
             min=1,
         ),

@@ -173,6 +173,7 @@ class Validator:
         """Check the rules that tie several fields together (on whatever parts are valid)."""
         meta = data.get("metadata") or {}
         self._review_date_rules(meta.get("published"), meta.get("review_due"))
+        self._source_language_rules(meta.get("sources") or [])
         self._hand_written_approval(meta)
         for i, section in enumerate(data.get("sections") or []):
             for j, block in enumerate((section or {}).get("blocks") or []):
@@ -182,6 +183,15 @@ class Validator:
                     if width and row is not None and len(row) != width:
                         key = ("sections", i, "blocks", j, "table", "rows", r)
                         self.report(key, self.lines[key], f"row has {len(row)} cells, the header has {width}")
+
+    def _source_language_rules(self, sources: list) -> None:
+        """A cited source's language must be a language code, so its title can be tagged and marked for readers."""
+        for i, source in enumerate(sources):
+            language = (source or {}).get("language")
+            if language is not None and not _is_language(language):
+                key = ("metadata", "sources", i, "language")
+                self.report(key, self.lines.get(key), f"{language!r} is not a language code",
+                            "Write the language as a code such as fr, en or de")
 
     def _hand_written_approval(self, meta: dict) -> None:
         """Refuse an approval written by hand (``status: approved``, reviewers' names): it is bound to no text."""
@@ -254,6 +264,16 @@ def _describe(node) -> str:
     if isinstance(value, dt.date):
         return f"date {value}"
     return f"number {value}"
+
+
+def _is_language(code: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code, sep="-")
+    except (ValueError, TypeError, UnknownLocaleError):
+        return False
+    return True
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:

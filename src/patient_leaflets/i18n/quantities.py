@@ -53,7 +53,8 @@ def quantities_in(text: str, locale: str | None) -> list[Quantity]:
         if found and start < found[-1][6]:  # the 24 of 24 h/24
             continue
         negative = _is_negative(text, start)
-        unit, end = _unit_after(text, end, units)
+        # A number inside a name (AF3M, CYP2D6) has no unit: the letters after it are the rest of the name.
+        unit, end = (None, end) if start and text[start - 1].isalpha() else _unit_after(text, end, units)
         end = _same_number_after(text, end, spelling)
         per = _period_after(text, end, periods)
         found.append([value, unit, negative, per, spelling, start, end])

@@ -85,8 +85,9 @@ def make_environment(templates: Path) -> Environment:
     env.filters["margin_box"] = margin_box
     env.filters["format_list"] = format_list
     env.filters["printed_url"] = printed_url
+    env.filters["language_name"] = language_name
     env.filters["heading"] = last_words_together
-    env.filters["keep_together"] = lambda text: Markup(keep_together(str(escape(text))))
+    env.filters["keep_together"] = lambda text: keep_together(escape(text))
     return env
 
 
@@ -231,16 +232,14 @@ def text_filters(values: dict[str, Markup], source_values: dict[str, Markup], re
     right_to_left = is_right_to_left(region)
 
     def typography(locale: str):
-        if Locale.parse(locale).language == "fr":
-            return lambda text: keep_together(french_spacing(text))
-        return keep_together
+        return french_spacing if Locale.parse(locale).language == "fr" else None
 
     def rich(text: str) -> Markup:
         if isinstance(text, SourceText):  # shown in the source language: say so, for readers and hyphenation
-            inner = printed_addresses(render_text(text, source_values, typography(source_locale)))
+            inner = printed_addresses(keep_together(render_text(text, source_values, typography(source_locale))))
             return Markup('<span lang="{}" class="untranslated">{}</span>').format(
                 source_locale.replace("_", "-"), inner)
-        html = render_text(text, values, typography(region))
+        html = keep_together(render_text(text, values, typography(region)))
         # Isolated before web addresses are marked up for paper, which splits them (and e-mails) into parts.
         return printed_addresses(isolate_left_to_right(html, region) if right_to_left else html)
 
@@ -253,6 +252,11 @@ def text_filters(values: dict[str, Markup], source_values: dict[str, Markup], re
 def format_list(items, locale: str) -> str:
     """Return ``items`` as one list in ``locale`` (a BCP 47 tag such as ``fr`` or ``pt-BR``): "A, B et C"."""
     return babel_format_list([str(item) for item in items], locale=Locale.parse(locale, sep="-"))
+
+
+def language_name(code: str, locale: str) -> str:
+    """Return the name of the language ``code`` (``fr``) as readers of ``locale`` (``en-GB``) say it: ``French``."""
+    return Locale.parse(code, sep="-").get_language_name(Locale.parse(locale, sep="-")) or code
 
 
 def css_string(value) -> Markup:

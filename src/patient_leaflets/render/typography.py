@@ -2,8 +2,8 @@
 
 WeasyPrint has no ``text-wrap: balance``; keeping a heading's last two words together does what matters here
 (no word alone on a heading's last line): they go in ``<span class="unbroken">``, which the stylesheet keeps on
-one line. Web addresses in text are printed as the templates print theirs (``printed_url``); "24 h/24" and
-"7 j/7" are bound with no-break spaces.
+one line, as are "24 h/24" and "7 j/7". Web addresses in text are printed as the templates print theirs
+(``printed_url``); a number and its unit are bound by a no-break space.
 """
 
 from __future__ import annotations
@@ -16,16 +16,26 @@ from ..content.placeholders import printed_url
 
 NBSP = "\u00a0"
 _TAG = re.compile(r"(<[^>]*>)")
-_ROUND_THE_CLOCK = re.compile(r"(\d+)[ \u00a0\u202f]+([a-zA-Z]{1,3})[ \u00a0\u202f]*/[ \u00a0\u202f]*(\d+)")
+_ROUND_THE_CLOCK = re.compile(r"\d+[ \u00a0\u202f]*[a-zA-Z]{1,3}[ \u00a0\u202f]*/[ \u00a0\u202f]*\d+")
 """24 h/24, 7 j/7, 7 d/7: a number, a unit and "per" that read as one word."""
+_NUMBER_UNIT = re.compile(r"(\d) (?=(?:°C|°F|%|mg|µg|kg|g|mL|ml|cm|mm)(?![\w]))")
+"""A number and its unit: 36 °C, 5 mg."""
 _ADDRESS = re.compile(r"(?:https?://|\bwww\.)[^\s<]*[^\s<.,;:!?)»]|\b[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b"
                       r"(?:/[^\s<]*[^\s<.,;:!?)»])?")
 """A web address as printed: ``https://…``, ``www.…`` or ``e-cancer.fr/…`` (lowercase, with a dot and a domain)."""
 
 
-def keep_together(text: str) -> str:
-    """Bind "24 h/24" and "7 j/7" with no-break spaces, so that neither is split at the end of a line."""
-    return _ROUND_THE_CLOCK.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}/{m.group(3)}", text)
+def keep_together(html: Markup) -> Markup:
+    """Return ``html`` with "24 h/24" and "7 j/7" kept on one line, and each number bound to its unit (36 °C).
+
+    A no-break space is not enough for the first: a line may still break after the slash.
+    """
+    def change(text: str) -> str:
+        text = _NUMBER_UNIT.sub(f"\\1{NBSP}", text)
+        return _ROUND_THE_CLOCK.sub(lambda m: f'<span class="unbroken">{m.group(0)}</span>', text)
+
+    pieces = _TAG.split(str(html))
+    return Markup("".join(piece if index % 2 else change(piece) for index, piece in enumerate(pieces)))
 
 
 def printed_addresses(html: Markup) -> Markup:

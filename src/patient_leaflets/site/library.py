@@ -41,6 +41,8 @@ class SiteReport:
     """Nothing had changed: nothing was written."""
     untranslated: dict[str, list[str]] = field(default_factory=dict)
     """For each page language, the furniture strings it shows in the source language."""
+    warnings: list[str] = field(default_factory=list)
+    """What the pages lack (a PDF without its thumbnail), and why."""
 
 
 def build_site(config: Config, locales: list[str] | None = None, today: dt.date | None = None) -> SiteReport:
@@ -74,9 +76,9 @@ def _write_pages(config: Config, pdfs: list[Pdf], locales: list[str], today: dt.
     from .thumbnails import make_thumbnails
 
     output = config.path("output")
-    thumbnails = make_thumbnails(output, [(pdf.path, pdf.sha256) for pdf in pdfs])
-    treatments = collect(config, pdfs, thumbnails)
     report = SiteReport(pdfs=len(pdfs))
+    thumbnails = make_thumbnails(output, [(pdf.path, pdf.sha256) for pdf in pdfs], report.warnings)
+    treatments = collect(config, pdfs, thumbnails)
     links = page_links(config, locales)
     for locale in locales:
         html, gaps = render_library(config, treatments, locale, links, today)

@@ -124,6 +124,8 @@ class Preview:
         from ..build.jobs import warm_up
 
         config = self.config
+        if stop.is_set():
+            return
         warm_up(config)  # this process renders a build of one PDF itself
         with keep_workers(self.jobs, functools.partial(warm_up, config)):
             changes = watchfiles.watch(*self.watched(), stop_event=stop, debounce=200, step=30, yield_on_timeout=True,

@@ -27,11 +27,12 @@ def thumbnail_name(sha256: str) -> str:
     return f"{sha256[:32]}{SUFFIX}"
 
 
-def make_thumbnails(output: Path, pdfs: Iterable[tuple[Path, str]]) -> dict[str, str]:
+def make_thumbnails(output: Path, pdfs: Iterable[tuple[Path, str]],
+                    problems: list[str] | None = None) -> dict[str, str]:
     """Make the missing thumbnails of ``(pdf, sha256)`` pairs; remove those no PDF has any more.
 
     Return, for each checksum, the thumbnail's address relative to ``output`` (absent when the PDF could not be
-    read: the page shows it without a picture).
+    read: the page shows it without a picture, and ``problems`` says why).
     """
     folder = output / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
@@ -43,7 +44,9 @@ def make_thumbnails(output: Path, pdfs: Iterable[tuple[Path, str]]) -> dict[str,
             try:
                 write_atomic(folder / name, render_thumbnail(path))
             except Exception as exc:  # a PDF PDFium cannot read: a page without its picture, not a failure
-                log.warning("no thumbnail for %s: %s", path, exc)
+                log.info("no thumbnail for %s", path, exc_info=True)
+                if problems is not None:
+                    problems.append(f"no thumbnail for {path.relative_to(output).as_posix()}: {exc!r}")
                 continue
         made[sha256] = name
     for name in existing - set(made.values()):

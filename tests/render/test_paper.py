@@ -1,0 +1,104 @@
+"""Real leaflets as laid out on paper: 60 to 75 characters a line, no hyphenation, headings that never end on one
+word, reference lists kept whole."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import statistics
+
+import pytest
+import weasyprint
+from weasyprint.formatting_structure import boxes
+from weasyprint.text.fonts import FontConfiguration
+
+from conftest import ROOT
+from patient_leaflets.build.jobs import render_leaflet
+from patient_leaflets.config import load_config
+from patient_leaflets.render.assets import asset_roots
+from patient_leaflets.render.pdf import STYLESHEET, AssetFetcher
+
+LEAFLETS = [("chemotherapy", "fr"), ("chemotherapy", "en"), ("car-t-cell-therapy", "fr")]
+MEASURE = (60, 75)
+"""Characters a full line of body text may hold (clear-print guidance)."""
+
+
+@pytest.fixture(scope="module")
+def real_project(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("layout") / "project"
+    for name in ("leaflets", "templates", "styles", "translations"):
+        shutil.copytree(ROOT / name, folder / name)
+    for name in ("pyproject.toml", "babel.cfg"):
+        shutil.copy(ROOT / name, folder / name)
+    return load_config(folder)
+
+
+@pytest.fixture(scope="module", params=LEAFLETS, ids=["-".join(p) for p in LEAFLETS])
+def pages(request, real_project):
+    """The pages of a real leaflet as WeasyPrint lays them out for its PDF."""
+    leaflet, locale = request.param
+    html = render_leaflet(real_project, real_project.root / "leaflets" / f"{leaflet}.yaml", locale).rendered.html
+    fonts, fetcher = FontConfiguration(), AssetFetcher(asset_roots(real_project))
+    css = weasyprint.CSS(filename=str(real_project.path("styles") / STYLESHEET), url_fetcher=fetcher,
+                         font_config=fonts)
+    document = weasyprint.HTML(string=html, base_url=real_project.path("styles").as_uri() + "/", url_fetcher=fetcher)
+    return [page._page_box for page in document.render(stylesheets=[css], font_config=fonts).pages]
+
+
+def test_full_lines_of_body_text_hold_60_to_75_characters(pages):
+    """The measure of ragged-right text is its typical full line: most lines between 60 and 75 characters."""
+    lengths = sorted(len(line.strip()) for classes, block in _blocks(pages, ("p", "li")) if "about" not in classes
+                     for line in _lines(block)[:-1])  # a paragraph's last line ends where the text does
+    assert len(lengths) > 30, "enough body text to measure"
+    within = [n for n in lengths if MEASURE[0] <= n <= MEASURE[1]]
+    assert len(within) >= 0.85 * len(lengths), lengths
+    assert 64 <= statistics.median(lengths) <= 70
+    assert lengths[-1] <= MEASURE[1] + 2, "a line may run a word's end past 75, never a word more"
+
+
+def test_no_word_is_hyphenated(pages):
+    for _, block in _blocks(pages, ("p", "li", "dd", "dt", "th", "td", "h1", "h2", "h3")):
+        laid_out = re.sub(r"\s", "", "".join(_lines(block)))
+        assert laid_out in re.sub(r"\s", "", "".join(block.element.itertext())), laid_out
+
+
+def test_no_heading_ends_with_a_word_alone(pages):
+    for _, heading in _blocks(pages, ("h1", "h2", "h3")):
+        lines = _lines(heading)
+        if len(lines) > 1:
+            assert len(lines[-1].split()) >= 2, lines
+
+
+@pytest.mark.parametrize("part", ["contacts"])  # the second edition has no glossary: terms are explained in place
+def test_glossary_and_contacts_are_never_split_across_pages(pages, part):
+    found = {number for number, page in enumerate(pages)
+             for classes, _ in _blocks([page], ("dl",)) if part in classes}
+    assert len(found) == 1, f"the {part} list is on pages {sorted(found)}"
+
+
+def _blocks(roots, tags, classes=()):
+    """Yield ``(classes of the element and its ancestors, box)`` for each box of an element named in ``tags``."""
+    for box in roots:
+        own = classes
+        if box.element is not None and "::" not in (box.element_tag or ""):
+            own = classes + tuple((box.element.get("class") or "").split())
+        if box.element_tag in tags:
+            yield own, box
+        elif isinstance(box, boxes.ParentBox):
+            yield from _blocks(box.children, tags, own)
+
+
+def _lines(block) -> list[str]:
+    """Return the text of each line of a block, list markers left out."""
+    if isinstance(block, boxes.LineBox):
+        return [_text(block)]
+    return [line for child in getattr(block, "children", [])
+            if isinstance(child, boxes.BlockContainerBox | boxes.LineBox) for line in _lines(child)]
+
+
+def _text(box) -> str:
+    if isinstance(box, boxes.TextBox):
+        return box.text
+    if (box.element_tag or "").endswith("::marker"):
+        return ""
+    return "".join(_text(child) for child in getattr(box, "children", []))
