@@ -1,8 +1,8 @@
 """Line breaks on paper: what must never be split across two lines, and headings that never end on one word.
 
 WeasyPrint has no ``text-wrap: balance``; keeping a heading's last two words together does what matters here
-(no word alone on a heading's last line): a no-break space binds them. "24 h/24" and "7 j/7" go in
-``<span class="unbroken">``, which the stylesheet keeps on one line. Web addresses in text are printed as the templates print theirs
+(no word alone on a heading's last line): they go in ``<span class="unbroken">``, which the stylesheet keeps on
+one line, as are "24 h/24" and "7 j/7". Web addresses in text are printed as the templates print theirs
 (``printed_url``); a number and its unit are bound by a no-break space.
 """
 
@@ -15,9 +15,7 @@ from markupsafe import Markup
 from ..content.placeholders import printed_url
 
 NBSP = "\u00a0"
-WORD_JOINER = "\u2060"
 BOUND_WORDS_MAX = 20
-_HYPHEN = re.compile(r"-(?=\w)")
 _TAG = re.compile(r"(<[^>]*>)")
 _ROUND_THE_CLOCK = re.compile(r"\d+[ \u00a0\u202f]*[a-zA-Z]{1,3}[ \u00a0\u202f]*/[ \u00a0\u202f]*\d+")
 """24 h/24, 7 j/7, 7 d/7: a number, a unit and "per" that read as one word."""
@@ -55,18 +53,27 @@ def printed_addresses(html: Markup) -> Markup:
 def last_words_together(html: Markup) -> Markup:
     """Return ``html`` with its last two words kept on one line: a heading never ends on one word.
 
-    A no-break space binds them, and a word joiner follows each hyphen of the last word (sert-elle), where a line
-    could break too. Not a ``white-space: nowrap`` span: when such a span does not fit at the end of a line,
-    WeasyPrint 70 breaks the line at the heading's *first* break ("Quand" / "devez-vous nous appeler tout" /
-    "de suite ?"). Both characters are invisible; the heading's text is otherwise as written. Two words longer
-    than ``BOUND_WORDS_MAX`` letters together are not bound: "radiologie interventionnelle" is wider than the
-    page's column in a large-print title.
+    They go in a ``white-space: nowrap`` span *with the space before them*, so that neither that space, nor the
+    one between them, nor a hyphen (sert-elle) can break: the last line holds at least three words. A span that
+    starts after the space is not enough: when it does not fit at the end of a line, WeasyPrint 70 breaks the
+    line at the heading's *first* space ("Quand" / "devez-vous nous appeler tout" / "de suite ?"). The text stays
+    as written (bookmarks, search). Two words longer than ``BOUND_WORDS_MAX`` letters together are left free:
+    "radiologie interventionnelle" is wider than a large-print title's column. In different elements, the last
+    two words are bound by a no-break space.
     """
     pieces = _TAG.split(str(html).rstrip())
     for index in range(len(pieces) - 1, -1, -2):  # the text between the tags, from the end
         head, space, last = pieces[index].rpartition(" ")
-        if space:
-            together = len(head.rpartition(" ")[2]) + len(last) <= BOUND_WORDS_MAX
-            pieces[index] = f"{head}{NBSP if together else space}{_HYPHEN.sub(f'-{WORD_JOINER}', last)}"
+        if not space:
+            continue
+        before, space, word = head.rpartition(" ")
+        if len(word) + len(last) > BOUND_WORDS_MAX:
             break
+        if before:
+            pieces[index] = f'{before}<span class="unbroken"> {word} {last}</span>'
+        elif word:
+            pieces[index] = f'<span class="unbroken">{word} {last}</span>'
+        else:
+            pieces[index] = f"{head}{NBSP}{last}"
+        break
     return Markup("".join(pieces))
