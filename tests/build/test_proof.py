@@ -85,3 +85,16 @@ def test_any_change_to_the_catalog_builds_the_proof_again(config):
     report = build(config, jobs=1, formats=["proof", "standard"], locales=["en"])
     assert [(o.format, o.status) for o in report.outcomes] == [("standard", "unchanged"), ("proof", "built")]
     assert f".po line {po_line(config, 'Le traitement exemple')}\n" in proof_text(config)
+
+
+def test_the_call_us_box_of_page_1_is_reviewed_with_the_key_points(config):
+    """A leaflet's own call-us box (its top-level ``urgent``) is printed under the key points: so is its proof."""
+    sample = config.root / "leaflets" / "sample.yaml"
+    box = "urgent:\n  signs:\n    - Vous avez {fever_threshold} ou plus.\n    - Vous saignez.\n"
+    edit(sample, "      - urgent:\n          signs:\n            - Vous avez {fever_threshold} ou plus.\n"
+                 "            - Vous saignez.\n", "")
+    edit(sample, "sections:\n", box + "sections:\n")
+    build(config, jobs=1, formats=["proof"], locales=["en"])
+    text = proof_text(config)
+    first_part = text.index("Title, summary, key points and the call-us box")
+    assert first_part < text.index("Vous saignez. You are bleeding.") < text.index("Qu’est-ce que c’est")

@@ -69,8 +69,7 @@ def test_empty_and_non_utf8_files_are_reported():
 @pytest.mark.parametrize("path", sorted((ROOT / "leaflets").glob("[!_]*.yaml")), ids=lambda p: p.stem)
 def test_project_leaflets_are_valid_and_complete(path):
     leaflet = load_leaflet(path, f"leaflets/{path.name}")
-    kinds = {kind for s in leaflet.data["sections"] for block in s["blocks"] for kind in block}
-    assert "urgent" in kinds, "every leaflet needs a 'when to call us' box"
+    assert leaflet.data["urgent"]["signs"], "every leaflet has its call-us box (printed on page 1)"
     assert leaflet.data["questions"], "every leaflet suggests questions to ask"
 
 

@@ -85,6 +85,8 @@ def test_without_a_line_of_its_own_the_switchboard_is_shown_once_as_the_day_and_
     html = html_of(config, "fr")
     shown = [label for number, label in numbers_and_labels(html) if number == "0123456789"]
     assert shown[0] == "Standard, joignable 24 h/24, 7 j/7"
+    assert 'joignable <span class="unbroken">24 h/24</span>, <span class="unbroken">7 j/7</span>' in html, \
+        "never broken as 24 h/ 24 on paper"
     assert [label for label in shown if "24" in label] == shown[:1], "one day-and-night entry, not two"
     assert "demandez le médecin de garde" in html
     assert "98 76 54 32" not in html, "{phone_24h} in the text shows the switchboard too"

@@ -1,5 +1,5 @@
 """Real leaflets as laid out on paper: 60 to 75 characters a line, no hyphenation, headings that never end on one
-word, reference lists kept whole."""
+word, reference lists kept whole, the call-us box whole on page 1, four pages at most."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from patient_leaflets.render.assets import asset_roots
 from patient_leaflets.render.pdf import STYLESHEET, AssetFetcher
 
 LEAFLETS = [("chemotherapy", "fr"), ("chemotherapy", "en"), ("car-t-cell-therapy", "fr")]
+EVERY_LEAFLET = [(path.stem, locale) for path in sorted((ROOT / "leaflets").glob("[!_]*.yaml"))
+                 for locale in load_config(ROOT).all_locales]
 MEASURE = (60, 75)
 """Characters a full line of body text may hold (clear-print guidance)."""
 
@@ -36,7 +38,10 @@ def real_project(tmp_path_factory):
 @pytest.fixture(scope="module", params=LEAFLETS, ids=["-".join(p) for p in LEAFLETS])
 def pages(request, real_project):
     """The pages of a real leaflet as WeasyPrint lays them out for its PDF."""
-    leaflet, locale = request.param
+    return _laid_out(real_project, *request.param)
+
+
+def _laid_out(real_project, leaflet: str, locale: str) -> list:
     html = render_leaflet(real_project, real_project.root / "leaflets" / f"{leaflet}.yaml", locale).rendered.html
     fonts, fetcher = FontConfiguration(), AssetFetcher(asset_roots(real_project))
     css = weasyprint.CSS(filename=str(real_project.path("styles") / STYLESHEET), url_fetcher=fetcher,
@@ -74,6 +79,20 @@ def test_glossary_and_contacts_are_never_split_across_pages(pages, part):
     found = {number for number, page in enumerate(pages)
              for classes, _ in _blocks([page], ("dl",)) if part in classes}
     assert len(found) == 1, f"the {part} list is on pages {sorted(found)}"
+
+
+@pytest.mark.parametrize(("leaflet", "locale"), EVERY_LEAFLET, ids=["-".join(p) for p in EVERY_LEAFLET])
+def test_the_call_us_box_is_whole_on_page_1_under_the_key_points(real_project, leaflet, locale):
+    """The box a patient looks for in a hurry: on the cover, in one piece, and the leaflet still fits one folded A3
+    sheet. Laid out as a fresh clone builds it, a draft: its notice takes room on page 1 that a final PDF has free."""
+    pages = _laid_out(real_project, leaflet, locale)
+    found = [number + 1 for number, page in enumerate(pages)
+             for classes, _ in _blocks([page], ("aside",)) if "urgent" in classes]
+    assert found == [1], f"the call-us box is on pages {found}"  # one box, not split across two pages
+    body = next(box for box in pages[0].descendants() if box.element_tag == "body")
+    order = [(box.element_tag, box.element.get("class")) for box in body.children]
+    assert order[order.index(("aside", "urgent")) - 1] == ("section", "key-points")
+    assert len(pages) <= 4
 
 
 def _blocks(roots, tags, classes=()):

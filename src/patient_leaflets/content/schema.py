@@ -113,6 +113,12 @@ TIMELINE = Map(
 )
 """The treatment path drawn as a graphic: steps before, during and after the treatment."""
 
+URGENT = Map(
+    fields={"heading": TEXT, "intro": TEXT, "signs": Seq(item=POINT, min=1)},
+    optional=frozenset({"heading", "intro"}),
+)
+"""The red "call us straight away" box: warning signs (the template adds the 24-hour number and 15/112)."""
+
 BLOCK = OneOf(
     kinds={
         "paragraph": TEXT,
@@ -122,10 +128,7 @@ BLOCK = OneOf(
             fields={"caption": TEXT, "header": TEXTS, "rows": Seq(item=TEXTS, min=1)},
             optional=frozenset({"caption"}),
         ),
-        "urgent": Map(
-            fields={"heading": TEXT, "intro": TEXT, "signs": Seq(item=POINT, min=1)},
-            optional=frozenset({"heading", "intro"}),
-        ),
+        "urgent": URGENT,
         "timeline": TIMELINE,
     },
     help="Write each block as one of: paragraph, list, note, table, urgent, timeline",
@@ -187,6 +190,8 @@ LEAFLET = Map(
         "subtitle": TEXT,
         "summary": TEXT,
         "key_points": Seq(item=POINT, min=3, max=5),
+        # The leaflet's call-us box, printed on page 1 under the key points (an `urgent` block prints where written).
+        "urgent": URGENT,
         "sections": Seq(item=SECTION, min=1),
         "questions": Seq(item=TEXT),
         "glossary": Seq(item=Map(fields={"term": TEXT, "definition": TEXT})),
@@ -195,7 +200,7 @@ LEAFLET = Map(
             item=Map(fields={"name": TEXT, "description": TEXT, "url": Url()}, optional=frozenset({"url"}))
         ),
     },
-    optional=frozenset({"subtitle", "questions", "glossary", "contacts", "resources"}),
+    optional=frozenset({"subtitle", "urgent", "questions", "glossary", "contacts", "resources"}),
 )
 """The whole leaflet file, as documented in the README (Writing a leaflet)."""
 

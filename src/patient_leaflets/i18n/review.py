@@ -77,4 +77,4 @@ def _state(message, msgid: str, msgstr: str, rules: Rules, template: bool) -> tu
 
 
 def _before_sections(key) -> bool:
-    return key[0] in ("title", "subtitle", "summary", "key_points")
+    return key[0] in ("title", "subtitle", "summary", "key_points", "urgent")  # the call-us box is on page 1

@@ -38,7 +38,7 @@ class Part:
 def review_parts(config: Config, leaflet: Leaflet, catalog, rules: Rules) -> list[Part]:
     """Return the parts of a leaflet's proof: its own texts by section, the shared sections, the page layout."""
     pairs = review_pairs(leaflet, catalog, rules)
-    parts = [Part("Title, summary and key points", [p for p in pairs if p.part < 0], False)]
+    parts = [Part("Title, summary, key points and the call-us box", [p for p in pairs if p.part < 0], False)]
     for index, section in enumerate(leaflet.data["sections"]):
         parts.append(Part(section["heading"], [p for p in pairs if p.part == index]))
     parts.append(Part("Questions, words used, contacts and resources", [p for p in pairs if p.part >= 1_000], False))
