@@ -265,3 +265,18 @@ def overflowing_boxes(config, html: str, stylesheets: tuple[str, ...]) -> list[t
             found += [(number, box.text) for box in root.descendants() if isinstance(box, boxes.TextBox)
                       and (box.position_x + box.width > right + 0.5 or box.position_y + box.height > bottom + 0.5)]
     return found
+
+
+def test_large_print_lists_the_treatment_path_in_body_type_instead_of_drawing_it():
+    """No small text drawn on coloured arrows in large print: the timeline's phases and steps are a list."""
+    from patient_leaflets.build.jobs import render_leaflet
+
+    config = load_config(ROOT)
+    source = config.root / "leaflets" / "chemotherapy.yaml"
+    standard = render_leaflet(config, source, "en").rendered.html
+    large = render_leaflet(config, source, "en", fmt="large-print").rendered.html
+    assert '<figure class="timeline">' in standard and "<svg" in standard
+    assert "timeline-graphic" in standard and "timeline-graphic" not in large
+    path = re.search(r'<div class="timeline timeline-list">(.*?)</div>', large, re.S).group(1)
+    assert re.findall(r"<dt>(\w+)</dt>", path) == ["Before", "During", "After"]
+    assert "<li>Cycles of treatment and rest (often several months)</li>" in path
