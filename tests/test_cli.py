@@ -98,18 +98,18 @@ def test_extract_init_update_stats(project):
         ["en", "_shared", "2", "0", "0", "9", "0", "0", "100%"],
         ["en", "sample", "26", "0", "0", "80", "0", "0", "100%"],
         ["en", "site", "32", "0", "0", "140", "0", "0", "100%"],
-        ["en", "templates", "46", "0", "0", "246", "0", "0", "100%"],
-        ["en", "all", "105", "0", "0", "474", "0", "0", "100%"],
+        ["en", "templates", "54", "0", "0", "279", "0", "0", "100%"],
+        ["en", "all", "112", "0", "0", "505", "0", "0", "100%"],
         ["es", "_shared", "0", "0", "2", "0", "0", "9", "0%"],
         ["es", "sample", "0", "0", "26", "0", "0", "80", "0%"],
         ["es", "site", "0", "0", "32", "0", "0", "140", "0%"],
-        ["es", "templates", "0", "0", "46", "0", "0", "246", "0%"],
-        ["es", "all", "0", "0", "105", "0", "0", "474", "0%"],
+        ["es", "templates", "0", "0", "54", "0", "0", "279", "0%"],
+        ["es", "all", "0", "0", "112", "0", "0", "505", "0%"],
     ]
     rows = json.loads(run(project, "stats", "--json").output)["stats"]
     assert rows[-1] == {"locale": "es", "leaflet": "all",
-                        "messages": {"total": 105, "translated": 0, "fuzzy": 0, "untranslated": 105},
-                        "words": {"total": 474, "translated": 0, "fuzzy": 0, "untranslated": 474}, "percent": 0.0}
+                        "messages": {"total": 112, "translated": 0, "fuzzy": 0, "untranslated": 112},
+                        "words": {"total": 505, "translated": 0, "fuzzy": 0, "untranslated": 505}, "percent": 0.0}
 
 
 def test_init_refuses_a_locale_babel_does_not_know(project):
@@ -165,8 +165,8 @@ from patient_leaflets.render import pdf
 multiprocessing.set_start_method("fork")  # the workers inherit the patch and the pipe
 real, pipe = pdf.render_pdf, int(sys.argv.pop(1))
 
-def render_pdf(html, config):
-    document = real(html, config)
+def render_pdf(html, config, *stylesheets):
+    document = real(html, config, *stylesheets)
     os.write(pipe, b"rendered\\n")
     return document
 

@@ -28,10 +28,11 @@ def test_bad_settings_are_all_reported(project):
         "pyproject.toml:4: tool.patient-leaflets.locales: unknown locale 'xx-nope'. Use a code such as 'en', 'es' "
         "or 'pt_BR'",
         "pyproject.toml:5: tool.patient-leaflets.languages: unknown setting. Known settings: do-not-translate, domain, "
-        "leaflets-dir, locales, output-dir, regions, source-locale, styles-dir, templates-dir, translations-dir",
-        "pyproject.toml:13: tool.patient-leaflets.institution.phone-24h: '01 98 76' is not a valid phone number. "
+        "formats, leaflets-dir, locales, online-url, output-dir, regions, source-locale, styles-dir, templates-dir, "
+            "translations-dir",
+        "pyproject.toml:14: tool.patient-leaflets.institution.phone-24h: '01 98 76' is not a valid phone number. "
         "Write it in international form, e.g. +33 1 42 11 42 11",
-        "pyproject.toml:15: tool.patient-leaflets.institution.fever-threshold: expected a number",
+        "pyproject.toml:16: tool.patient-leaflets.institution.fever-threshold: expected a number",
     ]
 
 
@@ -69,7 +70,7 @@ def test_emergency_numbers_default_to_15_and_112_and_can_be_set(project):
     with pytest.raises(ConfigError) as info:
         load_config(project)
     assert [str(p) for p in info.value.problems] == [
-        "pyproject.toml:15: tool.patient-leaflets.institution.phone-emergency: '12' is not a valid phone number. "
+        "pyproject.toml:16: tool.patient-leaflets.institution.phone-emergency: '12' is not a valid phone number. "
         "Write it in international form, e.g. +33 1 42 11 42 11"]
     pyproject.write_text(text.replace("fever-threshold = 38.5", 'fever-threshold = 38.5\nphone-samu = "18"'),
                          encoding="utf-8")

@@ -137,6 +137,9 @@ def closing_lines(report: BuildReport, verbose: bool = False) -> list[str]:
         summary += f"; {_plural(drafts, 'draft')}, not to be given to patients"
     if report.stale:
         summary += f"; {_plural(len(report.stale), 'stale output')}"
+    formats = report.formats()
+    if len(formats) > 1:
+        summary += " (" + ", ".join(f"{count} {name}" for name, count in formats.items()) + ")"
     return lines + [summary + "."]
 
 

@@ -236,11 +236,11 @@ def renders(monkeypatch):
     calls = []
     real = pdf_stage.render_pdf
 
-    def counting(html, config):
+    def counting(html, config, *stylesheets):
         lang = re.search(r'<html lang="([a-z]+)', html).group(1)
         leaflet = re.search(r'<meta name="keywords" content="([^"]+)"', html).group(1)
         calls.append((lang, leaflet))
-        return real(html, config)
+        return real(html, config, *stylesheets)
 
     monkeypatch.setattr(pdf_stage, "render_pdf", counting)
     return calls
@@ -376,11 +376,11 @@ def test_an_interrupted_build_keeps_what_it_finished_and_the_next_build_goes_on(
     done = []
     counting = pdf_stage.render_pdf
 
-    def interrupted_on_the_third(html, config):
+    def interrupted_on_the_third(html, config, *stylesheets):
         if len(done) == 2:
             raise KeyboardInterrupt
         done.append(1)
-        return counting(html, config)
+        return counting(html, config, *stylesheets)
 
     monkeypatch.setattr(pdf_stage, "render_pdf", interrupted_on_the_third)
     with pytest.raises(KeyboardInterrupt):
@@ -412,10 +412,10 @@ def test_the_journal_of_a_killed_build_is_used_by_the_next_one(two_leaflets, ren
 def renders_recorder(calls):
     real = pdf_stage.render_pdf
 
-    def counting(html, config):
+    def counting(html, config, *stylesheets):
         calls.append((re.search(r'<html lang="([a-z]+)', html).group(1),
                       re.search(r'<meta name="keywords" content="([^"]+)"', html).group(1)))
-        return real(html, config)
+        return real(html, config, *stylesheets)
 
     return counting
 
@@ -426,10 +426,10 @@ def test_a_render_error_does_not_stop_the_others(two_leaflets, monkeypatch):
     before = (out / "en" / "other.pdf").read_bytes()
     real = pdf_stage.render_pdf
 
-    def failing_for_other(html, config):
+    def failing_for_other(html, config, *stylesheets):
         if 'content="other"' in html:
             raise RuntimeError("Pango failed")
-        return real(html, config)
+        return real(html, config, *stylesheets)
 
     monkeypatch.setattr(pdf_stage, "render_pdf", failing_for_other)
     edit(two_leaflets.root / "leaflets" / "other.yaml", 'version: "2.1"', 'version: "2.2"')
@@ -483,7 +483,8 @@ def test_the_report_describes_every_pdf(config):
     build(config, jobs=1)
     report = build(config, jobs=1)
     data = json.loads((config.root / "output" / "build-report.json").read_text(encoding="utf-8"))
-    assert data["summary"] == {"built": 0, "unchanged": 2, "drafts": 1, "failed": 0, "stale": 0}
+    assert data["summary"] == {"built": 0, "unchanged": 2, "drafts": 1, "failed": 0, "stale": 0,
+                               "formats": {"standard": 2}}
     english, french = data["pdfs"]
     pdf = config.root / "output" / "en" / "sample.pdf"
     assert {k: english[k] for k in ("locale", "leaflet", "version", "pages", "bytes", "sha256")} == {
@@ -583,10 +584,10 @@ def test_a_worker_that_dies_fails_only_its_own_pdfs(two_leaflets, monkeypatch):
     """A crash stops every PDF its pool was building: all but the one that crashed are built all the same."""
     real = pdf_stage.render_pdf
 
-    def crashing_for_other(html, config):
+    def crashing_for_other(html, config, *stylesheets):
         if 'content="other"' in html:
             os._exit(1)  # as a crash in a native library would end the process
-        return real(html, config)
+        return real(html, config, *stylesheets)
 
     monkeypatch.setattr(pdf_stage, "render_pdf", crashing_for_other)
     report = build(two_leaflets, jobs=2)

@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+import weasyprint
 from markupsafe import Markup
+from weasyprint.formatting_structure import boxes
 
+from conftest import ROOT
 from patient_leaflets.build.jobs import render_leaflet
 from patient_leaflets.render.typography import keep_together, last_words_together, printed_addresses
 
 
 def test_a_heading_keeps_its_last_two_words_together_even_across_a_hyphen():
     assert last_words_together(Markup("Qu’est-ce que c’est et à quoi sert-elle\u202f?")) == \
-        'Qu’est-ce que c’est et à <span class="unbroken">quoi sert-elle\u202f?</span>'
+        'Qu’est-ce que c’est et à<span class="unbroken"> quoi sert-elle\u202f?</span>', "not at a space, nor a hyphen"
     assert last_words_together(Markup("Les <strong>mots</strong> utilisés")) == \
-        "Les <strong>mots</strong>\u00a0utilisés", "words in different elements: a no-break space"
+        "Les <strong>mots</strong>\u00a0utilisés", "words in different elements"
     assert last_words_together(Markup("Contacts")) == "Contacts"
-    assert last_words_together(Markup("A &amp; B")) == 'A <span class="unbroken">&amp; B</span>'
+    assert last_words_together(Markup("La radiologie interventionnelle")) == "La radiologie interventionnelle", \
+        "two long words would not fit the column of a large-print title together"
+    assert last_words_together(Markup("A &amp; B")) == 'A<span class="unbroken"> &amp; B</span>'
+    assert last_words_together(Markup("Key points")) == '<span class="unbroken">Key points</span>'
+
+
+def test_a_long_heading_breaks_at_its_last_possible_space():
+    """With its last words in a no-wrap span, WeasyPrint broke this heading of the large-print edition after its
+    first word ("Quand" / "devez-vous nous appeler tout" / "de suite ?")."""
+    heading = last_words_together(Markup("Quand devez-vous nous appeler tout de suite\u202f?"))
+    styles = ROOT / "styles"
+    html = weasyprint.HTML(string=f'<html lang="fr"><body><section><h2>{heading}</h2></section></body></html>',
+                           base_url=styles.as_uri() + "/")
+    pages = html.render(stylesheets=[styles / "leaflet.css", styles / "large-print.css"]).pages
+    lines = [line for page in pages for line in _lines(page._page_box) if line.strip()]
+    assert lines == ["Quand devez-vous nous appeler", "tout de suite\u202f?"]
 
 
 def test_round_the_clock_phrases_and_numbers_with_units_are_kept_together():
@@ -38,5 +56,11 @@ def test_web_addresses_in_text_break_only_after_a_slash():
 
 def test_rendered_leaflet_keeps_headings_and_the_day_and_night_line_together(config):
     html = render_leaflet(config, config.root / "leaflets" / "sample.yaml", "fr").rendered.html
-    assert '<h2>Qu’est-ce <span class="unbroken">que c’est\u202f?</span></h2>' in html
+    assert '<h2>Qu’est-ce<span class="unbroken"> que c’est\u202f?</span></h2>' in html
     assert 'Ligne joignable <span class="unbroken">24 h/24</span>, <span class="unbroken">7 j/7</span>' in html
+
+
+def _lines(box) -> list[str]:
+    if isinstance(box, boxes.LineBox):
+        return ["".join(child.text for child in box.descendants() if isinstance(child, boxes.TextBox))]
+    return [line for child in getattr(box, "children", []) for line in _lines(child)]

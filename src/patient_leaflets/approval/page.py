@@ -13,6 +13,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from ..config import Config
+from ..config.formats import STANDARD
 from ..content.leaflet import Leaflet, get_at, load_leaflet, load_shared
 from ..content.markup import plain_text
 from ..content.validate import format_key
@@ -52,8 +53,9 @@ def page_state(config: Config, leaflet: Leaflet, shared: Leaflet | None, locale:
     return PageState(leaflet.id, locale, source_verdict(config, leaflet, shared), translation)
 
 
-def render_leaflet(config: Config, source: Path, locale: str, catalog=None, draft: bool = False) -> LeafletHTML:
-    """Load, translate and render one leaflet (then the shared sections) to HTML in ``locale``.
+def render_leaflet(config: Config, source: Path, locale: str, catalog=None, fmt: str = STANDARD,
+                   draft: bool = False) -> LeafletHTML:
+    """Load, translate and render one leaflet (then the shared sections) to HTML in ``locale`` and format ``fmt``.
 
     ``catalog`` defaults to the language's catalog in the project; a worker passes a ``RecordingCatalog``.
     ``draft`` marks it as a draft whatever its approval and translation (text that ran off the page).
@@ -69,7 +71,7 @@ def render_leaflet(config: Config, source: Path, locale: str, catalog=None, draf
         report.gaps.extend(shared_report.gaps)
     state = page_state(config, leaflet, shared, locale, catalog)
     view = template_view(state, functools.partial(format_day, locale=config.region(locale)))
-    rendered = render_html(translated, locale, config, catalog, report, shared_translated, view, draft)
+    rendered = render_html(translated, locale, config, catalog, report, shared_translated, view, fmt, draft)
     report.gaps[:] = locate_gaps(config, locale, catalog, report.gaps)
     state.gaps = report.gaps
     return LeafletHTML(leaflet, rendered, report, state, shown_texts(leaflet, translated))

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..config import Config
 
 LIBRARIES = ("weasyprint", "pydyf", "fonttools", "pyphen", "tinycss2", "cssselect2", "tinyhtml5", "jinja2",
-             "markupsafe", "babel", "markdown-it-py", "phonenumbers", "pyyaml")
+             "markupsafe", "babel", "markdown-it-py", "phonenumbers", "pyyaml", "segno")
 """Python distributions whose version can change a PDF's bytes."""
 
 NATIVE_LIBRARIES = {
@@ -61,9 +61,9 @@ def inputs_digest(config: Config) -> str:
     return digest.hexdigest()
 
 
-def job_key(inputs: str, locale: str, leaflet: bytes) -> str:
-    """Return the checksum of one PDF's own inputs: everything shared, its language and its leaflet file."""
-    return hashlib.sha256(f"{inputs}\0{locale}\0".encode() + leaflet).hexdigest()
+def job_key(inputs: str, locale: str, leaflet: bytes, fmt: str = "standard") -> str:
+    """Return the checksum of one PDF's own inputs: everything shared, its language, format and leaflet file."""
+    return hashlib.sha256(f"{inputs}\0{locale}\0{fmt}\0".encode() + leaflet).hexdigest()
 
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -172,6 +172,9 @@ class RecordingCatalog:
         message = self.catalog.get(id, context)
         self.used[msgid_digest(id, context)] = message_digest(message)
         return message
+
+    def __iter__(self):
+        return iter(self.catalog)
 
     def __getattr__(self, name):
         return getattr(self.catalog, name)

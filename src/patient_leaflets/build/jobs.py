@@ -16,15 +16,19 @@ from babel.messages.catalog import Catalog
 
 from ..approval.page import LeafletHTML, locale_catalog, render_leaflet
 from ..config import Config
+from ..config.formats import FORMATS
+from ..content.leaflet import load_leaflet
 from ..errors import BuildError, LeafletError, Problem, excerpt
 from ..files import failed_path, os_problem, write_atomic
 from ..i18n.catalogs import load_catalog
+from ..i18n.checkers import rules_for
+from ..render.proof import render_proof, review_parts
 from .fingerprint import RecordingCatalog, po_digest
 from .manifest import stamp
 from .plan import Job
 from .report import LAYOUT_REASON, Outcome, refusal
 
-__all__ = ["JobResult", "LeafletHTML", "locale_catalog", "render_job", "render_leaflet"]
+__all__ = ["JobResult", "LeafletHTML", "locale_catalog", "render_job", "render_leaflet", "render_review"]
 
 log = logging.getLogger(__name__)
 
@@ -44,20 +48,25 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
     from ..render import pdf  # WeasyPrint: imported before the clock starts, so render times leave it out
 
     started = time.perf_counter()
-    result = JobResult(Outcome(job.leaflet, job.locale, config.display(job.output), "failed"))
+    result = JobResult(Outcome(job.leaflet, job.locale, config.display(job.output), "failed", format=job.format))
     outcome = result.outcome
+    fmt = FORMATS[job.format]
     try:
         catalog = _worker_catalog(config, job.locale)
-        page = render_leaflet(config, job.source, job.locale, catalog)
+        if fmt.handout:
+            page = render_leaflet(config, job.source, job.locale, catalog, job.format)
+            outcome.gaps = [str(gap) for gap in page.report.gaps]
+            outcome.draft_reasons = page.state.reasons()
+            outcome.approval = page.state.as_dict()
+        else:
+            page = render_review(config, job.source, job.locale, catalog)
+            outcome.draft_reasons = [PROOF_REASON]
         outcome.version = page.leaflet.data["metadata"]["version"]
         outcome.draft = page.rendered.draft
-        outcome.gaps = [str(gap) for gap in page.report.gaps]
-        outcome.draft_reasons = page.state.reasons()
-        outcome.approval = page.state.as_dict()
-        if strict and page.rendered.draft:
+        if strict and fmt.handout and page.rendered.draft:
             raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
-        document = pdf.render_pdf(page.rendered.html, config)
-        if document.overflows:
+        document = pdf.render_pdf(page.rendered.html, config, fmt.stylesheets)
+        if document.overflows and fmt.handout:
             page, document = _laid_out_as_draft(config, job, catalog, page, document, outcome, strict)
         write_atomic(job.output, document.data)
         result.pdf = stamp(job.output, document.data)
@@ -77,6 +86,28 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
     return result
 
 
+PROOF_REASON = "a review proof, for the reviewer of the translation: never for patients"
+
+
+@dataclass(frozen=True)
+class ProofHTML:
+    """A leaflet's review proof as HTML, with the leaflet it was made from."""
+
+    leaflet: object
+    rendered: object
+
+
+def render_review(config: Config, source: Path, locale: str, catalog=None) -> ProofHTML:
+    """Load a leaflet and render its bilingual review proof in ``locale``: each source text beside its translation.
+
+    The proof is always marked as a draft (it is never for patients) and has no gaps: it shows them all.
+    """
+    catalog = catalog if catalog is not None else locale_catalog(config, locale)
+    leaflet = load_leaflet(source, config.display(source))
+    parts = review_parts(config, leaflet, catalog, rules_for(config, locale))
+    return ProofHTML(leaflet, render_proof(leaflet, parts, locale, config))
+
+
 def _laid_out_as_draft(config: Config, job: Job, catalog, page: LeafletHTML, document, outcome: Outcome,
                        strict: bool):
     """Text ran off the page: refuse the PDF (``strict``), or render it again marked as a draft."""
@@ -89,8 +120,8 @@ def _laid_out_as_draft(config: Config, job: Job, catalog, page: LeafletHTML, doc
         raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
     if page.rendered.draft:
         return page, document
-    page = render_leaflet(config, job.source, job.locale, catalog, draft=True)
-    return page, pdf.render_pdf(page.rendered.html, config)
+    page = render_leaflet(config, job.source, job.locale, catalog, job.format, draft=True)
+    return page, pdf.render_pdf(page.rendered.html, config, FORMATS[job.format].stylesheets)
 
 
 def _overflows(page: LeafletHTML, overflows) -> list[str]:

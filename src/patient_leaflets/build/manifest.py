@@ -1,6 +1,8 @@
 """The build manifest: what each PDF was built from, so that a build renders only what changed.
 
-``output/.build-manifest.json`` holds one entry per ``<locale>/<leaflet>``:
+``output/.build-manifest.json`` holds one entry per PDF, named ``<locale>/<leaflet>`` (the standard format) or
+``<locale>/<leaflet>/<format>`` (``large-print``, ``proof``), with its ``format`` and ``output`` (the file, relative
+to the output folder):
 
 - ``key``: a checksum of the files and settings the PDF depends on (see ``inputs_digest`` and ``job_key``);
 - ``catalog`` and ``messages``: the checksum of the locale's ``.po`` file, and one per catalog entry the render

@@ -14,11 +14,12 @@ import os
 import time
 
 from ..config import Config
+from ..config.formats import FORMATS
 from ..errors import BuildError, LeafletError
 from ..files import failed_path, os_problem
 from .fingerprint import inputs_digest, job_key, message_table, po_digest
 from .manifest import Manifest, build_lock, remove_leftovers
-from .plan import Job, find_stale_outputs, plan_jobs
+from .plan import Job, find_stale_outputs, job_name, plan_jobs
 from .previous import set_aside
 from .report import BuildListener, BuildReport, Outcome, refusal, write_report
 from .workers import run_in_pool
@@ -28,8 +29,10 @@ log = logging.getLogger(__name__)
 
 def build(config: Config, locales: list[str] | None = None, leaflets: list[str] | None = None,
           jobs: int | None = None, force: bool = False, strict: bool = False, html: bool = False,
-          listener: BuildListener | None = None) -> BuildReport:
-    """Build the PDFs of the chosen leaflets and locales (all by default) into ``output/<locale>/<id>.pdf``.
+          listener: BuildListener | None = None, formats: list[str] | None = None) -> BuildReport:
+    """Build the PDFs of the chosen leaflets, locales and formats into ``output/<locale>/<id>[.<format>].pdf``.
+
+    Leaflets and locales default to all of them, formats to the ``formats`` setting (standard and large print).
 
     Only PDFs whose inputs changed are rendered (all with ``force``), by ``jobs`` worker processes (one per
     core by default). A leaflet that cannot be built is reported and the others go on. With ``strict``, a PDF
@@ -38,7 +41,7 @@ def build(config: Config, locales: list[str] | None = None, leaflets: list[str] 
     build records what it finished, writes its report, and raises again.
     """
     listener = listener or BuildListener()
-    planned = plan_jobs(config, locales, leaflets)
+    planned = plan_jobs(config, locales, leaflets, formats)
     output = config.path("output")
     report = BuildReport(stale=find_stale_outputs(config))
     try:
@@ -51,7 +54,8 @@ def build(config: Config, locales: list[str] | None = None, leaflets: list[str] 
                 log.info("planned %d PDF(s): %d up to date, %d to render (checked in %.2f s)", len(planned),
                          len(planned) - len(todo), len(todo), time.perf_counter() - started)
                 ids = [path.stem for path in config.leaflet_files()]
-                manifest.keep_only({f"{locale}/{leaflet}" for locale in config.all_locales for leaflet in ids})
+                manifest.keep_only({job_name(locale, leaflet, fmt) for locale in config.all_locales
+                                    for leaflet in ids for fmt in FORMATS})
                 listener.started(len(planned), len(todo))
                 for outcome in report.outcomes:
                     listener.finished(outcome)
@@ -69,7 +73,7 @@ def build(config: Config, locales: list[str] | None = None, leaflets: list[str] 
 def _finish(config: Config, manifest: Manifest, report: BuildReport) -> None:
     """Save the manifest and write the report, each even when the other fails; then raise the first failure."""
     failures = [manifest.journal_error] if manifest.journal_error else []
-    report.outcomes.sort(key=lambda o: (o.locale, o.leaflet))
+    report.sort()
     for step in (manifest.save, functools.partial(write_report, config, report)):
         try:
             step()
@@ -113,13 +117,15 @@ def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: 
     inputs = inputs_digest(config)
     catalogs = _Catalogs(config)
     todo = []
-    for job in sorted(planned, key=lambda j: (j.locale, j.leaflet)):
+    for job in sorted(planned, key=lambda j: (j.locale, j.leaflet, list(FORMATS).index(j.format))):
+        job.catalog = catalogs.digest(job.locale)
+        # A proof shows the line of each message in the .po file: any change to the file may move them.
+        variant = job.format if FORMATS[job.format].handout else f"{job.format}\0{job.catalog}"
         try:
-            job.key = job_key(inputs, job.locale, job.source.read_bytes() + _approvals(config, job.locale))
+            job.key = job_key(inputs, job.locale, job.source.read_bytes() + _approvals(config, job.locale), variant)
         except OSError:
             todo.append(job)  # rendering it will say what is wrong with the file
             continue
-        job.catalog = catalogs.digest(job.locale)
         files = {"pdf": job.output, **({"html": job.html} if html else {})}
         if force or not manifest.is_up_to_date(job.name, job.key, job.catalog,
                                                functools.partial(catalogs.table, job.locale), files):
@@ -139,13 +145,13 @@ def _approvals(config: Config, locale: str) -> bytes:
 
 def _unchanged(config: Config, job: Job, entry: dict, strict: bool) -> Outcome:
     info = entry.get("report") if isinstance(entry.get("report"), dict) else {}
-    outcome = Outcome(job.leaflet, job.locale, config.display(job.output), "unchanged",
+    outcome = Outcome(job.leaflet, job.locale, config.display(job.output), "unchanged", format=job.format,
                       draft=bool(info.get("draft")), gaps=list(info.get("gaps", [])),
                       seconds=info.get("seconds", 0.0), version=info.get("version", ""),
                       pages=info.get("pages", 0), bytes=entry["pdf"]["bytes"], sha256=entry["pdf"].get("sha256", ""),
                       draft_reasons=list(info.get("draft_reasons", [])), approval=dict(info.get("approval") or {}),
                       html=config.display(job.html) if entry.get("html") and job.html.exists() else "")
-    if strict and outcome.draft:
+    if strict and outcome.draft and FORMATS[job.format].handout:
         outcome.status = "failed"
         outcome.error = refusal(outcome.draft_reasons, outcome.gaps)
     return outcome
@@ -184,7 +190,7 @@ def _render_all(config: Config, todo: list[Job], jobs: int | None, strict: bool,
 def _worker_died(config: Config, job: Job, exc: Exception):
     from .jobs import JobResult
 
-    return JobResult(Outcome(job.leaflet, job.locale, config.display(job.output), "failed",
+    return JobResult(Outcome(job.leaflet, job.locale, config.display(job.output), "failed", format=job.format,
                              error=f"unexpected error: the worker process stopped ({exc!r})"))
 
 
@@ -192,6 +198,8 @@ def _entry(job: Job, result) -> dict:
     outcome = result.outcome
     entry = {
         "key": job.key,
+        "format": job.format,
+        "output": job.output.relative_to(job.output.parent.parent).as_posix(),
         "catalog": job.catalog,
         "messages": result.messages,
         "pdf": result.pdf,

@@ -1,4 +1,4 @@
-"""What a build will make: one job per leaflet and language, and the outputs nothing makes any more."""
+"""What a build will make: one job per leaflet, language and format, and the outputs nothing makes any more."""
 
 from __future__ import annotations
 
@@ -6,18 +6,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
+from ..config.formats import FORMATS, STANDARD, format_of
 from ..errors import BuildError, Problem
 from .report import StaleOutput
 
 
 @dataclass
 class Job:
-    """One PDF to produce: a leaflet in a language."""
+    """One PDF to produce: a leaflet in a language and a format."""
 
     leaflet: str
     locale: str
     source: Path
     output: Path
+    format: str = STANDARD
     key: str = ""
     """Checksum of the files and settings the PDF depends on; equal keys and catalog entries, identical PDF."""
     catalog: str = ""
@@ -25,8 +27,8 @@ class Job:
 
     @property
     def name(self) -> str:
-        """The job's name in the manifest: ``<locale>/<leaflet>``."""
-        return f"{self.locale}/{self.leaflet}"
+        """The job's name in the manifest (``job_name``)."""
+        return job_name(self.locale, self.leaflet, self.format)
 
     @property
     def html(self) -> Path:
@@ -34,8 +36,19 @@ class Job:
         return self.output.with_suffix(".html")
 
 
-def plan_jobs(config: Config, locales: list[str] | None = None, leaflets: list[str] | None = None) -> list[Job]:
-    """Return one job per leaflet and locale selected, checking that the selection exists."""
+def job_name(locale: str, leaflet: str, fmt: str) -> str:
+    """Return a PDF's name in the manifest: ``<locale>/<leaflet>``, or ``<locale>/<leaflet>/<format>`` for a
+    format other than the standard one."""
+    return f"{locale}/{leaflet}" if fmt == STANDARD else f"{locale}/{leaflet}/{fmt}"
+
+
+def plan_jobs(config: Config, locales: list[str] | None = None, leaflets: list[str] | None = None,
+              formats: list[str] | None = None) -> list[Job]:
+    """Return one job per leaflet, locale and format selected, checking that the selection exists.
+
+    ``formats`` default to the ``formats`` setting. A format made only for translations (the review proof) is
+    planned for the target languages alone.
+    """
     sources = {p.stem: p for p in config.leaflet_files()}
     problems = [Problem("", None, "", f"no leaflet {name!r} in {config.leaflets_dir}/", f"Known: {', '.join(sources)}")
                 for name in leaflets or [] if name not in sources]
@@ -43,14 +56,29 @@ def plan_jobs(config: Config, locales: list[str] | None = None, leaflets: list[s
                          f"Configured: {', '.join(config.all_locales)}; run 'leaflets init {locale}' to start its "
                          "catalog")
                  for locale in locales or [] if locale not in config.all_locales]
+    problems += _format_problems(config, locales, formats)
     if problems:
         raise BuildError(problems)
     out = config.path("output")
+    chosen = [FORMATS[name] for name in dict.fromkeys(formats or config.formats)]
     return [
-        Job(name, locale, sources[name], out / locale / f"{name}.pdf")
+        Job(name, locale, sources[name], out / locale / fmt.file_name(name), fmt.name)
         for locale in (locales or config.all_locales)
         for name in (leaflets or sources)
+        for fmt in chosen
+        if not (fmt.translations_only and locale == config.source_locale)
     ]
+
+
+def _format_problems(config: Config, locales: list[str] | None, formats: list[str] | None) -> list[Problem]:
+    problems = [Problem("", None, "", f"unknown format {name!r}", f"Known: {', '.join(FORMATS)}")
+                for name in formats or [] if name not in FORMATS]
+    for name in formats or []:
+        if name in FORMATS and FORMATS[name].translations_only and locales == [config.source_locale]:
+            problems.append(Problem("", None, "", f"there is no {name} of the source language "
+                                    f"{config.source_locale!r}: it compares a translation with its source",
+                                    f"Choose a translation: --locale {(config.locales or ('en',))[0]}"))
+    return problems
 
 
 def find_stale_outputs(config: Config) -> list[StaleOutput]:
@@ -68,11 +96,18 @@ def find_stale_outputs(config: Config) -> list[StaleOutput]:
             if path.name.endswith(".previous.pdf"):
                 reason = ("an earlier PDF, set aside when a build refused or failed to replace it: not to be given "
                           "to patients")
-            elif folder.name not in config.all_locales:
-                reason = f"the language {folder.name!r} is not built any more (not in locales)"
-            elif path.stem not in ids:
-                reason = f"there is no leaflet {path.stem!r} in {config.leaflets_dir}/ any more"
             else:
-                continue
-            stale.append(StaleOutput(config.display(path), reason))
+                reason = _stale_reason(config, folder.name, path.with_suffix(".pdf").name, ids)
+            if reason:
+                stale.append(StaleOutput(config.display(path), reason))
     return stale
+
+
+def _stale_reason(config: Config, locale: str, pdf_name: str, ids: set[str]) -> str:
+    """Say why ``output/<locale>/<pdf_name>`` (or its HTML) is no build's output any more; empty if it is."""
+    if locale not in config.all_locales:
+        return f"the language {locale!r} is not built any more (not in locales)"
+    leaflet, _ = format_of(pdf_name) or (pdf_name, None)
+    if leaflet not in ids:
+        return f"there is no leaflet {leaflet!r} in {config.leaflets_dir}/ any more"
+    return ""

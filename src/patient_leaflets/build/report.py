@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 from ..config import Config
+from ..config.formats import FORMATS
 from ..files import write_atomic
 
 REPORT_FILE = "build-report.json"
@@ -36,6 +37,8 @@ class Outcome:
     """Why the PDF is marked as a draft; empty when it is not."""
     html: str = ""
     """The HTML kept beside the PDF with ``--html``, if any."""
+    format: str = "standard"
+    """The PDF's format: ``standard``, ``large-print`` or ``proof`` (``config.formats.FORMATS``)."""
     approval: dict = field(default_factory=dict)
     """Whether the PDF is final, who approved its text and translation when, and why it is a draft if it is."""
     previous: str = ""
@@ -70,6 +73,16 @@ class BuildReport:
         """The PDFs in the output folder that are marked as drafts (built now or before)."""
         return [o for o in self.outcomes if o.draft and o.status != "failed"]
 
+    def sort(self) -> None:
+        """Put the outcomes in the order reports list them: by language, leaflet, then format."""
+        order = {name: n for n, name in enumerate(FORMATS)}
+        self.outcomes.sort(key=lambda o: (o.locale, o.leaflet, order.get(o.format, len(order))))
+
+    def formats(self) -> dict[str, int]:
+        """Return how many PDFs of each format the build made or kept (failed ones left out), in format order."""
+        counts = {name: sum(1 for o in self.outcomes if o.format == name and o.status != "failed") for name in FORMATS}
+        return {name: count for name, count in counts.items() if count}
+
     def count(self, status: str) -> int:
         """Return how many PDFs have ``status`` (``built``, ``unchanged`` or ``failed``)."""
         return sum(1 for o in self.outcomes if o.status == status)
@@ -88,14 +101,14 @@ class BuildListener:
 def write_report(config: Config, report: BuildReport) -> None:
     """Write ``output/build-report.json``: the summary, then one line per PDF and per stale output."""
     pdfs = [
-        {"locale": o.locale, "leaflet": o.leaflet, "output": o.output, "status": o.status, "version": o.version,
-         "pages": o.pages, "bytes": o.bytes, "sha256": o.sha256, "draft": o.draft,
+        {"locale": o.locale, "leaflet": o.leaflet, "format": o.format, "output": o.output, "status": o.status,
+         "version": o.version, "pages": o.pages, "bytes": o.bytes, "sha256": o.sha256, "draft": o.draft,
          "draft_reasons": o.draft_reasons, "gaps": o.gaps, "render_seconds": o.seconds, "html": o.html,
          "error": o.error, "approval": o.approval, "previous": o.previous}
         for o in report.outcomes
     ]
     summary = {"built": report.count("built"), "unchanged": report.count("unchanged"), "drafts": len(report.drafts),
-               "failed": len(report.failed), "stale": len(report.stale)}
+               "failed": len(report.failed), "stale": len(report.stale), "formats": report.formats()}
     stale = [{"output": s.output, "reason": s.reason} for s in report.stale]
     # One PDF a line: easy to read and to diff, and written by json's fast encoder (indent= is ten times slower).
     text = (f'{{"summary": {_json(summary)},\n"interrupted": {_json(report.interrupted)},\n'

@@ -8,12 +8,16 @@ import threading
 
 import click
 
+from ..config.formats import FORMATS
 from ._app import cli, verbose_option
 
 
 @cli.command()
 @click.option("-l", "--locale", "locales", multiple=True, help="Build only this language (repeatable).")
 @click.option("--leaflet", "leaflets", multiple=True, help="Build only this leaflet id (repeatable).")
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(list(FORMATS)),
+              help="Build this format (repeatable): standard, large-print, or proof (the bilingual review proof, "
+                   "for translations only). Default: the formats setting (standard and large-print).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Parallel workers (default: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild even the PDFs that are up to date.")
 @click.option("--strict", is_flag=True,
@@ -21,8 +25,8 @@ from ._app import cli, verbose_option
 @click.option("--html", is_flag=True, help="Keep the HTML handed to WeasyPrint beside each PDF, for debugging.")
 @verbose_option
 @click.pass_obj
-def build(obj, locales, leaflets, jobs, force, strict, html):
-    """Build output/<locale>/<leaflet>.pdf for every leaflet and language."""
+def build(obj, locales, leaflets, formats, jobs, force, strict, html):
+    """Build output/<locale>/<leaflet>.pdf (and .large-print.pdf) for every leaflet and language."""
     from ..build import build as run_build
     from ..progress import closing_lines, interrupted_line, make_display
 
@@ -31,7 +35,7 @@ def build(obj, locales, leaflets, jobs, force, strict, html):
     try:
         with _sigterm_as_interrupt():
             report = run_build(config, list(locales) or None, list(leaflets) or None, jobs, force, strict, html,
-                               listener=display)
+                               listener=display, formats=list(formats) or None)
     except KeyboardInterrupt:
         display.close()
         click.echo(interrupted_line(display), err=True)

@@ -9,6 +9,7 @@ from babel import Locale, UnknownLocaleError
 
 from ..errors import ConfigError, Problem, did_you_mean
 from ..files import display_path
+from .formats import DEFAULT_FORMATS, formats_problems, online_url_problem
 from .institution import Institution, read_institution
 from .toml import read_settings, setting_line
 
@@ -35,6 +36,10 @@ class Config:
     """Regional conventions per language for dates, numbers and hyphenation, e.g. ``en`` → ``en_GB``."""
     do_not_translate: tuple[str, ...] = ()
     """Terms every translation keeps exactly as the source writes them (names, acronyms such as SAMU)."""
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    """The formats ``leaflets build`` makes when ``--format`` does not choose (``config.formats.FORMATS``)."""
+    online_url: str = ""
+    """Where each PDF is published, as a pattern (``https://…/{locale}/{file}``): a QR code on paper leads there."""
 
     def region(self, locale: str) -> str:
         """Return the locale whose conventions format dates and numbers in ``locale``'s leaflets."""
@@ -94,6 +99,8 @@ _FIELDS = {
     "domain": "domain",
     "regions": "regions",
     "do-not-translate": "do_not_translate",
+    "formats": "formats",
+    "online-url": "online_url",
 }
 def find_root(start: Path | str | None = None) -> Path:
     """Return the nearest folder at or above ``start`` whose pyproject.toml configures the tool."""
@@ -147,6 +154,11 @@ def load_config(root: Path | str | None = None) -> Config:
     if not all(isinstance(term, str) and term.strip() for term in terms):
         problems.append(Problem(where, None, "tool.patient-leaflets.do-not-translate", "expected a list of terms",
                                 'Write it as do-not-translate = ["SAMU", "Gustave Roussy"]'))
+    problems += [Problem(where, None, "tool.patient-leaflets.formats", message)
+                 for message in formats_problems(kwargs.get("formats", DEFAULT_FORMATS))]
+    url_problem = online_url_problem(kwargs["online_url"]) if kwargs.get("online_url") else ""
+    if url_problem:
+        problems.append(Problem(where, None, "tool.patient-leaflets.online-url", url_problem))
     institution = read_institution(table.get("institution", {}), where, problems)
     if problems:
         located = [replace(p, line=setting_line(text, p.field)) if p.file == where else p for p in problems]
@@ -156,9 +168,10 @@ def load_config(root: Path | str | None = None) -> Config:
 
 def _type_problem(key: str, value) -> str:
     """Return what a setting should have been when its value has the wrong type, else an empty string."""
-    if key == "locales":
+    if key in ("locales", "formats"):
         ok = isinstance(value, str) or isinstance(value, list) and all(isinstance(v, str) for v in value)
-        return "" if ok else 'expected a list of locale codes, e.g. ["en", "es"]'
+        example = 'locale codes, e.g. ["en", "es"]' if key == "locales" else 'formats, e.g. ["standard", "large-print"]'
+        return "" if ok else f"expected a list of {example}"
     if key == "do-not-translate":
         return ""  # checked term by term once read
     if key == "regions":
@@ -174,7 +187,7 @@ def discover_locales(translations: Path, domain: str, source_locale: str) -> tup
 
 
 def _setting_value(key: str, value):
-    if key in ("locales", "do-not-translate"):
+    if key in ("locales", "do-not-translate", "formats"):
         return tuple(value) if isinstance(value, list) else (value,)
     if key == "regions":
         return tuple(sorted(value.items()))

@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from .._version import __version__
 from ..config import Config
+from ..config.formats import STANDARD
 from ..content.leaflet import Leaflet
 from ..content.markup import french_spacing, render_text
 from ..content.placeholders import printed_url
@@ -36,6 +37,7 @@ from ..i18n.checkers import rules_for
 from ..i18n.template_strings import template_locations
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .bidi import isolate_left_to_right
+from .editions import format_context
 from .localize import is_right_to_left, localized_day, placeholder_values
 from .timeline import font_measure, timeline_svg
 from .typography import keep_together, last_words_together, printed_addresses
@@ -103,8 +105,9 @@ class _ConfinedLoader(FileSystemLoader):
 
 def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
                 report: TranslationReport | None = None, shared: Leaflet | None = None,
-                approval: dict | None = None, draft: bool = False) -> RenderedHTML:
-    """Return the HTML of a (translated) leaflet in ``locale``; template strings come from ``catalog``.
+                approval: dict | None = None, fmt: str = STANDARD, draft: bool = False) -> RenderedHTML:
+    """Return the HTML of a (translated) leaflet in ``locale`` and format ``fmt``; template strings come from
+    ``catalog``.
 
     ``shared`` holds the sections every leaflet ends with (``leaflets/_shared.yaml``, translated).
     ``approval`` says what the page tells about its approval (``approval.state.template_view``); without it,
@@ -120,6 +123,7 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     env.globals["gettext"] = _gettext(translations)
     context = _context(leaflet, config.region(locale), config)
     context["shared_sections"] = shared.data["sections"] if shared else []
+    context.update(format_context(config, locale, leaflet.id, fmt))
     approval = approval or NOT_APPROVED
     context["approval"] = approval
     approved = bool(approval["approved"])
@@ -193,7 +197,7 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
     # Text left in the source language writes its numbers (a temperature) as that language does.
     source_values = placeholder_values(config.institution, region, config.source_locale, config.source_locale)
     meta = leaflet.data["metadata"]
-    rich, plain = _text_filters(values, source_values, region, config.source_locale)
+    rich, plain = text_filters(values, source_values, region, config.source_locale)
     fonts = config.path("styles") / "fonts"
     rtl = is_right_to_left(region)
 
@@ -219,7 +223,7 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
     }
 
 
-def _text_filters(values: dict[str, Markup], source_values: dict[str, Markup], region: str, source_locale: str):
+def text_filters(values: dict[str, Markup], source_values: dict[str, Markup], region: str, source_locale: str):
     """Return ``rich`` (leaflet text to HTML) and ``plain`` (to text, for metadata and running heads).
 
     In a right-to-left language, the numbers, phone numbers and addresses of translated text are isolated left to

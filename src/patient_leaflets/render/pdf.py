@@ -23,6 +23,7 @@ from ..files import symlink_problems
 from .assets import LINK_SCHEMES, asset_path, asset_roots, check_assets
 
 STYLESHEET = "leaflet.css"
+"""The stylesheet of every format; a format may add its own layers after it (``config.formats``)."""
 PDF_VARIANT = "pdf/ua-1"
 
 
@@ -64,30 +65,33 @@ class RenderedPDF:
 
 @dataclass(frozen=True)
 class _Stylesheet:
-    """A parsed stylesheet and the fonts it loaded, kept for every render of a process."""
+    """Parsed stylesheets and the fonts they loaded, kept for every render of a process."""
 
-    css: weasyprint.CSS
+    css: list[weasyprint.CSS]
     fonts: FontConfiguration
 
 
-def render_pdf(html: str, config: Config) -> RenderedPDF:
+def render_pdf(html: str, config: Config, stylesheets: tuple[str, ...] = (STYLESHEET,)) -> RenderedPDF:
     """Return the PDF for a leaflet's HTML: A4, tagged (PDF/UA-1), fonts embedded, no network, no stray files.
+
+    ``stylesheets`` are files of ``styles/``, in cascade order (a format's layer after the common stylesheet).
 
     Anything the HTML or CSS asks to load from outside ``styles/`` and ``templates/``, and any file it asks to
     embed or link to, stops the render with a RenderError naming the template or stylesheet line.
     """
-    stylesheet = config.path("styles") / STYLESHEET
+    files = tuple((path, hashlib.sha256(path.read_bytes()).hexdigest())
+                  for path in (config.path("styles") / name for name in stylesheets))
     roots = tuple(asset_roots(config))
     fetcher = AssetFetcher(list(roots))
     linked = symlink_problems(config.path("styles"), config.display)
     if linked:  # the stylesheet is read by name, not through the fetcher
         raise RenderError(linked)
     try:
-        # Parse the CSS and load its fonts once per process, again only if the file changed.
-        sheet = _stylesheet(stylesheet, hashlib.sha256(stylesheet.read_bytes()).hexdigest(), roots)
+        # Parse the CSS and load its fonts once per process, again only if a file changed.
+        sheet = _stylesheet(files, roots)
         document = weasyprint.HTML(string=html, base_url=config.path("styles").as_uri() + "/", url_fetcher=fetcher)
         # render() then write_pdf() is what HTML.write_pdf() does, keeping the page count on the way.
-        laid_out = document.render(stylesheets=[sheet.css], font_config=sheet.fonts, pdf_variant=PDF_VARIANT)
+        laid_out = document.render(stylesheets=sheet.css, font_config=sheet.fonts, pdf_variant=PDF_VARIANT)
         refused = _unsafe_links(laid_out)
         if refused:
             raise RenderError(check_assets(config) or [Problem("", None, "", refused)])
@@ -98,9 +102,11 @@ def render_pdf(html: str, config: Config) -> RenderedPDF:
 
 
 @functools.lru_cache(maxsize=8)
-def _stylesheet(stylesheet: Path, digest: str, roots: tuple) -> _Stylesheet:
+def _stylesheet(files: tuple[tuple[Path, str], ...], roots: tuple) -> _Stylesheet:
+    """Return the stylesheets ``files`` names (each with its checksum, so that an edited file is read again)."""
     fonts = FontConfiguration()
-    css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=AssetFetcher(list(roots)), font_config=fonts)
+    css = [weasyprint.CSS(filename=str(path), url_fetcher=AssetFetcher(list(roots)), font_config=fonts)
+           for path, _ in files]
     return _Stylesheet(css, fonts)
 
 

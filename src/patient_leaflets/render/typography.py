@@ -15,6 +15,7 @@ from markupsafe import Markup
 from ..content.placeholders import printed_url
 
 NBSP = "\u00a0"
+BOUND_WORDS_MAX = 20
 _TAG = re.compile(r"(<[^>]*>)")
 _ROUND_THE_CLOCK = re.compile(r"\d+[ \u00a0\u202f]*[a-zA-Z]{1,3}[ \u00a0\u202f]*/[ \u00a0\u202f]*\d+")
 """24 h/24, 7 j/7, 7 d/7: a number, a unit and "per" that read as one word."""
@@ -52,8 +53,13 @@ def printed_addresses(html: Markup) -> Markup:
 def last_words_together(html: Markup) -> Markup:
     """Return ``html`` with its last two words kept on one line: a heading never ends on one word.
 
-    Both words go in an ``unbroken`` span, so that neither the space nor a hyphen (sert-elle) can split them and
-    the heading's text (its PDF bookmark) stays as written; in different elements, a no-break space binds them.
+    They go in a ``white-space: nowrap`` span *with the space before them*, so that neither that space, nor the
+    one between them, nor a hyphen (sert-elle) can break: the last line holds at least three words. A span that
+    starts after the space is not enough: when it does not fit at the end of a line, WeasyPrint 70 breaks the
+    line at the heading's *first* space ("Quand" / "devez-vous nous appeler tout" / "de suite ?"). The text stays
+    as written (bookmarks, search). Two words longer than ``BOUND_WORDS_MAX`` letters together are left free:
+    "radiologie interventionnelle" is wider than a large-print title's column. In different elements, the last
+    two words are bound by a no-break space.
     """
     pieces = _TAG.split(str(html).rstrip())
     for index in range(len(pieces) - 1, -1, -2):  # the text between the tags, from the end
@@ -61,8 +67,12 @@ def last_words_together(html: Markup) -> Markup:
         if not space:
             continue
         before, space, word = head.rpartition(" ")
-        if word:
-            pieces[index] = f'{before}{space}<span class="unbroken">{word} {last}</span>'
+        if len(word) + len(last) > BOUND_WORDS_MAX:
+            break
+        if before:
+            pieces[index] = f'{before}<span class="unbroken"> {word} {last}</span>'
+        elif word:
+            pieces[index] = f'<span class="unbroken">{word} {last}</span>'
         else:
             pieces[index] = f"{head}{NBSP}{last}"
         break

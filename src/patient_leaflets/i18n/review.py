@@ -1,0 +1,80 @@
+"""What a reviewer of a translation checks: each source text beside its translation, where both are written,
+and whether the hand-out can use the translation (the bilingual review proof is made from this).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babel.messages.catalog import Catalog
+
+from ..content.leaflet import Leaflet
+from ..content.validate import format_key
+from .checkers import Rules, translation_problems
+from .translate import FUZZY
+
+TRANSLATED, FUZZY_STATE, UNTRANSLATED, REFUSED = "translated", "fuzzy", "untranslated", "refused"
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One message: the source text, its translation, and where each is written."""
+
+    msgid: str
+    msgstr: str
+    """The translation in the catalog, even a fuzzy or refused one (empty when there is none)."""
+    state: str
+    """``translated`` (the hand-out shows it), ``fuzzy``, ``untranslated`` or ``refused`` (the source is shown)."""
+    reason: str
+    """Why a fuzzy or refused translation is not used; empty otherwise."""
+    source: str
+    """Where the source text is: ``leaflets/x.yaml:12`` or a template."""
+    field: str
+    """The field of the leaflet (``sections[0].blocks[2].paragraph``), or empty for a template."""
+    po_line: int | None
+    """The line of the ``msgid`` in the language's ``.po`` file (None when the catalog lacks the message)."""
+    part: int
+    """The part of the leaflet it belongs to: -1 before the sections, then each section's index."""
+
+
+def review_pairs(leaflet: Leaflet, catalog: Catalog, rules: Rules) -> list[Pair]:
+    """Return every translatable text of ``leaflet`` with its translation, in file order."""
+    pairs = []
+    for key, text, line in leaflet.iter_texts():
+        part = key[1] if key[0] == "sections" and len(key) > 1 else -1 if _before_sections(key) else 1_000
+        pairs.append(review_pair(catalog, text, rules, f"{leaflet.source}:{line}", format_key(key), part))
+    return pairs
+
+
+def review_pair(catalog: Catalog, msgid: str, rules: Rules, source: str, field: str = "", part: int = 0,
+                template: bool = False) -> Pair:
+    """Return one message with its translation and state, as the hand-out would use it."""
+    message = catalog.get(msgid)
+    msgstr = message.string if message is not None and isinstance(message.string, str) else ""
+    state, reason = _state(message, msgid, msgstr, rules, template)
+    return Pair(msgid, msgstr, state, reason, source, field, message.lineno if message else None, part)
+
+
+def template_messages(catalog: Catalog, templates_dir: str) -> list[tuple[str, str]]:
+    """Return the msgids the leaflet's templates use (every leaflet shows them) with where, in catalog order.
+
+    Those are the templates directly in ``templates/``; a subfolder's (``templates/site/``) make other pages.
+    """
+    def leaflet_template(path: str) -> bool:
+        return path.startswith(f"{templates_dir}/") and "/" not in path[len(templates_dir) + 1:]
+
+    return [(m.id, f"{m.locations[0][0]}:{m.locations[0][1]}") for m in catalog if m.id and isinstance(m.id, str)
+            and m.locations and all(leaflet_template(path) for path, _ in m.locations)]
+
+
+def _state(message, msgid: str, msgstr: str, rules: Rules, template: bool) -> tuple[str, str]:
+    if not msgstr:
+        return UNTRANSLATED, ""
+    if message.fuzzy:
+        return FUZZY_STATE, FUZZY
+    problems = translation_problems(msgid, msgstr, rules, template)
+    return (REFUSED, problems[0]) if problems else (TRANSLATED, "")
+
+
+def _before_sections(key) -> bool:
+    return key[0] in ("title", "subtitle", "summary", "key_points", "urgent")  # the call-us box is on page 1
