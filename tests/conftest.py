@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,11 @@ from patient_leaflets.config import load_config
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
+
+TODAY = "2026-12-02"
+"""The day review dates are judged against in every test, whatever the clock says (config/clock.py): the sample's
+review falls due on 2029-03-01, and the tests must not start failing then."""
+os.environ["LEAFLETS_TODAY"] = TODAY
 
 APPROVED_ON = dt.date(2026, 3, 2)
 """The day the test project's people approve its text and translation (``approve``)."""

@@ -11,6 +11,7 @@ from conftest import DATA, ROOT
 from patient_leaflets.check.coverage import summarize
 from patient_leaflets.check.project import check_catalog, check_project
 from patient_leaflets.config import load_config
+from patient_leaflets.errors import ConfigError
 from patient_leaflets.i18n.checkers import Rules, numbers_in, translation_problems
 
 # Stored as *.po-case, not *.po: they are wrong on purpose, and tools that scan every .po must skip them.
@@ -109,6 +110,18 @@ def test_check_flags_overdue_and_upcoming_reviews(config):
     assert soon.errors == []
     assert [str(p) for p in soon.warnings] == [
         "leaflets/sample.yaml:43: metadata.review_due: review due on 2029-03-01, in 59 days"]
+
+
+def test_leaflets_today_sets_the_day_reviews_are_judged_against(config, monkeypatch):
+    """``LEAFLETS_TODAY`` answers "what will be overdue on that day?" (and pins the day for these tests)."""
+    monkeypatch.setenv("LEAFLETS_TODAY", "2029-03-02")
+    assert [p.message for p in check_project(config).errors] == ["review overdue since 2029-03-01"]
+    monkeypatch.setenv("LEAFLETS_TODAY", "2 March 2029")
+    with pytest.raises(ConfigError) as info:
+        check_project(config)
+    assert [str(p) for p in info.value.problems] == [
+        "LEAFLETS_TODAY: '2 March 2029' is not a date. Write it as YYYY-MM-DD, e.g. 2027-06-01, or unset it to use "
+        "today"]
 
 
 def test_french_source_text_needs_its_spaces(config, project):

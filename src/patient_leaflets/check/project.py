@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from babel.messages.catalog import Catalog, Message
 
 from ..config import Config
+from ..config.clock import review_day
 from ..content.leaflet import Leaflet, load_leaflet, load_shared
 from ..content.validate import format_key
 from ..errors import CatalogError, ContentError, Problem, quote
@@ -69,7 +70,7 @@ def check_project(config: Config, today: dt.date | None = None, locales: list[st
             report.add(exc.problems)
             continue
         leaflets.append(leaflet)
-        report.add(check_review(leaflet, today or dt.date.today()))
+        report.add(check_review(leaflet, today or review_day()))
         report.add(check_typography(leaflet, config.source_locale))
     shared, shared_problems = _load_shared(config)
     texts = {text for leaflet in [*leaflets, shared] if leaflet for _, text, _ in leaflet.iter_texts()}

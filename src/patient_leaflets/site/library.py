@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..build.fingerprint import SITE_TEMPLATES, package_digest
 from ..config import Config
+from ..config.clock import review_day
 from ..errors import BuildError, Problem
 from ..files import write_atomic
 from .pdfs import Pdf, read_pdfs
@@ -48,7 +49,7 @@ class SiteReport:
 def build_site(config: Config, locales: list[str] | None = None, today: dt.date | None = None) -> SiteReport:
     """Write the library page in each of ``locales`` (all the project's languages by default) into the output
     folder: ``index.html`` in the source language, ``index.<locale>.html`` in the others."""
-    today = today or dt.date.today()
+    today = today or review_day()
     locales = _choose(config, locales)
     output = config.path("output")
     pdfs = read_pdfs(config)
