@@ -62,3 +62,10 @@ def test_untranslated_page_furniture_is_marked_and_reads_as_french(arabic):
 def test_a_temperature_in_french_fallback_text_is_written_the_french_way(arabic):
     text = pdftotext(arabic / "sample.pdf")
     assert "Vous avez 38,5 °C ou plus." in text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def test_the_institution_and_its_address_read_in_their_order(arabic):
+    """In a right-to-left page, "Centre Exemple, 1 rue …" is one French run: its comma stays after the name."""
+    html = (arabic / "sample.html").read_text(encoding="utf-8")
+    assert re.search(r'<dd><span lang="fr" dir="ltr">Centre Exemple, (<[^>]+>)?1 rue', html)
+    assert re.search(r"Centre Exemple, \d", pdftotext(arabic / "sample.pdf"))
