@@ -17,6 +17,7 @@ from patient_leaflets.approval.status import approval_status
 from patient_leaflets.build import build
 from patient_leaflets.check.project import check_project
 from patient_leaflets.config import load_config
+from patient_leaflets.i18n.catalogs import outdated_catalogs
 from patient_leaflets.i18n.stats import catalog_stats
 
 TREATMENTS = {"external-radiotherapy", "brachytherapy", "surgery", "chemotherapy", "immunotherapy",
@@ -52,6 +53,11 @@ def test_every_treatment_has_a_leaflet(real_project):
 def test_every_catalog_is_complete(real_project):
     for row in catalog_stats(real_project):
         assert (row.fuzzy, row.untranslated) == (0, 0), f"{row.locale} is not complete"
+
+
+def test_the_catalogs_are_what_extract_and_update_give(real_project):
+    """A translator opening a catalog finds every message the leaflets and templates have, where they are now."""
+    assert [f"{item.path.name}: {item.changes[:3]}" for item in outdated_catalogs(real_project)] == []
 
 
 def test_check_passes_with_readability_within_the_content_guide(real_project):
