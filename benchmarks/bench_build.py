@@ -115,11 +115,11 @@ def imports_weasyprint(project: Path) -> bool:
 
 def measure_build(project: Path) -> dict:
     """Build every PDF of a project in this process; return seconds and peak memory (parent, largest worker)."""
-    from patient_leaflets.build import build
+    from patient_leaflets.building import build_leaflets
     from patient_leaflets.config import load_config
 
     start = time.perf_counter()
-    report = build(load_config(project), force=True)
+    report = build_leaflets(load_config(project), force=True)
     seconds = time.perf_counter() - start
     assert not report.failed, report.failed
     kib = 1 if sys.platform != "darwin" else 1 / 1024  # ru_maxrss is in KiB on Linux, in bytes on macOS
@@ -153,7 +153,7 @@ def linear_fit(rows: list[dict]) -> tuple[float, float, float]:
 
 def machine() -> list[str]:
     """Describe the machine and the libraries the numbers depend on."""
-    from patient_leaflets.build.fingerprint import library_versions, native_versions
+    from patient_leaflets.building.fingerprint import library_versions, native_versions
 
     cpu = "unknown CPU"
     with open("/proc/cpuinfo", encoding="utf-8") if os.path.exists("/proc/cpuinfo") else open(os.devnull) as fh:

@@ -38,10 +38,10 @@ TARGET_RATIO = 0.5
 
 def build_format(project: Path, fmt: str, html: bool = False) -> list:
     """Build every PDF of ``fmt`` again, in this process; return the outcomes."""
-    from patient_leaflets.build import build
+    from patient_leaflets.building import build_leaflets
     from patient_leaflets.config import load_config
 
-    report = build(load_config(project), formats=[fmt], force=True, jobs=1, html=html)
+    report = build_leaflets(load_config(project), formats=[fmt], force=True, jobs=1, keep_html=html)
     assert not report.failed, report.failed
     return report.outcomes
 

@@ -35,8 +35,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import edit_leaflet, make_project  # noqa: E402
 
-from patient_leaflets.build import build  # noqa: E402
-from patient_leaflets.build.manifest import FORMAT, MANIFEST_FILE  # noqa: E402
+from patient_leaflets.building import build_leaflets  # noqa: E402
+from patient_leaflets.building.manifest import FORMAT, MANIFEST_FILE  # noqa: E402
 from patient_leaflets.config import load_config  # noqa: E402
 from patient_leaflets.site import build_site, thumbnails  # noqa: E402
 from patient_leaflets.site.library import STATE_FILE  # noqa: E402
@@ -86,7 +86,7 @@ def make_400(folder: Path) -> Path:
     project = make_project(folder, 200, repeat_sections=1)
     config = load_config(project)
     first = "leaflet-001"
-    report = build(config, leaflets=[first], jobs=2)
+    report = build_leaflets(config, leaflets=[first], jobs=2)
     assert not report.failed
     manifest = json.loads((config.path("output") / MANIFEST_FILE).read_text(encoding="utf-8"))
     for number in range(2, 201):
@@ -142,7 +142,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         real = copy_real_project(Path(tmp) / "real")
         config = load_config(real)
-        assert not build(config, jobs=2).failed
+        assert not build_leaflets(config, jobs=2).failed
         a = time_site(config, runs)
         print(f"(a) real project, {len(list(config.path('output').glob('*/*.pdf')))} PDFs: " + _line(a))
         many = make_400(Path(tmp) / "many")

@@ -64,10 +64,10 @@ def config(project: Path):
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory) -> Path:
     """Return a test project whose PDFs are already built; copy it before changing anything in it."""
-    from patient_leaflets.build import build
+    from patient_leaflets.building import build_leaflets
 
     folder = make_project(tmp_path_factory.mktemp("built") / "project")
-    report = build(load_config(folder), jobs=1)
+    report = build_leaflets(load_config(folder), jobs=1)
     assert not report.failed
     return folder
 

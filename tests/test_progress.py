@@ -9,8 +9,8 @@ import sys
 
 from rich.console import Console
 
-from patient_leaflets.build import Outcome
-from patient_leaflets.progress import BuildDisplay, TerminalDisplay, is_interactive, make_display
+from patient_leaflets.building import Outcome
+from patient_leaflets.cli.progress import BuildDisplay, TerminalDisplay, is_interactive, make_display
 
 BUILT = Outcome("sample", "en", "output/en/sample.pdf", "built")
 UNCHANGED = Outcome("sample", "fr", "output/fr/sample.pdf", "unchanged")
@@ -62,7 +62,7 @@ def test_only_a_terminal_outside_ci_is_interactive(monkeypatch):
 
 
 def test_with_nothing_to_render_rich_is_not_even_imported():
-    script = ("import sys\nfrom patient_leaflets.progress import make_display\n"
+    script = ("import sys\nfrom patient_leaflets.cli.progress import make_display\n"
               "display = make_display(terminal=True)\ndisplay.started(2, 0)\ndisplay.close()\n"
               "print('rich' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

@@ -13,12 +13,12 @@ from pypdf import PdfReader
 
 from conftest import ROOT
 from patient_leaflets.approval.approve import approve_leaflet, approve_translation
-from patient_leaflets.approval.status import approval_status
-from patient_leaflets.build import build
+from patient_leaflets.building import build_leaflets
 from patient_leaflets.check.project import check_project
 from patient_leaflets.config import load_config
 from patient_leaflets.i18n.catalogs import outdated_catalogs
 from patient_leaflets.i18n.stats import catalog_stats
+from patient_leaflets.pipeline.status import approval_status
 
 TREATMENTS = {"external-radiotherapy", "brachytherapy", "surgery", "chemotherapy", "immunotherapy",
               "hormone-therapy-breast", "hormone-therapy-prostate", "interventional-radiology", "car-t-cell-therapy"}
@@ -78,7 +78,7 @@ def test_once_approved_every_pdf_is_final_and_fits_on_four_pages(tmp_path):
         approve_leaflet(real_project, leaflet, ["Dr Test"], ["Comité de test"], PUBLISHED)
         for locale in real_project.locales:
             approve_translation(real_project, leaflet, locale, ["Traductrice de test"], [], PUBLISHED)
-    report = build(real_project)
+    report = build_leaflets(real_project)
     assert not report.failed
     assert [o.output for o in report.outcomes if o.draft] == []
     pages = {o.output: len(PdfReader(real_project.root / o.output).pages) for o in report.outcomes
@@ -97,7 +97,7 @@ def test_a_fresh_clone_has_nothing_approved_until_people_approve_it(tmp_path):
     approve_translation(config, "chemotherapy", "en", ["Jane Translator"], ["John Reviewer"], dt.date(2026, 12, 4))
     rows = approval_status(config)
     assert [(row.leaflet, row.locale) for row in rows if row.final] == [("chemotherapy", "fr"), ("chemotherapy", "en")]
-    report = build(config, leaflets=["chemotherapy", "surgery"], jobs=1, formats=["standard"])
+    report = build_leaflets(config, leaflets=["chemotherapy", "surgery"], jobs=1, formats=["standard"])
     assert [(o.leaflet, o.locale) for o in report.outcomes if not o.draft] == [("chemotherapy", "en"),
                                                                               ("chemotherapy", "fr")]
 
@@ -151,10 +151,10 @@ def untagged_french(html: str) -> list[str]:
 
 
 def test_english_leaflets_leave_no_french_paragraph_untagged(real_project):
-    from patient_leaflets.build.jobs import render_leaflet
+    from patient_leaflets.pipeline import leaflet_page
 
     assert untagged_french("<p>Ce document ne remplace pas les conseils de votre équipe.</p>") != [], "detects French"
     assert untagged_french('<p lang="fr">Ce document ne remplace pas les conseils de votre équipe.</p>') == []
     for path in real_project.leaflet_files():
-        html = render_leaflet(real_project, path, "en").rendered.html
+        html = leaflet_page(real_project, path, "en").rendered.html
         assert untagged_french(html) == [], path.stem

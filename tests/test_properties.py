@@ -19,7 +19,7 @@ from patient_leaflets.content.leaflet import Leaflet, parse_leaflet
 from patient_leaflets.content.markup import PLACEHOLDERS, render_text, text_problems
 from patient_leaflets.content.schema import LEAFLET, Map, OneOf, Seq
 from patient_leaflets.errors import CatalogError, ContentError
-from patient_leaflets.i18n.checkers import Rules, translation_problems
+from patient_leaflets.i18n.checks.checkers import Rules, translation_problems
 from patient_leaflets.i18n.pofile import read_catalog
 from patient_leaflets.i18n.translate import TemplateTranslations, TranslationReport
 

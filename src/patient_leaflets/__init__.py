@@ -25,13 +25,13 @@ _HOMES = {
     "errors": ("Problem", "LeafletError", "ConfigError", "ContentError", "CatalogError", "RenderError",
                "BuildError"),
     # one function per command: build, check, extract, init, update (--check), stats, site, approve, status
-    "build.orchestrate": ("build_leaflets",),
-    "build.report": ("BuildReport", "Outcome", "BuildListener"),
+    "building.orchestrate": ("build_leaflets", "BuildOptions"),
+    "building.report": ("BuildReport", "Outcome", "BuildListener"),
     "check.project": ("check_project", "CheckReport"),
     "i18n.catalogs": ("write_template", "extract_messages", "init_catalog", "update_catalogs", "outdated_catalogs"),
     "i18n.stats": ("catalog_stats",),
     "approval.approve": ("approve_leaflet", "approve_translation"),
-    "approval.status": ("approval_status",),
+    "pipeline.status": ("approval_status",),
     "site.library": ("build_site", "SiteReport"),
     # the content and translation stages
     "content.leaflet": ("Leaflet", "load_leaflet"),
@@ -39,7 +39,7 @@ _HOMES = {
 }
 """Each public name, listed once under the module (in ``patient_leaflets``) that defines it."""
 _RENAMED = {"build_leaflets": "build"}
-"""Public names that differ from the module's own: ``patient_leaflets.build`` is the build package."""
+"""Public names that differ from the module's own: ``patient_leaflets.building`` is the build package."""
 
 __all__ = ["__version__", *(name for names in _HOMES.values() for name in names)]
 
@@ -48,7 +48,7 @@ def __getattr__(name: str):
     home = next((module for module, names in _HOMES.items() if name in names), None)
     if home is None:
         raise AttributeError(f"module 'patient_leaflets' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{home}", __name__), _RENAMED.get(name, name))
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
     globals()[name] = value
     return value
 

@@ -12,11 +12,11 @@ from click.testing import CliRunner
 
 from conftest import make_project
 from patient_leaflets.approval.approve import ApprovalError, approve_leaflet, approve_translation
-from patient_leaflets.approval.status import approval_status
-from patient_leaflets.build import build
+from patient_leaflets.building import build_leaflets
 from patient_leaflets.check.project import check_project
 from patient_leaflets.cli import cli
 from patient_leaflets.config import load_config
+from patient_leaflets.pipeline.status import approval_status
 
 DAY = dt.date(2026, 12, 3)
 
@@ -66,10 +66,10 @@ def test_an_edited_sentence_makes_a_draft_everywhere_and_reverting_it_makes_it_f
     reason = "text changed since approval on 2026-12-03: 1 message"
     assert states(fresh)[("sample", "fr")] == [reason]
 
-    [french] = build(fresh, locales=["fr"], jobs=1).outcomes
+    [french] = build_leaflets(fresh, locales=["fr"], jobs=1).outcomes
     assert french.draft and french.draft_reasons == [reason]
     assert french.approval["source"]["changed"] == 1
-    [refused] = build(fresh, locales=["fr"], jobs=1, strict=True).failed
+    [refused] = build_leaflets(fresh, locales=["fr"], jobs=1, strict=True).failed
     assert refused.error == f"refused by --strict: {reason}"
     check = check_project(fresh, strict=True)
     assert "leaflets/sample.yaml:13: sections[0].blocks[1].list[0]: changed since approval on 2026-12-03" in [
@@ -79,7 +79,7 @@ def test_an_edited_sentence_makes_a_draft_everywhere_and_reverting_it_makes_it_f
 
     edit(sample, "Premier élément, modifié.", "Premier élément.")
     assert states(fresh)[("sample", "fr")] == []
-    [french] = build(fresh, locales=["fr"], jobs=1, strict=True).outcomes
+    [french] = build_leaflets(fresh, locales=["fr"], jobs=1, strict=True).outcomes
     assert (french.status, french.draft) == ("built", False)
     assert not [p for p in check_project(fresh, strict=True).errors if p.file.startswith("output/fr")]
 
@@ -139,7 +139,7 @@ def test_a_translation_is_final_only_when_both_it_and_its_source_are_approved(fr
     assert check_project(fresh).errors == []
     reason = "translation changed since approval on 2026-12-03: 1 message"
     assert states(fresh)[("sample", "en")] == [reason]
-    [english] = build(fresh, locales=["en"], jobs=1, strict=True).failed
+    [english] = build_leaflets(fresh, locales=["en"], jobs=1, strict=True).failed
     assert english.error == f"refused by --strict: {reason}"
     errors = [str(p) for p in check_project(fresh, strict=True).errors]
     assert any(p.startswith('translations/en/LC_MESSAGES/leaflets.po: "Reposez-vous.": translation changed since '

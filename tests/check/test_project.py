@@ -12,7 +12,7 @@ from patient_leaflets.check.coverage import summarize
 from patient_leaflets.check.project import check_catalog, check_project
 from patient_leaflets.config import load_config
 from patient_leaflets.errors import ConfigError
-from patient_leaflets.i18n.checkers import Rules, numbers_in, translation_problems
+from patient_leaflets.i18n.checks.checkers import Rules, numbers_in, translation_problems
 
 # Stored as *.po-case, not *.po: they are wrong on purpose, and tools that scan every .po must skip them.
 CORPUS = sorted((DATA / "translations").glob("*.po-case"))

@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from patient_leaflets.i18n.checkers import Rules, translation_problems
+from patient_leaflets.i18n.checks.checkers import Rules, translation_problems
 
 ENGLISH = Rules("en_GB", "fr")
 # (French, English) ways of writing each unit; the check reads them from CLDR, not from this table.

@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ROOT
-from patient_leaflets.build.jobs import render_leaflet
 from patient_leaflets.config import load_config
 from patient_leaflets.errors import ConfigError
+from patient_leaflets.pipeline import leaflet_page
 
 
 class _Contacts(HTMLParser):
@@ -57,7 +57,7 @@ def numbers_under_two_labels(html: str) -> dict[str, set[str]]:
 
 
 def html_of(config, locale: str, leaflet: str = "sample") -> str:
-    return render_leaflet(config, config.root / "leaflets" / f"{leaflet}.yaml", locale).rendered.html
+    return leaflet_page(config, config.root / "leaflets" / f"{leaflet}.yaml", locale).rendered.html
 
 
 def set_setting(project, key: str, value: str | None) -> None:

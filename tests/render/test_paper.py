@@ -13,8 +13,8 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 
 from conftest import ROOT
-from patient_leaflets.build.jobs import render_leaflet
 from patient_leaflets.config import load_config
+from patient_leaflets.pipeline import leaflet_page
 from patient_leaflets.render.assets import asset_roots
 from patient_leaflets.render.pdf import STYLESHEET, AssetFetcher
 
@@ -42,7 +42,7 @@ def pages(request, real_project):
 
 
 def _laid_out(real_project, leaflet: str, locale: str) -> list:
-    html = render_leaflet(real_project, real_project.root / "leaflets" / f"{leaflet}.yaml", locale).rendered.html
+    html = leaflet_page(real_project, real_project.root / "leaflets" / f"{leaflet}.yaml", locale).rendered.html
     fonts, fetcher = FontConfiguration(), AssetFetcher(asset_roots(real_project))
     css = weasyprint.CSS(filename=str(real_project.path("styles") / STYLESHEET), url_fetcher=fetcher,
                          font_config=fonts)

@@ -10,8 +10,8 @@ import pytest
 from markupsafe import Markup, escape
 
 from conftest import DATA
-from patient_leaflets.build.jobs import render_leaflet
 from patient_leaflets.errors import RenderError
+from patient_leaflets.pipeline import leaflet_page
 from patient_leaflets.render.assets import asset_roots
 from patient_leaflets.render.html import css_content, css_string, format_list
 from patient_leaflets.render.pdf import AssetFetcher, render_pdf
@@ -20,7 +20,7 @@ GOLDEN = DATA / "golden"
 
 
 def rendered(config, locale):
-    return render_leaflet(config, config.root / "leaflets" / "sample.yaml", locale).rendered
+    return leaflet_page(config, config.root / "leaflets" / "sample.yaml", locale).rendered
 
 
 @pytest.mark.parametrize("locale", ["fr", "en"])

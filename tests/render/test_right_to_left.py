@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from patient_leaflets.build import build
+from patient_leaflets.building import build_leaflets
 from patient_leaflets.config import load_config
 from patient_leaflets.i18n.catalogs import init_catalog
 
@@ -38,7 +38,7 @@ def arabic(tmp_path_factory):
     with open(po, "a", encoding="utf-8") as handle:
         handle.write(f'\nmsgid "{FRENCH}"\nmsgstr "{ARABIC}"\n')
     config = load_config(project)
-    report = build(config, locales=["ar"], jobs=1, html=True)
+    report = build_leaflets(config, locales=["ar"], jobs=1, keep_html=True)
     assert [o.status for o in report.outcomes] == ["built"]
     return project / "output" / "ar"
 

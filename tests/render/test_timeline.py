@@ -9,9 +9,9 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 from conftest import ROOT, approve
-from patient_leaflets.build import build
-from patient_leaflets.build.jobs import render_leaflet
+from patient_leaflets.building import build_leaflets
 from patient_leaflets.content.schema import PICTOGRAMS
+from patient_leaflets.pipeline import leaflet_page
 from patient_leaflets.render.timeline import LABEL_SIZE, TEXT_X, WIDTH, Colours, _Drawing, font_measure
 
 TIMELINE = """\
@@ -42,7 +42,7 @@ def add_timeline(project: Path, block: str = TIMELINE) -> None:
 
 
 def figure(config, locale: str) -> str:
-    html = render_leaflet(config, config.root / "leaflets" / "sample.yaml", locale).rendered.html
+    html = leaflet_page(config, config.root / "leaflets" / "sample.yaml", locale).rendered.html
     return html[html.index('<figure class="timeline">'):html.index("</figure>")]
 
 
@@ -88,7 +88,7 @@ def test_the_timeline_is_a_figure_with_alternative_text_and_pictograms_are_artif
     """PDF/UA: an image that informs is a Figure with /Alt; one beside text that says the same is an artifact."""
     add_timeline(project)
     approve(project, "sample", translated=True)  # the text as it is now: a final PDF
-    report = build(config, locales=["en"], jobs=1)
+    report = build_leaflets(config, locales=["en"], jobs=1)
     assert [(o.status, o.draft) for o in report.outcomes] == [("built", False)]
     reader = PdfReader(project / "output" / "en" / "sample.pdf")
     figures = [element for element in _structure(reader.trailer["/Root"]["/StructTreeRoot"])

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from weasyprint.formatting_structure import boxes
 
 from conftest import ROOT
-from patient_leaflets.build.jobs import render_leaflet
+from patient_leaflets.pipeline import leaflet_page
 from patient_leaflets.render.typography import keep_together, last_words_together, printed_addresses
 
 
@@ -55,7 +55,7 @@ def test_web_addresses_in_text_break_only_after_a_slash():
 
 
 def test_rendered_leaflet_keeps_headings_and_the_day_and_night_line_together(config):
-    html = render_leaflet(config, config.root / "leaflets" / "sample.yaml", "fr").rendered.html
+    html = leaflet_page(config, config.root / "leaflets" / "sample.yaml", "fr").rendered.html
     assert '<h2>Qu’est-ce<span class="unbroken"> que c’est\u202f?</span></h2>' in html
     assert 'Ligne joignable <span class="unbroken">24 h/24</span>, <span class="unbroken">7 j/7</span>' in html
 

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from conftest import add_leaflet, make_project
-from patient_leaflets.build import build
+from patient_leaflets.building import build_leaflets
 from patient_leaflets.config import load_config
 
 
@@ -17,7 +17,7 @@ def make_library_project(folder: Path) -> Path:
     of the French sample as a build with formats reports it."""
     project = make_project(folder)
     add_leaflet(project, "chemotherapy", "La chimiothérapie", "Chemotherapy")
-    report = build(load_config(project), jobs=1)
+    report = build_leaflets(load_config(project), jobs=1)
     assert not report.failed, [o.error for o in report.failed]
     add_format(project, "fr", "sample", "large-print")
     return project

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from library_project import add_format, make_library_project
 
 from conftest import add_leaflet
-from patient_leaflets.build import build
+from patient_leaflets.building import build_leaflets
 from patient_leaflets.cli import cli
 from patient_leaflets.config import load_config
 from patient_leaflets.site import build_site, thumbnails
@@ -160,7 +160,7 @@ def test_drafts_failures_and_overdue_reviews_are_shown_as_such(project):
 
 def test_a_partial_build_keeps_every_pdf_in_the_library(project):
     config = load_config(project)
-    report = build(config, locales=["en"], leaflets=["sample"], jobs=1)
+    report = build_leaflets(config, locales=["en"], leaflets=["sample"], jobs=1)
     assert len(report.outcomes) == 1
     build_site(config, today=TODAY)
     assert len(read_page(project)[1].cards) == 4
@@ -203,7 +203,7 @@ def test_a_pdf_that_cannot_be_read_is_listed_without_a_thumbnail_and_said(projec
 def test_special_characters_in_a_title_are_shown_as_text(project):
     add_leaflet(project, "markup", "Titre <b & co\"")
     config = load_config(project)
-    assert not build(config, locales=["fr"], leaflets=["markup"], jobs=1).failed
+    assert not build_leaflets(config, locales=["fr"], leaflets=["markup"], jobs=1).failed
     build_site(config, today=TODAY)
     html, page = read_page(project)
     assert ">Titre &lt;b &amp; co&#34;</span>" in html and "<b &" not in html

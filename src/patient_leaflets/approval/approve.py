@@ -10,7 +10,7 @@ from ..config import Config
 from ..content.leaflet import load_leaflet, load_shared
 from ..errors import LeafletError, Problem, did_you_mean, quote
 from ..i18n.catalogs import load_catalog
-from ..i18n.checkers import rules_for
+from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import lookup
 from .records import CHANGED, Record, judge, make_record
 from .source import hashed_source, source_record, source_verdict, subject, write_source_record

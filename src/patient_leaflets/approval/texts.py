@@ -14,8 +14,8 @@ from ..config import Config
 from ..config.toml import setting_line
 from ..content.leaflet import Leaflet
 from ..content.validate import format_key
-from ..i18n.template_strings import template_strings
 from ..render.html import TEMPLATE
+from ..render.template_strings import template_strings
 
 INSTITUTION_TABLE = "tool.patient-leaflets.institution"
 PROJECT_FILE = "pyproject.toml"

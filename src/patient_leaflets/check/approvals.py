@@ -7,9 +7,9 @@
 from __future__ import annotations
 
 from ..approval.records import CHANGED, Verdict
-from ..approval.status import StatusRow, approval_status
 from ..config import Config
 from ..errors import Problem, quote
+from ..pipeline.status import StatusRow, approval_status
 
 
 def check_approvals(config: Config, strict: bool = False, locales: list[str] | None = None) -> list[Problem]:

@@ -17,7 +17,7 @@ from ..content.leaflet import Leaflet, load_leaflet, load_shared
 from ..content.validate import format_key
 from ..errors import CatalogError, ContentError, Problem, quote
 from ..i18n.catalogs import load_catalog
-from ..i18n.checkers import (
+from ..i18n.checks.checkers import (
     Rules,
     is_template_message,
     rules_for,

@@ -60,7 +60,7 @@ def approve(obj, leaflet, clinical, patient, locale, translator, reviewer, day):
 @click.pass_obj
 def status(obj, locales, leaflets, as_json):
     """Show every leaflet in every language: version, approved by whom and when, review due, final or draft."""
-    from ..approval.status import approval_status
+    from ..pipeline.status import approval_status
 
     rows = approval_status(obj.config, list(locales) or None, list(leaflets) or None)
     if as_json:

@@ -27,15 +27,16 @@ from ._app import cli, verbose_option
 @click.pass_obj
 def build(obj, locales, leaflets, formats, jobs, force, strict, html):
     """Build output/<locale>/<leaflet>.pdf (and .large-print.pdf) for every leaflet and language."""
-    from ..build import build as run_build
-    from ..progress import closing_lines, interrupted_line, make_display
+    from ..building import BuildOptions, build_leaflets
+    from .progress import closing_lines, interrupted_line, make_display
 
     config = obj.config
     display = make_display(verbose=obj.verbose)
     try:
         with _sigterm_as_interrupt():
-            report = run_build(config, list(locales) or None, list(leaflets) or None, jobs, force, strict, html,
-                               listener=display, formats=list(formats) or None)
+            options = BuildOptions(locales=locales or None, leaflets=leaflets or None, formats=formats or None,
+                                   jobs=jobs, force=force, strict=strict, keep_html=html)
+            report = build_leaflets(config, options, listener=display)
     except KeyboardInterrupt:
         display.close()
         click.echo(interrupted_line(display), err=True)

@@ -10,7 +10,7 @@ from babel.messages.catalog import Catalog
 
 from ..content.leaflet import Leaflet
 from ..content.validate import format_key
-from .checkers import Rules, translation_problems
+from .checks.checkers import Rules, translation_problems
 from .translate import FUZZY
 
 TRANSLATED, FUZZY_STATE, UNTRANSLATED, REFUSED = "translated", "fuzzy", "untranslated", "refused"

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from ..content.leaflet import Leaflet, get_at
 from ..content.validate import format_key
 from ..errors import excerpt
-from .checkers import Rules, translation_problems
+from .checks.checkers import Rules, translation_problems
 
 
 class SourceText(str):

@@ -11,7 +11,7 @@ import re
 
 from markupsafe import Markup
 
-from ..i18n.checkers import left_to_right_spans
+from ..i18n.checks.checkers import left_to_right_spans
 
 _TAG_OR_ENTITY = re.compile(r"(<[^>]*>|&#?\w+;)")
 

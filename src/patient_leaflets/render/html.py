@@ -33,12 +33,12 @@ from ..content.leaflet import Leaflet
 from ..content.markup import french_spacing, render_text
 from ..content.placeholders import printed_url
 from ..errors import Problem, RenderError
-from ..i18n.checkers import rules_for
-from ..i18n.template_strings import template_locations
+from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .bidi import isolate_left_to_right
 from .editions import format_context
 from .localize import is_right_to_left, localized_day, placeholder_values
+from .template_strings import template_locations
 from .timeline import font_measure, timeline_svg
 from .typography import keep_together, last_words_together, printed_addresses
 

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from .._version import __version__
 from ..config import Config
 from ..content.leaflet import Leaflet, load_shared
-from ..i18n.checkers import Rules
+from ..i18n.checks.checkers import Rules
 from ..i18n.review import Pair, review_pair, review_pairs, template_messages
 from ..i18n.translate import TemplateTranslations, TranslationReport
 from .html import RenderedHTML, render_page, text_filters

@@ -20,7 +20,7 @@ from ..content.leaflet import Leaflet, load_leaflet
 from ..content.markup import plain_text
 from ..errors import LeafletError
 from ..i18n.catalogs import load_catalog
-from ..i18n.checkers import rules_for
+from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import lookup
 from .pdfs import DRAFT, FAILED, FINAL, Pdf
 

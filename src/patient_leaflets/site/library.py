@@ -17,7 +17,7 @@ import logging
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..build.fingerprint import SITE_TEMPLATES, package_digest
+from ..building.fingerprint import SITE_TEMPLATES, package_digest
 from ..config import Config
 from ..config.clock import review_day
 from ..errors import BuildError, Problem

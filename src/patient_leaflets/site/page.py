@@ -12,7 +12,7 @@ from babel.units import format_unit
 from ..config import Config
 from ..errors import LeafletError
 from ..i18n.catalogs import load_catalog
-from ..i18n.checkers import rules_for
+from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import Gap, TemplateTranslations, TranslationReport
 from ..render.html import render_page
 from ..render.localize import format_day, is_right_to_left

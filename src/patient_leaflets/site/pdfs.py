@@ -12,8 +12,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..build.manifest import Manifest, file_digest
-from ..build.report import REPORT_FILE
+from ..building.manifest import Manifest, file_digest
+from ..building.report import REPORT_FILE
 from ..config import Config
 
 STANDARD = "standard"

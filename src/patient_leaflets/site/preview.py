@@ -16,9 +16,9 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from ..build import build
-from ..build.report import BuildListener
-from ..build.workers import keep_workers
+from ..building import build_leaflets
+from ..building.report import BuildListener
+from ..building.workers import keep_workers
 from ..config import Config, load_config
 from ..errors import LeafletError
 from .library import build_site
@@ -121,7 +121,7 @@ class Preview:
         ``changed`` is told the files saved, ``built`` the errors of the build that follows."""
         import watchfiles
 
-        from ..build.jobs import warm_up
+        from ..building.jobs import warm_up
 
         config = self.config
         if stop.is_set():
@@ -139,7 +139,7 @@ class Preview:
 
 def _build_errors(config: Config, locales: list[str] | None, listener: BuildListener) -> list[str]:
     try:
-        report = build(config, locales, listener=listener)
+        report = build_leaflets(config, locales=locales, listener=listener)
     except LeafletError as exc:
         return [str(problem) for problem in exc.problems]
     errors = [f"{outcome.output}: {outcome.error}" for outcome in report.failed]

@@ -16,12 +16,12 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import add_leaflet, make_project
-from patient_leaflets.build import build, fingerprint
-from patient_leaflets.build.jobs import render_leaflet
-from patient_leaflets.build.manifest import Manifest
+from patient_leaflets.building import build_leaflets, fingerprint
+from patient_leaflets.building.manifest import Manifest
+from patient_leaflets.cli.progress import closing_lines
 from patient_leaflets.config import load_config
 from patient_leaflets.errors import LeafletError
-from patient_leaflets.progress import closing_lines
+from patient_leaflets.pipeline import leaflet_page
 from patient_leaflets.render import pdf as pdf_stage
 
 
@@ -41,7 +41,7 @@ def embedded_fonts(path) -> set[str]:
 
 
 def test_build_writes_one_tagged_pdf_per_leaflet_and_language(config):
-    report = build(config, jobs=1)
+    report = build_leaflets(config, jobs=1)
     assert [(o.locale, o.status, o.draft) for o in report.outcomes] == [("en", "built", False), ("fr", "built", False)]
     english, french = (config.root / "output" / loc / "sample.pdf" for loc in ("en", "fr"))
     reader = PdfReader(english)
@@ -72,7 +72,7 @@ def test_build_writes_one_tagged_pdf_per_leaflet_and_language(config):
 def test_every_page_of_an_incomplete_translation_is_marked_draft(config):
     po = config.po_path("en")
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr ""'), encoding="utf-8")
-    [outcome] = build(config, locales=["en"], jobs=1).outcomes
+    [outcome] = build_leaflets(config, locales=["en"], jobs=1).outcomes
     assert outcome.draft and outcome.status == "built"
     assert outcome.gaps == ["leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
                             f"'Reposez-vous.' ({po_line(config, 'Reposez-vous.')})"]
@@ -88,13 +88,13 @@ def po_line(config, msgid: str) -> str:
 
 
 def test_strict_refuses_a_draft_and_sets_the_final_pdf_aside(config):
-    build(config, jobs=1)
+    build_leaflets(config, jobs=1)
     good = (config.root / "output" / "en" / "sample.pdf").read_bytes()
     po = config.po_path("en")
     po.write_text(po.read_text(encoding="utf-8").replace("#, python-brace-format\nmsgid \"Vous avez",
                                                          "#, fuzzy, python-brace-format\nmsgid \"Vous avez"),
                   encoding="utf-8")
-    report = build(config, strict=True, jobs=1)
+    report = build_leaflets(config, strict=True, jobs=1)
     [failed] = report.failed
     assert failed.locale == "en"
     assert failed.error == (
@@ -110,19 +110,19 @@ def test_strict_refuses_a_draft_and_sets_the_final_pdf_aside(config):
     assert closing_lines(report)[0] == ("set aside  output/en/sample.pdf → output/en/sample.previous.pdf: it no "
                                         "longer matches its sources")
     assert not list(english.glob(".*.tmp"))
-    again = build(config, jobs=1)
+    again = build_leaflets(config, jobs=1)
     assert [(o.locale, o.status, o.draft) for o in again.outcomes] == [("en", "built", True),
                                                                        ("fr", "unchanged", False)]
     assert [str(s) for s in again.stale] == [
         "output/en/sample.previous.pdf: an earlier PDF, set aside when a build refused or failed to replace it: not "
         "to be given to patients"]
-    assert build(config, jobs=1, strict=True).failed[0].previous == "", "a draft is marked DRAFT: it stays"
+    assert build_leaflets(config, jobs=1, strict=True).failed[0].previous == "", "a draft is marked DRAFT: it stays"
     assert (english / "sample.pdf").exists()
 
 
 def test_one_broken_leaflet_does_not_stop_the_others(config):
     (config.root / "leaflets" / "broken.yaml").write_text("title: [\n", encoding="utf-8")
-    report = build(config, locales=["fr"], jobs=2)
+    report = build_leaflets(config, locales=["fr"], jobs=2)
     statuses = {o.leaflet: o.status for o in report.outcomes}
     assert statuses == {"broken": "failed", "sample": "built"}
     assert report.failed[0].error.startswith("leaflets/broken.yaml:2:1: invalid YAML")
@@ -130,12 +130,12 @@ def test_one_broken_leaflet_does_not_stop_the_others(config):
 
 
 def test_second_build_skips_unchanged_pdfs_and_rebuilds_on_catalog_change(config):
-    build(config, jobs=1)
-    again = build(config, jobs=1)
+    build_leaflets(config, jobs=1)
+    again = build_leaflets(config, jobs=1)
     assert [o.status for o in again.outcomes] == ["unchanged", "unchanged"]
     po = config.po_path("en")
     po.write_text(po.read_text(encoding="utf-8").replace('"Rest."', '"Get some rest."'), encoding="utf-8")
-    third = build(config, jobs=1)
+    third = build_leaflets(config, jobs=1)
     assert [(o.locale, o.status) for o in third.outcomes] == [("en", "built"), ("fr", "unchanged")]
     assert "Get some rest." in pdf_text(config.root / "output" / "en" / "sample.pdf")
     report = json.loads((config.root / "output" / "build-report.json").read_text(encoding="utf-8"))
@@ -143,30 +143,30 @@ def test_second_build_skips_unchanged_pdfs_and_rebuilds_on_catalog_change(config
 
 
 def test_identical_input_gives_identical_bytes(config):
-    build(config, locales=["fr"], jobs=1)
+    build_leaflets(config, locales=["fr"], jobs=1)
     first = (config.root / "output" / "fr" / "sample.pdf").read_bytes()
-    build(config, locales=["fr"], jobs=1, force=True)
+    build_leaflets(config, locales=["fr"], jobs=1, force=True)
     assert (config.root / "output" / "fr" / "sample.pdf").read_bytes() == first
 
 
 def test_unknown_selection_is_an_error(config):
     with pytest.raises(LeafletError, match=r"no leaflet 'surgery' in leaflets/. Known: sample"):
-        build(config, leaflets=["surgery"])
+        build_leaflets(config, leaflets=["surgery"])
     with pytest.raises(LeafletError, match=r"locale 'de' is not configured"):
-        build(config, locales=["de"])
+        build_leaflets(config, locales=["de"])
 
 
 def test_a_failed_check_makes_a_draft_and_strict_names_it(config):
     po = config.po_path("en")
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr "Rest for 2 days."'),
                   encoding="utf-8")
-    [draft] = build(config, locales=["en"], jobs=1).outcomes
+    [draft] = build_leaflets(config, locales=["en"], jobs=1).outcomes
     assert draft.draft and draft.gaps == [
         "leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]): numbers differ: msgid has none, msgstr "
         "has 2. Keep every dose, temperature, duration, percentage and age as in msgid (2,5 and 2.5 are the same "
         f"number): 'Reposez-vous.' ({po_line(config, 'Reposez-vous.')})"]
     assert "Rest for 2 days" not in pdf_text(config.root / "output" / "en" / "sample.pdf")
-    [refused] = build(config, locales=["en"], jobs=1, strict=True).outcomes
+    [refused] = build_leaflets(config, locales=["en"], jobs=1, strict=True).outcomes
     assert refused.status == "failed" and refused.error.endswith(draft.gaps[0])
 
 
@@ -175,7 +175,7 @@ def test_a_new_language_builds_as_a_draft_with_no_code_change(config, project):
     from patient_leaflets.i18n.catalogs import init_catalog
 
     init_catalog(config, "es")
-    report = build(load_config(project), locales=["es"], jobs=1)
+    report = build_leaflets(load_config(project), locales=["es"], jobs=1)
     [outcome] = report.outcomes
     assert (outcome.status, outcome.draft, len(outcome.gaps)) == ("built", True, 65)
     reader = PdfReader(project / "output" / "es" / "sample.pdf")
@@ -201,13 +201,13 @@ def test_arabic_is_laid_out_right_to_left_with_a_font_that_has_its_letters(confi
     for msgid, msgstr in ARABIC.items():
         catalog[msgid].string = msgstr
     write_catalog(path, catalog)
-    [outcome] = build(load_config(project), locales=["ar"], jobs=1).outcomes
+    [outcome] = build_leaflets(load_config(project), locales=["ar"], jobs=1).outcomes
     assert outcome.status == "built" and outcome.draft
     pdf = project / "output" / "ar" / "sample.pdf"
     assert PdfReader(pdf).trailer["/Root"]["/Lang"] == "ar"
     assert {"Noto-Sans-Arabic", "Noto-Sans-Arabic-Bold"} <= embedded_fonts(pdf)
     assert "العلاج المثال" in pdf_text(pdf)
-    html = render_leaflet(load_config(project), project / "leaflets" / "sample.yaml", "ar").rendered
+    html = leaflet_page(load_config(project), project / "leaflets" / "sample.yaml", "ar").rendered
     assert html.html.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">')
     title = _x_of(pdf, "العلاج")
     phone = _x_of(pdf, "+33 1 98 76 54 32")
@@ -256,7 +256,7 @@ def two_leaflets(config):
 def rebuild(config, renders, **options) -> list[tuple[str, str]]:
     """Build with one worker (in this process, so renders are counted); return what was rendered."""
     renders.clear()
-    report = build(config, jobs=1, **options)
+    report = build_leaflets(config, jobs=1, **options)
     assert not report.failed, report.failed
     return sorted(renders)
 
@@ -328,7 +328,7 @@ def test_a_translation_made_fuzzy_or_filled_in_renders_the_pdf_again(two_leaflet
     rebuild(two_leaflets, renders)
     edit(po, 'msgid "Un autre traitement"', '#, fuzzy\nmsgid "Un autre traitement"')
     assert rebuild(two_leaflets, renders) == [("en", "other")]
-    assert [o.draft for o in build(two_leaflets, jobs=1).outcomes] == [True, False, False, False]
+    assert [o.draft for o in build_leaflets(two_leaflets, jobs=1).outcomes] == [True, False, False, False]
     edit(po, '#, fuzzy\nmsgid "Un autre traitement"', 'msgid "Un autre traitement"')
     edit(po, 'msgstr "Rest."', 'msgstr ""')
     assert rebuild(two_leaflets, renders) == [("en", "other"), ("en", "sample")]
@@ -384,7 +384,7 @@ def test_an_interrupted_build_keeps_what_it_finished_and_the_next_build_goes_on(
 
     monkeypatch.setattr(pdf_stage, "render_pdf", interrupted_on_the_third)
     with pytest.raises(KeyboardInterrupt):
-        build(two_leaflets, jobs=1)
+        build_leaflets(two_leaflets, jobs=1)
     out = two_leaflets.root / "output"
     report = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
     assert report["interrupted"] and [p["output"] for p in report["pdfs"]] == ["output/en/other.pdf",
@@ -399,7 +399,7 @@ def test_the_journal_of_a_killed_build_is_used_by_the_next_one(two_leaflets, ren
     edit(two_leaflets.root / "leaflets" / "sample.yaml", 'version: "2.1"', 'version: "2.2"')
     # A build killed after writing en/sample.pdf and its journal line, before it could save the manifest:
     monkeypatch.setattr(Manifest, "save", Manifest.close_journal)
-    build(two_leaflets, jobs=1, locales=["en"])
+    build_leaflets(two_leaflets, jobs=1, locales=["en"])
     monkeypatch.undo()
     monkeypatch.setattr(pdf_stage, "render_pdf", renders_recorder(renders))
     assert (two_leaflets.root / "output" / ".build-journal.jsonl").exists()
@@ -421,7 +421,7 @@ def renders_recorder(calls):
 
 
 def test_a_render_error_does_not_stop_the_others(two_leaflets, monkeypatch):
-    build(two_leaflets, jobs=1)
+    build_leaflets(two_leaflets, jobs=1)
     out = two_leaflets.root / "output"
     before = (out / "en" / "other.pdf").read_bytes()
     real = pdf_stage.render_pdf
@@ -433,7 +433,7 @@ def test_a_render_error_does_not_stop_the_others(two_leaflets, monkeypatch):
 
     monkeypatch.setattr(pdf_stage, "render_pdf", failing_for_other)
     edit(two_leaflets.root / "leaflets" / "other.yaml", 'version: "2.1"', 'version: "2.2"')
-    report = build(two_leaflets, jobs=1, force=True)
+    report = build_leaflets(two_leaflets, jobs=1, force=True)
     assert [(o.output, o.status) for o in report.outcomes] == [
         ("output/en/other.pdf", "failed"), ("output/en/sample.pdf", "built"),
         ("output/fr/other.pdf", "failed"), ("output/fr/sample.pdf", "built")]
@@ -441,7 +441,8 @@ def test_a_render_error_does_not_stop_the_others(two_leaflets, monkeypatch):
     assert not (out / "en" / "other.pdf").exists(), "an earlier PDF never passes for the one that failed"
     assert (out / "en" / "other.previous.pdf").read_bytes() == before, "set aside, never removed"
     monkeypatch.undo()
-    assert [o.status for o in build(two_leaflets, jobs=1).outcomes] == ["built", "unchanged", "built", "unchanged"], \
+    statuses = [o.status for o in build_leaflets(two_leaflets, jobs=1).outcomes]
+    assert statuses == ["built", "unchanged", "built", "unchanged"], \
         "a PDF that failed is still out of date"
 
 
@@ -450,7 +451,7 @@ def test_strict_refuses_an_up_to_date_draft_without_rendering_it(config, renders
     edit(po, 'msgstr "Rest."', 'msgstr ""')
     rebuild(config, renders)
     renders.clear()
-    report = build(config, jobs=1, strict=True)
+    report = build_leaflets(config, jobs=1, strict=True)
     assert renders == []
     assert [(o.locale, o.status, o.error) for o in report.outcomes] == [
         ("en", "failed", "refused by --strict: translation changed since approval on 2026-03-02: 1 message; 1 "
@@ -465,8 +466,8 @@ def test_same_inputs_give_the_same_bytes_in_one_process_or_many_and_in_any_folde
     first, second = (load_config(make_project(tmp_path / name)) for name in ("first", "second"))
     for config in (first, second):
         add_leaflet(config.root, "other", "Un autre traitement", "Another treatment")
-    assert not build(first, jobs=1).failed
-    assert not build(second, jobs=2).failed
+    assert not build_leaflets(first, jobs=1).failed
+    assert not build_leaflets(second, jobs=2).failed
     pdfs = sorted(p.relative_to(first.root) for p in (first.root / "output").glob("*/*.pdf"))
     assert len(pdfs) == 4
     for pdf in pdfs:
@@ -480,8 +481,8 @@ def test_same_inputs_give_the_same_bytes_in_one_process_or_many_and_in_any_folde
 
 def test_the_report_describes_every_pdf(config):
     edit(config.po_path("en"), 'msgstr "Rest."', 'msgstr ""')
-    build(config, jobs=1)
-    report = build(config, jobs=1)
+    build_leaflets(config, jobs=1)
+    report = build_leaflets(config, jobs=1)
     data = json.loads((config.root / "output" / "build-report.json").read_text(encoding="utf-8"))
     assert data["summary"] == {"built": 0, "unchanged": 2, "drafts": 1, "failed": 0, "stale": 0,
                                "formats": {"standard": 2}}
@@ -512,23 +513,23 @@ def sample_line(config, start: str) -> int:
 
 def test_html_option_keeps_the_html_beside_each_pdf(config, renders):
     rebuild(config, renders)
-    assert rebuild(config, renders, html=True) == [("en", "sample"), ("fr", "sample")], "no HTML yet"
+    assert rebuild(config, renders, keep_html=True) == [("en", "sample"), ("fr", "sample")], "no HTML yet"
     html = (config.root / "output" / "en" / "sample.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and '<html lang="en-GB" dir="ltr">' in html
     assert "The example treatment" in html
-    assert rebuild(config, renders, html=True) == []
+    assert rebuild(config, renders, keep_html=True) == []
     edit(config.root / "leaflets" / "sample.yaml", 'version: "2.1"', 'version: "2.2"')
     rebuild(config, renders)
     assert not (config.root / "output" / "en" / "sample.html").exists(), "an HTML file no longer matching its PDF"
 
 
 def test_outputs_of_leaflets_and_languages_that_no_longer_exist_are_reported(config):
-    build(config, jobs=1)
+    build_leaflets(config, jobs=1)
     out = config.root / "output"
     (out / "de").mkdir()
     (out / "de" / "sample.pdf").write_bytes(b"%PDF")
     (out / "fr" / "surgery.pdf").write_bytes(b"%PDF")
-    report = build(config, jobs=1)
+    report = build_leaflets(config, jobs=1)
     assert [str(s) for s in report.stale] == [
         "output/de/sample.pdf: the language 'de' is not built any more (not in locales)",
         "output/fr/surgery.pdf: there is no leaflet 'surgery' in leaflets/ any more"]
@@ -536,15 +537,15 @@ def test_outputs_of_leaflets_and_languages_that_no_longer_exist_are_reported(con
 
 
 def test_a_second_build_of_the_same_folder_is_refused_while_one_runs(config):
-    holder = ("import pathlib, sys; from patient_leaflets.build.manifest import build_lock\n"
+    holder = ("import pathlib, sys; from patient_leaflets.building.manifest import build_lock\n"
               "with build_lock(pathlib.Path(sys.argv[1]), 'output'):\n    print('held', flush=True); sys.stdin.read()")
     with subprocess.Popen([sys.executable, "-c", holder, str(config.root / "output")], stdin=subprocess.PIPE,
                           stdout=subprocess.PIPE, text=True) as other:
         assert other.stdout.readline() == "held\n"
         with pytest.raises(LeafletError, match="^output: another build is writing to this folder. Wait until"):
-            build(config, jobs=1)
+            build_leaflets(config, jobs=1)
         other.stdin.close()
-    assert [o.status for o in build(config, jobs=1).outcomes] == ["built", "built"]
+    assert [o.status for o in build_leaflets(config, jobs=1).outcomes] == ["built", "built"]
 
 
 # The parent process never imports WeasyPrint: not when all is up to date, not when workers render.
@@ -552,8 +553,8 @@ def test_a_second_build_of_the_same_folder_is_refused_while_one_runs(config):
 @pytest.mark.parametrize("jobs", [2, None])
 def test_the_build_process_does_not_import_weasyprint(project, jobs):
     script = ("import sys, pathlib\n"
-              "from patient_leaflets.config import load_config\nfrom patient_leaflets.build import build\n"
-              f"report = build(load_config(pathlib.Path(sys.argv[1])), jobs={jobs})\n"
+              "from patient_leaflets.config import load_config\nfrom patient_leaflets.building import build_leaflets\n"
+              f"report = build_leaflets(load_config(pathlib.Path(sys.argv[1])), jobs={jobs})\n"
               "print(report.count('built'), 'weasyprint' in sys.modules)")
     if jobs is None:  # up to date: build first
         subprocess.run([sys.executable, "-c", script, str(project)], check=True, capture_output=True)
@@ -567,11 +568,11 @@ def test_a_worker_keeps_no_leaflet_in_memory_once_rendered(config):
     tracemalloc.start()
     try:
         for _ in range(3):  # what stays from one leaflet to the next (the last catalog, compiled templates)
-            render_leaflet(config, source, "en")
+            leaflet_page(config, source, "en")
         gc.collect()
         before = tracemalloc.get_traced_memory()[0]
         for _ in range(20):
-            render_leaflet(config, source, "en")
+            leaflet_page(config, source, "en")
         gc.collect()
         grown = tracemalloc.get_traced_memory()[0] - before
     finally:
@@ -590,7 +591,7 @@ def test_a_worker_that_dies_fails_only_its_own_pdfs(two_leaflets, monkeypatch):
         return real(html, config, *stylesheets)
 
     monkeypatch.setattr(pdf_stage, "render_pdf", crashing_for_other)
-    report = build(two_leaflets, jobs=2)
+    report = build_leaflets(two_leaflets, jobs=2)
     assert [(o.output, o.status) for o in report.outcomes] == [
         ("output/en/other.pdf", "failed"), ("output/en/sample.pdf", "built"),
         ("output/fr/other.pdf", "failed"), ("output/fr/sample.pdf", "built")]
@@ -598,5 +599,6 @@ def test_a_worker_that_dies_fails_only_its_own_pdfs(two_leaflets, monkeypatch):
     for outcome in report.outcomes[1::2]:
         assert len(PdfReader(two_leaflets.root / outcome.output).pages) == outcome.pages
     monkeypatch.undo()
-    assert [o.status for o in build(two_leaflets, jobs=1).outcomes] == ["built", "unchanged", "built", "unchanged"], \
+    statuses = [o.status for o in build_leaflets(two_leaflets, jobs=1).outcomes]
+    assert statuses == ["built", "unchanged", "built", "unchanged"], \
         "the PDFs built after the crash are recorded; those that crashed are still out of date"

@@ -11,8 +11,8 @@ import functools
 
 from babel.messages.catalog import TranslationError
 
-from ..config import load_config
-from ..errors import LeafletError
+from ...config import load_config
+from ...errors import LeafletError
 from .characters import digit_problems, format_character_problems
 from .checkers import (
     Rules,

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from test_build import edit, embedded_fonts, pdf_text
 
 from conftest import ROOT
-from patient_leaflets.build import build
+from patient_leaflets.building import build_leaflets
 from patient_leaflets.config import load_config
 from patient_leaflets.errors import BuildError, ConfigError
 
@@ -31,7 +31,7 @@ def outputs(report) -> list[tuple[str, str, str, str]]:
 
 def test_the_formats_setting_chooses_what_a_build_makes_and_names_are_predictable(config):
     config = set_formats(config, 'formats = ["standard", "large-print"]')
-    report = build(config, jobs=1)
+    report = build_leaflets(config, jobs=1)
     assert outputs(report) == [
         ("en", "sample", "standard", "output/en/sample.pdf"),
         ("en", "sample", "large-print", "output/en/sample.large-print.pdf"),
@@ -43,16 +43,16 @@ def test_the_formats_setting_chooses_what_a_build_makes_and_names_are_predictabl
     assert data["summary"]["formats"] == {"standard": 2, "large-print": 2}
     assert [(p["locale"], p["leaflet"], p["format"], p["output"], p["status"]) for p in data["pdfs"]] == [
         (*row, "built") for row in outputs(report)]
-    assert [o.status for o in build(config, jobs=1).outcomes] == ["unchanged"] * 4
+    assert [o.status for o in build_leaflets(config, jobs=1).outcomes] == ["unchanged"] * 4
 
 
 def test_format_option_builds_only_that_format_and_leaves_the_others_alone(config):
-    build(config, jobs=1, formats=BOTH)
+    build_leaflets(config, jobs=1, formats=BOTH)
     standard = (config.root / "output" / "en" / "sample.pdf").read_bytes()
-    report = build(config, jobs=1, formats=["large-print"], force=True)
+    report = build_leaflets(config, jobs=1, formats=["large-print"], force=True)
     assert [(o.format, o.status) for o in report.outcomes] == [("large-print", "built")] * 2
     assert (config.root / "output" / "en" / "sample.pdf").read_bytes() == standard
-    assert not build(config, jobs=1, formats=BOTH).count("built"), "both formats are recorded in the manifest"
+    assert not build_leaflets(config, jobs=1, formats=BOTH).count("built"), "both formats are recorded in the manifest"
 
 
 def test_the_default_formats_are_standard_and_large_print(project):
@@ -84,11 +84,11 @@ def test_bad_format_settings_are_reported_with_their_line(config, line, message)
 
 def test_an_unknown_format_on_the_command_line_is_an_error(config):
     with pytest.raises(BuildError, match="unknown format 'braille'"):
-        build(config, formats=["braille"])
+        build_leaflets(config, formats=["braille"])
 
 
 def test_large_print_is_the_same_text_in_larger_type_on_more_pages(config):
-    report = build(config, jobs=1, formats=BOTH, locales=["en"])
+    report = build_leaflets(config, jobs=1, formats=BOTH, locales=["en"])
     standard, large = (config.root / o.output for o in report.outcomes)
     assert len(PdfReader(large).pages) > len(PdfReader(standard).pages)
     words = lambda path: {w.replace("-", "") for w in pdf_text(path).replace("-\n", "").split()}  # noqa: E731
@@ -115,10 +115,10 @@ def body_font_size(path) -> float:
 
 def test_the_standard_edition_offers_large_print_only_when_the_build_makes_it(config):
     sentence = "Large print: ask your care team for this version"
-    build(config, jobs=1, locales=["en"])
+    build_leaflets(config, jobs=1, locales=["en"])
     assert sentence not in pdf_text(config.root / "output" / "en" / "sample.pdf"), "formats = ['standard']"
     config = set_formats(config, 'formats = ["standard", "large-print"]')
-    report = build(config, jobs=1, locales=["en"])
+    report = build_leaflets(config, jobs=1, locales=["en"])
     assert [o.status for o in report.outcomes] == ["built", "built"], "the standard edition changes"
     assert sentence in pdf_text(config.root / "output" / "en" / "sample.pdf")
     assert sentence not in pdf_text(config.root / "output" / "en" / "sample.large-print.pdf")
@@ -134,7 +134,7 @@ FIELDS = {  # name: label (the tooltip, /TU, a screen reader reads)
 
 @pytest.mark.parametrize("fmt", ["standard", "large-print"])
 def test_the_care_team_block_has_named_labelled_tagged_fields_that_print_empty(config, fmt):
-    [outcome] = build(config, jobs=1, formats=[fmt], locales=["en"]).outcomes
+    [outcome] = build_leaflets(config, jobs=1, formats=[fmt], locales=["en"]).outcomes
     reader = PdfReader(config.root / outcome.output)
     fields = reader.get_fields()
     # The standard edition has no notes box: its questions page has lines to write on.
@@ -171,7 +171,7 @@ URL = "https://www.example.org/leaflets/{locale}/{file}"
 
 
 def test_no_online_url_no_qr_code(config):
-    build(config, jobs=1, locales=["en"])
+    build_leaflets(config, jobs=1, locales=["en"])
     assert "online" not in pdf_text(config.root / "output" / "en" / "sample.pdf")
 
 
@@ -181,7 +181,7 @@ def test_no_online_url_no_qr_code(config):
 ])
 def test_the_qr_code_on_the_last_page_leads_to_the_online_copy(config, fmt, url):
     config = set_formats(config, f'formats = ["standard"]\nonline-url = "{URL}"')
-    [outcome] = build(config, jobs=1, formats=[fmt], locales=["en"]).outcomes
+    [outcome] = build_leaflets(config, jobs=1, formats=[fmt], locales=["en"]).outcomes
     pdf = config.root / outcome.output
     last = " ".join(PdfReader(pdf).pages[-1].extract_text().replace("/\n", "/").split())
     assert f"The current version of this leaflet, online: {url.removeprefix('https://')}" in last
@@ -203,10 +203,10 @@ def test_the_qr_code_matrix_is_segnos_encoding_of_the_url(config):
     """The vector drawing, module by module: every dark module of segno's own encoding, and no other."""
     import segno
 
-    from patient_leaflets.build.jobs import render_leaflet
+    from patient_leaflets.pipeline import leaflet_page
 
     config = set_formats(config, f'formats = ["standard"]\nonline-url = "{URL}"')
-    html = render_leaflet(config, config.root / "leaflets" / "sample.yaml", "fr").rendered.html
+    html = leaflet_page(config, config.root / "leaflets" / "sample.yaml", "fr").rendered.html
     svg = re.search(r'<svg viewBox="0 0 (\d+) \1" class="qr-code">.*?<path stroke="#000" d="([^"]+)"', html).group(2)
     expected = segno.make("https://www.example.org/leaflets/fr/sample.pdf", error="m", micro=False)
     assert dark_modules(svg) == {(row + 4, col + 4) for row, line in enumerate(expected.matrix)
@@ -232,18 +232,18 @@ def dark_modules(path: str) -> set[tuple[int, int]]:
 @pytest.mark.parametrize("locale", ["fr", "en"])
 def test_no_box_of_the_real_leaflets_in_large_print_overflows_its_page(locale):
     """Every box of every page stays inside the page's content area (what the eye checked on the PNGs)."""
-    from patient_leaflets.build.jobs import render_leaflet
+    from patient_leaflets.pipeline import leaflet_page
 
     config = load_config(ROOT)
     for source in config.leaflet_files():
-        html = render_leaflet(config, source, locale, fmt="large-print").rendered.html
+        html = leaflet_page(config, source, locale, fmt="large-print").rendered.html
         assert overflowing_boxes(config, html, ("leaflet.css", "large-print.css")) == [], source.name
 
 
 def test_the_overflow_check_finds_a_word_too_long_for_the_line(config):
-    from patient_leaflets.build.jobs import render_leaflet
+    from patient_leaflets.pipeline import leaflet_page
 
-    html = render_leaflet(config, config.root / "leaflets" / "sample.yaml", "en", fmt="large-print").rendered.html
+    html = leaflet_page(config, config.root / "leaflets" / "sample.yaml", "en", fmt="large-print").rendered.html
     html = html.replace("</h1>", "</h1><p>" + "x" * 80 + "</p>")
     assert [text for _, text in overflowing_boxes(config, html, ("leaflet.css", "large-print.css"))] == ["x" * 80]
 
@@ -271,12 +271,12 @@ def overflowing_boxes(config, html: str, stylesheets: tuple[str, ...]) -> list[t
 
 def test_large_print_lists_the_treatment_path_in_body_type_instead_of_drawing_it():
     """No small text drawn on coloured arrows in large print: the timeline's phases and steps are a list."""
-    from patient_leaflets.build.jobs import render_leaflet
+    from patient_leaflets.pipeline import leaflet_page
 
     config = load_config(ROOT)
     source = config.root / "leaflets" / "chemotherapy.yaml"
-    standard = render_leaflet(config, source, "en").rendered.html
-    large = render_leaflet(config, source, "en", fmt="large-print").rendered.html
+    standard = leaflet_page(config, source, "en").rendered.html
+    large = leaflet_page(config, source, "en", fmt="large-print").rendered.html
     assert '<figure class="timeline">' in standard and "<svg" in standard
     assert "timeline-graphic" in standard and "timeline-graphic" not in large
     path = re.search(r'<div class="timeline timeline-list">(.*?)</div>', large, re.S).group(1)

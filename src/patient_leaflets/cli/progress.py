@@ -12,7 +12,7 @@ from collections import Counter
 
 import click
 
-from .build.report import BuildListener, BuildReport, Outcome
+from ..building.report import BuildListener, BuildReport, Outcome
 
 
 def make_display(terminal: bool | None = None, console=None, verbose: bool = False) -> BuildDisplay:

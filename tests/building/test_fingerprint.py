@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from patient_leaflets.build import fingerprint
+from patient_leaflets.building import fingerprint
 
 
 def test_an_edit_in_any_subpackage_changes_the_package_digest(tmp_path, monkeypatch):

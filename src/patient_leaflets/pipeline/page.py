@@ -12,23 +12,24 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
+from ..approval.source import source_verdict
+from ..approval.state import PageState, template_view
+from ..approval.translation import translation_verdict
 from ..config import Config
 from ..config.formats import STANDARD
 from ..content.leaflet import Leaflet, get_at, load_leaflet, load_shared
 from ..content.markup import plain_text
 from ..content.validate import format_key
 from ..i18n.catalogs import load_catalog
-from ..i18n.checkers import rules_for
+from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import Gap, TranslationReport, translate_leaflet
 from ..render.html import RenderedHTML, render_html
 from ..render.localize import format_day
-from .source import source_verdict
-from .state import PageState, template_view
-from .translation import translation_verdict
+from ..render.proof import render_proof, review_parts
 
 
 @dataclass(frozen=True)
-class LeafletHTML:
+class LeafletPage:
     """A leaflet rendered to HTML in one language, with the source it came from, its gaps and its state."""
 
     leaflet: Leaflet
@@ -53,8 +54,8 @@ def page_state(config: Config, leaflet: Leaflet, shared: Leaflet | None, locale:
     return PageState(leaflet.id, locale, source_verdict(config, leaflet, shared), translation)
 
 
-def render_leaflet(config: Config, source: Path, locale: str, catalog=None, fmt: str = STANDARD,
-                   draft: bool = False) -> LeafletHTML:
+def leaflet_page(config: Config, source: Path, locale: str, catalog=None, fmt: str = STANDARD,
+                 draft: bool = False) -> LeafletPage:
     """Load, translate and render one leaflet (then the shared sections) to HTML in ``locale`` and format ``fmt``.
 
     ``catalog`` defaults to the language's catalog in the project; a worker passes a ``RecordingCatalog``.
@@ -74,7 +75,7 @@ def render_leaflet(config: Config, source: Path, locale: str, catalog=None, fmt:
     rendered = render_html(translated, locale, config, catalog, report, shared_translated, view, fmt, draft)
     report.gaps[:] = locate_gaps(config, locale, catalog, report.gaps)
     state.gaps = report.gaps
-    return LeafletHTML(leaflet, rendered, report, state, shown_texts(leaflet, translated))
+    return LeafletPage(leaflet, rendered, report, state, shown_texts(leaflet, translated))
 
 
 def shown_texts(leaflet: Leaflet, translated: Leaflet) -> dict[str, str]:
@@ -95,3 +96,25 @@ def locate_gaps(config: Config, locale: str, catalog, gaps: list[Gap]) -> list[G
             po = f"not in {display}: run 'leaflets extract' and 'leaflets update'"
         located.append(replace(gap, po=po))
     return located
+
+
+PROOF_REASON = "a review proof, for the reviewer of the translation: never for patients"
+
+
+@dataclass(frozen=True)
+class ProofPage:
+    """A leaflet's bilingual review proof as HTML, with the leaflet it was made from."""
+
+    leaflet: Leaflet
+    rendered: RenderedHTML
+
+
+def proof_page(config: Config, source: Path, locale: str, catalog=None) -> ProofPage:
+    """Load a leaflet and render its bilingual review proof in ``locale``: each source text beside its translation.
+
+    The proof is always marked as a draft (it is never for patients) and has no gaps: it shows them all.
+    """
+    catalog = catalog if catalog is not None else locale_catalog(config, locale)
+    leaflet = load_leaflet(source, config.display(source))
+    parts = review_parts(config, leaflet, catalog, rules_for(config, locale))
+    return ProofPage(leaflet, render_proof(leaflet, parts, locale, config))

@@ -1,6 +1,6 @@
 """Build every leaflet in every language: plan, skip what is up to date, render in a pool, record, report.
 
-This is the one function that chains the stages (``build``). What each PDF was built from is kept in the
+This is the one function that chains the build's steps (``build_leaflets``). What each PDF was built from is kept in the
 manifest (``manifest.py``, with checksums from ``fingerprint.py``), so that a build renders only what changed,
 and a build that is stopped goes on where it stopped the next time. Rendering itself (``jobs.py``) is
 imported only when something is out of date: an up-to-date build loads no YAML, catalog or renderer.
@@ -12,6 +12,8 @@ import functools
 import logging
 import os
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from ..config import Config
 from ..config.formats import FORMATS
@@ -27,21 +29,40 @@ from .workers import run_in_pool
 log = logging.getLogger(__name__)
 
 
-def build(config: Config, locales: list[str] | None = None, leaflets: list[str] | None = None,
-          jobs: int | None = None, force: bool = False, strict: bool = False, html: bool = False,
-          listener: BuildListener | None = None, formats: list[str] | None = None) -> BuildReport:
+@dataclass(frozen=True, kw_only=True)
+class BuildOptions:
+    """What to build and how: the choices of ``leaflets build``, each named (MkDocs' ``build(config, *, dirty)``)."""
+
+    locales: Sequence[str] | None = None
+    """The languages to build (all by default)."""
+    leaflets: Sequence[str] | None = None
+    """The leaflet ids to build (all by default)."""
+    formats: Sequence[str] | None = None
+    """The formats to build (the ``formats`` setting by default: standard and large print)."""
+    jobs: int | None = None
+    """Worker processes (one per core by default)."""
+    force: bool = False
+    """Render even the PDFs that are up to date."""
+    strict: bool = False
+    """Refuse a PDF that would be a draft (unapproved content, missing or fuzzy translations) instead of building it."""
+    keep_html: bool = False
+    """Keep the HTML handed to WeasyPrint beside each PDF."""
+
+
+def build_leaflets(config: Config, options: BuildOptions | None = None, *, listener: BuildListener | None = None,
+                   **chosen) -> BuildReport:
     """Build the PDFs of the chosen leaflets, locales and formats into ``output/<locale>/<id>[.<format>].pdf``.
 
-    Leaflets and locales default to all of them, formats to the ``formats`` setting (standard and large print).
+    ``options`` (or its fields as keywords: ``build_leaflets(config, locales=["en"], strict=True)``) says what
+    to build; by default every leaflet, language and format of the settings.
 
-    Only PDFs whose inputs changed are rendered (all with ``force``), by ``jobs`` worker processes (one per
-    core by default). A leaflet that cannot be built is reported and the others go on. With ``strict``, a PDF
-    that would be a draft (unapproved content, missing or fuzzy translations) is refused instead of built.
-    With ``html``, the HTML handed to WeasyPrint is kept beside each PDF. Interrupted (KeyboardInterrupt), the
-    build records what it finished, writes its report, and raises again.
+    Only PDFs whose inputs changed are rendered (all with ``force``), by worker processes. A leaflet that cannot
+    be built is reported and the others go on. Interrupted (KeyboardInterrupt), the build records what it
+    finished, writes its report, and raises again.
     """
+    options = replace(options, **chosen) if options is not None else BuildOptions(**chosen)
     listener = listener or BuildListener()
-    planned = plan_jobs(config, locales, leaflets, formats)
+    planned = plan_jobs(config, options.locales, options.leaflets, options.formats)
     output = config.path("output")
     report = BuildReport(stale=find_stale_outputs(config))
     try:
@@ -50,7 +71,7 @@ def build(config: Config, locales: list[str] | None = None, leaflets: list[str] 
             manifest = Manifest.read(output)
             try:
                 started = time.perf_counter()
-                todo = _check_jobs(config, planned, manifest, report, force, strict, html)
+                todo = _check_jobs(config, planned, manifest, report, options)
                 log.info("planned %d PDF(s): %d up to date, %d to render (checked in %.2f s)", len(planned),
                          len(planned) - len(todo), len(todo), time.perf_counter() - started)
                 ids = [path.stem for path in config.leaflet_files()]
@@ -59,7 +80,7 @@ def build(config: Config, locales: list[str] | None = None, leaflets: list[str] 
                 listener.started(len(planned), len(todo))
                 for outcome in report.outcomes:
                     listener.finished(outcome)
-                _render_all(config, todo, jobs, strict, html, manifest, report, listener)
+                _render_all(config, todo, options, manifest, report, listener)
             except KeyboardInterrupt:
                 report.interrupted = True
                 raise
@@ -111,8 +132,8 @@ class _Catalogs:
         return self.tables[locale]
 
 
-def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: BuildReport, force: bool,
-                strict: bool, html: bool) -> list[Job]:
+def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: BuildReport,
+                options: BuildOptions) -> list[Job]:
     """Return the jobs to render, in order; add an outcome to ``report`` for each PDF that is up to date."""
     inputs = inputs_digest(config)
     catalogs = _Catalogs(config)
@@ -126,12 +147,12 @@ def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: 
         except OSError:
             todo.append(job)  # rendering it will say what is wrong with the file
             continue
-        files = {"pdf": job.output, **({"html": job.html} if html else {})}
-        if force or not manifest.is_up_to_date(job.name, job.key, job.catalog,
+        files = {"pdf": job.output, **({"html": job.html} if options.keep_html else {})}
+        if options.force or not manifest.is_up_to_date(job.name, job.key, job.catalog,
                                                functools.partial(catalogs.table, job.locale), files):
             todo.append(job)
         else:
-            report.outcomes.append(_unchanged(config, job, manifest.get(job.name), strict))
+            report.outcomes.append(_unchanged(config, job, manifest.get(job.name), options.strict))
     return todo
 
 
@@ -157,8 +178,8 @@ def _unchanged(config: Config, job: Job, entry: dict, strict: bool) -> Outcome:
     return outcome
 
 
-def _render_all(config: Config, todo: list[Job], jobs: int | None, strict: bool, html: bool,
-                manifest: Manifest, report: BuildReport, listener: BuildListener) -> None:
+def _render_all(config: Config, todo: list[Job], options: BuildOptions, manifest: Manifest, report: BuildReport,
+                listener: BuildListener) -> None:
     if not todo:
         return
     from .jobs import JobResult, render_job  # the content, translation and HTML stages: only when needed
@@ -176,13 +197,13 @@ def _render_all(config: Config, todo: list[Job], jobs: int | None, strict: bool,
         log.info("%s: %s in %.2f s", outcome.output, outcome.status, outcome.seconds)
         listener.finished(outcome)
 
-    workers = min(jobs or os.cpu_count() or 1, len(todo))
+    workers = min(options.jobs or os.cpu_count() or 1, len(todo))
     if workers <= 1:
         # One job, or one worker: render here, without the cost of starting a process.
         for job in todo:
-            finished(job, render_job(config, job, strict, html))
+            finished(job, render_job(config, job, options))
     else:
-        run_in_pool(functools.partial(render_job, config, strict=strict, keep_html=html), todo, workers, finished,
+        run_in_pool(functools.partial(render_job, config, options=options), todo, workers, finished,
                     functools.partial(_worker_died, config))
     log.info("rendered %d PDF(s) in %.2f s with %d worker(s)", len(todo), time.perf_counter() - started, workers)
 

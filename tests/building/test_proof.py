@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from test_build import edit, embedded_fonts, pdf_text
 
-from patient_leaflets.build import build
+from patient_leaflets.building import build_leaflets
 from patient_leaflets.errors import BuildError
 
 
@@ -27,18 +27,18 @@ def po_line(config, msgid: str) -> int:
 
 
 def test_the_proof_is_built_only_on_request_and_only_for_translations(config):
-    assert all(o.format == "standard" for o in build(config, jobs=1).outcomes)
-    report = build(config, jobs=1, formats=["proof"])
+    assert all(o.format == "standard" for o in build_leaflets(config, jobs=1).outcomes)
+    report = build_leaflets(config, jobs=1, formats=["proof"])
     assert [(o.locale, o.format, o.output, o.status, o.draft, o.draft_reasons) for o in report.outcomes] == [
         ("en", "proof", "output/en/sample.proof.pdf", "built", True,
          ["a review proof, for the reviewer of the translation: never for patients"])]
     assert not (config.root / "output" / "fr" / "sample.proof.pdf").exists()
     with pytest.raises(BuildError, match="there is no proof of the source language 'fr'"):
-        build(config, jobs=1, formats=["proof"], locales=["fr"])
+        build_leaflets(config, jobs=1, formats=["proof"], locales=["fr"])
 
 
 def test_every_page_of_the_proof_says_it_is_not_for_patients(config):
-    build(config, jobs=1, formats=["proof"], locales=["en"])
+    build_leaflets(config, jobs=1, formats=["proof"], locales=["en"])
     reader = PdfReader(config.root / "output" / "en" / "sample.proof.pdf")
     assert all("REVIEW PROOF – not for patients" in page.extract_text() for page in reader.pages)
     assert reader.metadata.title.startswith("Review proof – not for patients")
@@ -51,7 +51,7 @@ def test_every_page_of_the_proof_says_it_is_not_for_patients(config):
 
 
 def test_each_source_text_stands_beside_its_translation_with_its_po_line(config):
-    build(config, jobs=1, formats=["proof"], locales=["en"])
+    build_leaflets(config, jobs=1, formats=["proof"], locales=["en"])
     text = proof_text(config)
     line = po_line(config, "Le traitement exemple")
     assert re.search(rf"\.po line {line}\nleaflets/sample\.yaml:\d+\ntitle\nLe traitement exemple The example "
@@ -67,9 +67,9 @@ def test_fuzzy_untranslated_and_refused_messages_are_highlighted_and_named(confi
     edit(po, 'msgid "Reposez-vous."\nmsgstr "Rest."', '#, fuzzy\nmsgid "Reposez-vous."\nmsgstr "Rest."')
     edit(po, 'msgstr "You are bleeding."', 'msgstr ""')
     edit(po, 'msgstr "The example treatment"', 'msgstr "The example treatment <b>now</b>"')
-    report = build(config, jobs=1, formats=["proof"], locales=["en"], strict=True)
+    report = build_leaflets(config, jobs=1, formats=["proof"], locales=["en"], strict=True)
     assert [o.status for o in report.outcomes] == ["built"], "a proof is how gaps get reviewed: never refused"
-    assert build(config, jobs=1, formats=["proof"], strict=True).outcomes[0].status == "unchanged"
+    assert build_leaflets(config, jobs=1, formats=["proof"], strict=True).outcomes[0].status == "unchanged"
     text = proof_text(config)
     assert re.search(r"Messages (\d+): (\d+) translated, 1 fuzzy, 1 untranslated, 1 refused by a check",
                      text.replace("\n", " "))
@@ -79,10 +79,10 @@ def test_fuzzy_untranslated_and_refused_messages_are_highlighted_and_named(confi
 
 
 def test_any_change_to_the_catalog_builds_the_proof_again(config):
-    build(config, jobs=1, formats=["proof", "standard"], locales=["en"])
+    build_leaflets(config, jobs=1, formats=["proof", "standard"], locales=["en"])
     edit(config.po_path("en"), 'msgid "Le traitement exemple"', '# a comment moves every line below\n'
                                'msgid "Le traitement exemple"')
-    report = build(config, jobs=1, formats=["proof", "standard"], locales=["en"])
+    report = build_leaflets(config, jobs=1, formats=["proof", "standard"], locales=["en"])
     assert [(o.format, o.status) for o in report.outcomes] == [("standard", "unchanged"), ("proof", "built")]
     assert f".po line {po_line(config, 'Le traitement exemple')}\n" in proof_text(config)
 
@@ -94,7 +94,7 @@ def test_the_call_us_box_of_page_1_is_reviewed_with_the_key_points(config):
     edit(sample, "      - urgent:\n          signs:\n            - Vous avez {fever_threshold} ou plus.\n"
                  "            - Vous saignez.\n", "")
     edit(sample, "sections:\n", box + "sections:\n")
-    build(config, jobs=1, formats=["proof"], locales=["en"])
+    build_leaflets(config, jobs=1, formats=["proof"], locales=["en"])
     text = proof_text(config)
     first_part = text.index("Title, summary, key points and the call-us box")
     assert first_part < text.index("Vous saignez. You are bleeding.") < text.index("Qu’est-ce que c’est")

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
 
-from ..content.markup import HTML_TAG, inline_markup, placeholders_in, plain_text, text_problems
+from ...content.markup import HTML_TAG, inline_markup, placeholders_in, plain_text, text_problems
 from .characters import comma_decimal_warnings, digit_problems, format_character_problems
 from .labels import label_problems
 from .links import link_problems

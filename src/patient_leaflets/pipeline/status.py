@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..approval.records import Verdict
+from ..approval.state import PageState
 from ..config import Config
 from ..errors import LeafletError
-from .page import locale_catalog, render_leaflet
-from .records import Verdict
-from .state import PageState
+from .page import leaflet_page, locale_catalog
 
 
 @dataclass
@@ -64,7 +64,7 @@ def approval_status(config: Config, locales: list[str] | None = None,
 
 def _row(config: Config, path, locale: str, catalog) -> StatusRow:
     try:
-        page = render_leaflet(config, path, locale, catalog)
+        page = leaflet_page(config, path, locale, catalog)
     except LeafletError as exc:
         return StatusRow(path.stem, locale, error=str(exc))
     meta = page.leaflet.data["metadata"]

@@ -14,21 +14,18 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from ..approval.page import LeafletHTML, locale_catalog, render_leaflet
 from ..config import Config
 from ..config.formats import FORMATS
-from ..content.leaflet import load_leaflet
 from ..errors import BuildError, LeafletError, Problem, excerpt
 from ..files import failed_path, os_problem, write_atomic
 from ..i18n.catalogs import load_catalog
-from ..i18n.checkers import rules_for
-from ..render.proof import render_proof, review_parts
+from ..pipeline.page import PROOF_REASON, LeafletPage, leaflet_page, proof_page
 from .fingerprint import RecordingCatalog, po_digest
 from .manifest import stamp
 from .plan import Job
 from .report import LAYOUT_REASON, Outcome, refusal
 
-__all__ = ["JobResult", "LeafletHTML", "locale_catalog", "render_job", "render_leaflet", "render_review"]
+__all__ = ["JobResult", "render_job", "warm_up"]
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +40,7 @@ class JobResult:
     html: dict | None = None
 
 
-def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobResult:
+def render_job(config: Config, job: Job, options) -> JobResult:
     """Produce one PDF: load, translate, render, write. Failures become a failed outcome, not an exception."""
     from ..render import pdf  # WeasyPrint: imported before the clock starts, so render times leave it out
 
@@ -54,26 +51,26 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
     try:
         catalog = _worker_catalog(config, job.locale)
         if fmt.handout:
-            page = render_leaflet(config, job.source, job.locale, catalog, job.format)
+            page = leaflet_page(config, job.source, job.locale, catalog, job.format)
             outcome.gaps = [str(gap) for gap in page.report.gaps]
             outcome.draft_reasons = page.state.reasons()
             outcome.approval = page.state.as_dict()
         else:
-            page = render_review(config, job.source, job.locale, catalog)
+            page = proof_page(config, job.source, job.locale, catalog)
             outcome.draft_reasons = [PROOF_REASON]
         outcome.version = page.leaflet.data["metadata"]["version"]
         outcome.draft = page.rendered.draft
-        if strict and fmt.handout and page.rendered.draft:
+        if options.strict and fmt.handout and page.rendered.draft:
             raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
         document = pdf.render_pdf(page.rendered.html, config, fmt.stylesheets)
         if document.overflows and fmt.handout:
-            page, document = _laid_out_as_draft(config, job, catalog, page, document, outcome, strict)
+            page, document = _laid_out_as_draft(config, job, catalog, page, document, outcome, options.strict)
         write_atomic(job.output, document.data)
         result.pdf = stamp(job.output, document.data)
-        result.html = _write_html(job, page.rendered.html if keep_html else None)
+        result.html = _write_html(job, page.rendered.html if options.keep_html else None)
         result.messages = catalog.used if catalog is not None else {}
         outcome.pages, outcome.bytes, outcome.sha256 = document.pages, len(document.data), result.pdf["sha256"]
-        outcome.html = config.display(job.html) if keep_html else ""
+        outcome.html = config.display(job.html) if options.keep_html else ""
         outcome.status = "built"
     except LeafletError as exc:
         outcome.error = str(exc)
@@ -86,29 +83,7 @@ def render_job(config: Config, job: Job, strict: bool, keep_html: bool) -> JobRe
     return result
 
 
-PROOF_REASON = "a review proof, for the reviewer of the translation: never for patients"
-
-
-@dataclass(frozen=True)
-class ProofHTML:
-    """A leaflet's review proof as HTML, with the leaflet it was made from."""
-
-    leaflet: object
-    rendered: object
-
-
-def render_review(config: Config, source: Path, locale: str, catalog=None) -> ProofHTML:
-    """Load a leaflet and render its bilingual review proof in ``locale``: each source text beside its translation.
-
-    The proof is always marked as a draft (it is never for patients) and has no gaps: it shows them all.
-    """
-    catalog = catalog if catalog is not None else locale_catalog(config, locale)
-    leaflet = load_leaflet(source, config.display(source))
-    parts = review_parts(config, leaflet, catalog, rules_for(config, locale))
-    return ProofHTML(leaflet, render_proof(leaflet, parts, locale, config))
-
-
-def _laid_out_as_draft(config: Config, job: Job, catalog, page: LeafletHTML, document, outcome: Outcome,
+def _laid_out_as_draft(config: Config, job: Job, catalog, page: LeafletPage, document, outcome: Outcome,
                        strict: bool):
     """Text ran off the page: refuse the PDF (``strict``), or render it again marked as a draft."""
     from ..render import pdf
@@ -120,11 +95,11 @@ def _laid_out_as_draft(config: Config, job: Job, catalog, page: LeafletHTML, doc
         raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
     if page.rendered.draft:
         return page, document
-    page = render_leaflet(config, job.source, job.locale, catalog, job.format, draft=True)
+    page = leaflet_page(config, job.source, job.locale, catalog, job.format, draft=True)
     return page, pdf.render_pdf(page.rendered.html, config, FORMATS[job.format].stylesheets)
 
 
-def _overflows(page: LeafletHTML, overflows) -> list[str]:
+def _overflows(page: LeafletPage, overflows) -> list[str]:
     """Name each text that ran off the page, with the leaflet text (file, line, field) it shows when known."""
     named = []
     for number, text, table in overflows:

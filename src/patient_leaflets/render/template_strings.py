@@ -7,12 +7,11 @@ patient reads these strings as much as the leaflet's own text.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
-from .catalogs import extract_messages
+from ..i18n.catalogs import extract_messages
 
 
 @dataclass(frozen=True)
@@ -28,10 +27,6 @@ class TemplateString:
         return f"{self.file}:{self.line}"
 
 
-_REFERENCE = re.compile(r"""\{%-?\s*(?:from|import|include|extends)\s+["']([^"']+)["']""")
-"""A template naming another one: ``{% from "blocks.html.j2" import block %}``, ``include``, ``extends``."""
-
-
 def template_strings(config: Config, root: str) -> tuple[TemplateString, ...]:
     """Return every string template ``root`` and the templates it uses translate, in template order.
 
@@ -44,7 +39,12 @@ def template_strings(config: Config, root: str) -> tuple[TemplateString, ...]:
 
 
 def _used_templates(folder: Path, root: str) -> set[str]:
-    """Return ``root`` and every template it imports, includes or extends, and so on."""
+    """Return ``root`` and every template it imports, includes or extends, and so on (names Jinja2 can know
+    without rendering: a name computed at run time is left out, as ``jinja2.meta`` leaves it)."""
+    import jinja2
+    import jinja2.meta
+
+    environment = jinja2.Environment()
     found, todo = set(), [root]
     while todo:
         name = todo.pop()
@@ -52,8 +52,9 @@ def _used_templates(folder: Path, root: str) -> set[str]:
             continue
         found.add(name)
         try:
-            todo += _REFERENCE.findall((folder / name).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
+            source = (folder / name).read_text(encoding="utf-8")
+            todo += [n for n in jinja2.meta.find_referenced_templates(environment.parse(source)) if n]
+        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
             continue  # rendering will say what is wrong with it
     return found
 
