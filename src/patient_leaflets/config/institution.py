@@ -4,35 +4,91 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass
 
-from ..errors import Problem, did_you_mean
+from ..errors import Problem
+from .options import NUMBER, TEXT, read_table, setting, settings_of
+
+FEVER_RANGE = (37.0, 40.0)
+"""Thresholds care teams use lie within this range, in degrees Celsius (38 and 38.5 are the usual ones)."""
+GENERAL_EMERGENCY = ("112", "911", "999", "000")
+"""Numbers that reach every emergency service of a country or region: never the medical service's own number."""
 
 
-@dataclass(frozen=True)
+# Checks of a value, given every value by field name (options.Check): each a list of (message, fix).
+
+def _phone_problems(number: str, values: dict) -> list[tuple[str, str]]:
+    if _is_phone_number(number, values["country"]):
+        return []
+    return [(f"{number!r} is not a valid phone number", "Write it in international form, e.g. +33 1 42 11 42 11")]
+
+
+def _website_problems(address: str, values: dict) -> list[tuple[str, str]]:
+    return [] if address.startswith("https://") else [(f"expected an https:// address, got {address!r}", "")]
+
+
+def _feedback_problems(address: str, values: dict) -> list[tuple[str, str]]:
+    if _is_feedback_address(address):
+        return []
+    return [(f"{address!r} is neither an https:// address nor an e-mail address",
+             "Give the page or the mailbox where patients can send their comments")]
+
+
+def _fever_problems(value: float, values: dict) -> list[tuple[str, str]]:
+    """Refuse a threshold that is not a finite temperature in degrees Celsius in ``FEVER_RANGE``."""
+    if FEVER_RANGE[0] <= value <= FEVER_RANGE[1]:  # False for nan
+        return []
+    low, high = FEVER_RANGE
+    fix = f"Write the temperature at which patients must call, in °C, between {low:g} and {high:g} (e.g. 38)"
+    if math.isfinite(value) and 98 <= value <= 104:
+        fix = f"{value:g} looks like degrees Fahrenheit: write it in °C ({(value - 32) * 5 / 9:.1f})"
+    return [(f"{value!r} is not a fever threshold in degrees Celsius", fix)]
+
+
+def _samu_problems(samu: str, values: dict) -> list[tuple[str, str]]:
+    """Refuse a general emergency number (112) given as the medical service's (15) while the other is set apart.
+
+    Only two valid numbers are compared: a wrong one is reported on its own.
+    """
+    emergency = values["phone_emergency"]
+    problems = _phone_problems(samu, values)
+    if problems or not _is_phone_number(emergency, values["country"]):
+        return problems
+    if samu.strip() in GENERAL_EMERGENCY and emergency.strip() not in GENERAL_EMERGENCY:
+        return [(f"{samu!r} is a general emergency number and {emergency!r} is not: phone-samu and "
+                 "phone-emergency look swapped", f'Write phone-samu = "{emergency}" and phone-emergency = "{samu}"')]
+    return []
+
+
+@dataclass(frozen=True, kw_only=True)
 class Institution:
-    """The care centre whose details every leaflet shows."""
+    """The care centre whose details every leaflet shows: ``[tool.patient-leaflets.institution]``, one setting a
+    field (``phone_24h`` is ``phone-24h``)."""
 
-    name: str
+    name: str = setting(TEXT)
     """Name shown in the header, the PDF author and the ``{institution}`` placeholder."""
-    address: str
+    address: str = setting(TEXT)
     """Postal address, for the ``{address}`` placeholder."""
-    phone_switchboard: str
+    phone_switchboard: str = setting(TEXT, check=_phone_problems)
     """Switchboard number in international form (``+33 1 …``)."""
-    phone_24h: str
-    """The number patients call day and night, in international form; the switchboard's when it is that line."""
-    website: str
+    phone_24h: str = setting(TEXT, "", check=_phone_problems)
+    """The number patients call day and night, in international form; left out, the switchboard's."""
+    website: str = setting(TEXT, check=_website_problems)
     """The institution's web site, an https URL."""
-    fever_threshold: float
+    fever_threshold: float = setting(NUMBER, check=_fever_problems)
     """Temperature in degrees Celsius at which patients must call the team."""
-    country: str = "FR"
+    country: str = setting(TEXT, "FR")
     """Country whose dialling conventions apply to the phone numbers."""
-    phone_samu: str = "15"
+    phone_samu: str = setting(TEXT, "15", check=_samu_problems)
     """The emergency medical service's number (the SAMU in France), for the ``{phone_samu}`` placeholder."""
-    phone_emergency: str = "112"
+    phone_emergency: str = setting(TEXT, "112", check=_phone_problems)
     """The general emergency number (112 across Europe), for the ``{phone_emergency}`` placeholder."""
-    feedback: str = ""
+    feedback: str = setting(TEXT, "", check=_feedback_problems)
     """Where patients send comments on a leaflet: an https address or an e-mail address; empty when there is none."""
+
+    def __post_init__(self):
+        if not self.phone_24h:  # the switchboard answers day and night
+            object.__setattr__(self, "phone_24h", self.phone_switchboard)
 
     @property
     def separate_24h_line(self) -> bool:
@@ -40,64 +96,20 @@ class Institution:
         return not _same_number(self.phone_24h, self.phone_switchboard, self.country)
 
 
-_INSTITUTION = {
-    "name": str,
-    "address": str,
-    "phone-switchboard": str,
-    "phone-24h": str,
-    "website": str,
-    "fever-threshold": (int, float),
-    "country": str,
-    "phone-samu": str,
-    "phone-emergency": str,
-    "feedback": str,
-}
-_OPTIONAL = ("country", "phone-samu", "phone-emergency", "phone-24h", "feedback")
-"""Institution settings with a default (France, 15 and 112; the switchboard answers day and night; no feedback
-address)."""
+TABLE = "tool.patient-leaflets.institution"
 
 
 def read_institution(table: dict, where: str, problems: list[Problem]) -> Institution | None:
+    """Return the institution ``table`` describes, or None after adding its problems to ``problems``."""
     if not table or not isinstance(table, dict):
-        problems.append(Problem(where, None, "tool.patient-leaflets.institution",
-                                "missing" if not table else "expected a table",
-                                "Add a [tool.patient-leaflets.institution] table with name, address, "
-                                "phone-switchboard, website and fever-threshold (see the README)"))
+        required = [key for key, spec in settings_of(Institution).items() if spec.default is MISSING]
+        problems.append(Problem(where, None, TABLE, "missing" if not table else "expected a table",
+                                f"Add a [{TABLE}] table with {', '.join(required[:-1])} and {required[-1]} (see the "
+                                "README)"))
         return None
-    values = {}
-    for key, kind in _INSTITUTION.items():
-        field_name = f"tool.patient-leaflets.institution.{key}"
-        if key not in table:
-            if key not in _OPTIONAL:
-                problems.append(Problem(where, None, field_name, "missing",
-                                        f"Add {key} = … under [tool.patient-leaflets.institution]"))
-            continue
-        if not isinstance(table[key], kind) or isinstance(table[key], bool):
-            problems.append(Problem(where, None, field_name, f"expected {_kind_name(kind)}"))
-            continue
-        values[key] = table[key]
-    for key in sorted(set(table) - set(_INSTITUTION)):
-        problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}", "unknown setting",
-                                did_you_mean(key, _INSTITUTION)))
-    for key in ("phone-switchboard", "phone-24h", "phone-samu", "phone-emergency"):
-        if key in values and not _is_phone_number(values[key], values.get("country", "FR")):
-            problems.append(Problem(where, None, f"tool.patient-leaflets.institution.{key}",
-                                    f"{values.pop(key)!r} is not a valid phone number",
-                                    "Write it in international form, e.g. +33 1 42 11 42 11"))
-    if "feedback" in values and not _is_feedback_address(values["feedback"]):
-        problems.append(Problem(where, None, "tool.patient-leaflets.institution.feedback",
-                                f"{values.pop('feedback')!r} is neither an https:// address nor an e-mail address",
-                                "Give the page or the mailbox where patients can send their comments"))
-    _check_fever_threshold(values, where, problems)
-    _check_emergency_numbers(values, where, problems)
-    if "website" in values and not values["website"].startswith("https://"):
-        problems.append(Problem(where, None, "tool.patient-leaflets.institution.website", "expected an https:// "
-                                f"address, got {values.pop('website')!r}"))
-    if len(values) < len(_INSTITUTION) - sum(key not in values for key in _OPTIONAL):
-        return None
-    if "phone-switchboard" in values:
-        values.setdefault("phone-24h", values["phone-switchboard"])
-    return Institution(**{key.replace("-", "_"): value for key, value in values.items()})
+    written, found = read_table(table, Institution, TABLE, where)
+    problems += found
+    return None if found else Institution(**written)
 
 
 def _is_feedback_address(address: str) -> bool:
@@ -113,36 +125,6 @@ def _same_number(first: str, second: str, country: str) -> bool:
         return first.replace(" ", "") == second.replace(" ", "")
 
 
-FEVER_RANGE = (37.0, 40.0)
-"""Thresholds care teams use lie within this range, in degrees Celsius (38 and 38.5 are the usual ones)."""
-GENERAL_EMERGENCY = ("112", "911", "999", "000")
-"""Numbers that reach every emergency service of a country or region: never the medical service's own number."""
-
-
-def _check_fever_threshold(values: dict, where: str, problems: list[Problem]) -> None:
-    """Refuse a threshold that is not a finite temperature in degrees Celsius in ``FEVER_RANGE``."""
-    value = values.get("fever-threshold")
-    if value is None or FEVER_RANGE[0] <= value <= FEVER_RANGE[1]:  # False for nan
-        return
-    low, high = FEVER_RANGE
-    fix = f"Write the temperature at which patients must call, in °C, between {low:g} and {high:g} (e.g. 38)"
-    if math.isfinite(value) and 98 <= value <= 104:
-        fix = f"{value:g} looks like degrees Fahrenheit: write it in °C ({(value - 32) * 5 / 9:.1f})"
-    problems.append(Problem(where, None, "tool.patient-leaflets.institution.fever-threshold",
-                            f"{values.pop('fever-threshold')!r} is not a fever threshold in degrees Celsius", fix))
-
-
-def _check_emergency_numbers(values: dict, where: str, problems: list[Problem]) -> None:
-    """Refuse a general emergency number (112) given as the medical service's (15) while the other is set apart."""
-    samu, emergency = values.get("phone-samu", "15"), values.get("phone-emergency", "112")
-    if samu.strip() in GENERAL_EMERGENCY and emergency.strip() not in GENERAL_EMERGENCY:
-        problems.append(Problem(where, None, "tool.patient-leaflets.institution.phone-samu",
-                                f"{samu!r} is a general emergency number and {emergency!r} is not: phone-samu and "
-                                "phone-emergency look swapped", f'Write phone-samu = "{emergency}" and '
-                                f'phone-emergency = "{samu}"'))
-        values.pop("phone-samu", None)
-
-
 def _is_phone_number(number: str, country: str) -> bool:
     import phonenumbers
 
@@ -153,6 +135,3 @@ def _is_phone_number(number: str, country: str) -> bool:
     except phonenumbers.NumberParseException:
         return False
 
-
-def _kind_name(kind) -> str:
-    return "text" if kind is str else "a number"
