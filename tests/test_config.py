@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from patient_leaflets.config import load_config
+from patient_leaflets.config import Config, Institution, load_config
+from patient_leaflets.config.options import settings_of
 from patient_leaflets.errors import ConfigError
 
 
 def test_settings_are_read(config):
     assert config.source_locale == "fr" and config.all_locales == ("fr", "en")
-    assert config.region("en") == "en_GB" and config.region("fr") == "fr"
+    assert config.language("en").region == "en_GB" and config.language("fr").region == "fr"
     assert config.institution.fever_threshold == 38.5
     assert config.po_path("en") == config.root / "translations" / "en" / "LC_MESSAGES" / "leaflets.po"
 
@@ -75,3 +78,25 @@ def test_emergency_numbers_default_to_15_and_112_and_can_be_set(project):
     pyproject.write_text(text.replace("fever-threshold = 38.5", 'fever-threshold = 38.5\nphone-samu = "18"'),
                          encoding="utf-8")
     assert load_config(project).institution.phone_samu == "18"
+
+
+@pytest.mark.parametrize("declared", [Config, Institution], ids=["settings", "institution"])
+def test_every_setting_declared_is_documented_in_the_readme(declared):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    undocumented = [key for key in settings_of(declared) if f"`{key}`" not in readme and f"\n{key} = " not in readme]
+    assert undocumented == []
+
+
+def test_settings_left_out_take_their_declared_defaults(project):
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    pyproject.write_text(text.replace('regions = { en = "en_GB" }\n', "").replace('formats = ["standard"]\n', ""),
+                         encoding="utf-8")
+    config = load_config(project)
+    assert (config.leaflets_dir, config.translations_dir, config.domain, config.regions) == (
+        "leaflets", "translations", "leaflets", ())
+    assert config.formats == ("standard", "large-print") and config.institution.country == "FR"
+    assert config.institution.phone_24h != config.institution.phone_switchboard
+    pyproject.write_text(text.replace('phone-24h = "+33 1 98 76 54 32"\n', ""), encoding="utf-8")
+    institution = load_config(project).institution
+    assert institution.phone_24h == institution.phone_switchboard and not institution.separate_24h_line

@@ -29,16 +29,15 @@ def extract(obj):
 @click.pass_obj
 def init(obj, locale, force, translator, team):
     """Start the catalog of a new language from the template."""
-    from babel import Locale
-
     from ..i18n.catalogs import init_catalog
 
     config = obj.config
     path = init_catalog(config, locale, force, translator, team)
     locale = path.parent.parent.name
-    if locale in obj.config.locales:  # settings read again: the new catalog is found
+    config = obj.config  # settings read again: the new catalog is found
+    if locale in config.locales:
         click.echo(f"created {config.display(path)}; 'leaflets build' now makes "
-                   f"{Locale.parse(locale).english_name} PDFs, marked as drafts until the translation is complete")
+                   f"{config.language(locale).english_name} PDFs, marked as drafts until the translation is complete")
     else:
         click.echo(f"created {config.display(path)}; add '{locale}' to locales in [tool.patient-leaflets] "
                    "to build it")

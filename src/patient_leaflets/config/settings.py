@@ -5,45 +5,74 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
-
-from ..errors import ConfigError, Problem, did_you_mean
+from ..errors import ConfigError, Problem
 from ..files import display_path
 from .formats import DEFAULT_FORMATS, formats_problems, online_url_problem
 from .institution import Institution, read_institution
+from .language import LOCALE_FIX, Language, known_locale, language_of
+from .options import TERMS, TEXT, TEXT_TABLE, read_table, setting, settings_of, text_list, with_defaults
 from .toml import read_settings, setting_line
+
+
+def _locales_known(names_of):
+    """Return the check of a setting that names locales: each must be one Babel knows."""
+    def check(value, values: dict) -> list[tuple[str, str]]:
+        return [(f"unknown locale {name!r}", LOCALE_FIX) for name in names_of(value) if known_locale(name) is None]
+    return check
+
+
+def _formats_known(names: tuple[str, ...], values: dict) -> list[tuple[str, str]]:
+    return [(message, "") for message in formats_problems(names)]
+
+
+def _online_url_right(pattern: str, values: dict) -> list[tuple[str, str]]:
+    problem = online_url_problem(pattern) if pattern else ""
+    return [(problem, "")] if problem else []
 
 
 @dataclass(frozen=True)
 class Config:
-    """Where things are and which languages to build."""
+    """Where things are and which languages to build: ``[tool.patient-leaflets]``, one setting a field
+    (``source_locale`` is ``source-locale``), and the institution's table."""
 
     root: Path
     """The project folder, the one holding pyproject.toml."""
     institution: Institution
-    source_locale: str = "fr"
+    source_locale: str = setting(TEXT, "fr", _locales_known(lambda name: [name]))
     """The language the leaflets are written in."""
-    locales: tuple[str, ...] = ("en",)
+    locales: tuple[str, ...] = setting(text_list('locale codes, e.g. ["en", "es"]'), (), _locales_known(list))
     """Target languages, each with a catalog in ``translations/``; found there unless the setting lists them."""
-    leaflets_dir: str = "leaflets"
-    templates_dir: str = "templates"
-    styles_dir: str = "styles"
-    translations_dir: str = "translations"
-    output_dir: str = "output"
-    domain: str = "leaflets"
+    leaflets_dir: str = setting(TEXT, "leaflets")
+    """The leaflets' YAML files, and ``_shared.yaml``."""
+    templates_dir: str = setting(TEXT, "templates")
+    """The Jinja2 templates of the page and the library."""
+    styles_dir: str = setting(TEXT, "styles")
+    """The print stylesheets and their fonts."""
+    translations_dir: str = setting(TEXT, "translations")
+    """The catalogs, their template (``.pot``) and the translation approvals."""
+    output_dir: str = setting(TEXT, "output")
+    """Where the PDFs, the build report and the library are written."""
+    domain: str = setting(TEXT, "leaflets")
     """Catalog name: ``translations/<locale>/LC_MESSAGES/<domain>.po``."""
-    regions: tuple[tuple[str, str], ...] = ()
+    regions: tuple[tuple[str, str], ...] = setting(TEXT_TABLE, (), _locales_known(lambda pairs: [r for _, r in pairs]))
     """Regional conventions per language for dates, numbers and hyphenation, e.g. ``en`` → ``en_GB``."""
-    do_not_translate: tuple[str, ...] = ()
+    do_not_translate: tuple[str, ...] = setting(TERMS, ())
     """Terms every translation keeps exactly as the source writes them (names, acronyms such as SAMU)."""
-    formats: tuple[str, ...] = DEFAULT_FORMATS
+    formats: tuple[str, ...] = setting(text_list('formats, e.g. ["standard", "large-print"]'), DEFAULT_FORMATS,
+                                       _formats_known)
     """The formats ``leaflets build`` makes when ``--format`` does not choose (``config.formats.FORMATS``)."""
-    online_url: str = ""
+    online_url: str = setting(TEXT, "", _online_url_right)
     """Where each PDF is published, as a pattern (``https://…/{locale}/{file}``): a QR code on paper leads there."""
 
-    def region(self, locale: str) -> str:
-        """Return the locale whose conventions format dates and numbers in ``locale``'s leaflets."""
-        return dict(self.regions).get(locale, locale)
+    def language(self, locale: str) -> Language:
+        """Return what the stages need to know about ``locale`` (its region, tag, direction…), worked out once;
+        raise ConfigError for a locale Babel does not know."""
+        return language_of(locale, dict(self.regions).get(locale, locale), locale == self.source_locale)
+
+    @property
+    def source_language(self) -> Language:
+        """The language the leaflets are written in."""
+        return self.language(self.source_locale)
 
     @property
     def all_locales(self) -> tuple[str, ...]:
@@ -88,20 +117,6 @@ class Config:
 SHARED_FILE = "_shared.yaml"
 """The file of ``leaflets/`` holding the sections every leaflet ends with."""
 
-_FIELDS = {
-    "source-locale": "source_locale",
-    "locales": "locales",
-    "leaflets-dir": "leaflets_dir",
-    "templates-dir": "templates_dir",
-    "styles-dir": "styles_dir",
-    "translations-dir": "translations_dir",
-    "output-dir": "output_dir",
-    "domain": "domain",
-    "regions": "regions",
-    "do-not-translate": "do_not_translate",
-    "formats": "formats",
-    "online-url": "online_url",
-}
 def find_root(start: Path | str | None = None) -> Path:
     """Return the nearest folder at or above ``start`` whose pyproject.toml configures the tool."""
     here = Path(start or Path.cwd()).resolve()
@@ -119,76 +134,30 @@ def load_config(root: Path | str | None = None) -> Config:
     root = find_root(root)
     where = "pyproject.toml"
     text, table = read_settings(root / "pyproject.toml", where)
-    problems: list[Problem] = []
-    kwargs: dict = {}
-    for key, value in table.items():
-        if key == "institution":
-            continue
-        if key not in _FIELDS:
-            problems.append(Problem(where, None, f"tool.patient-leaflets.{key}", "unknown setting",
-                                    did_you_mean(key, _FIELDS, f"Known settings: {', '.join(sorted(_FIELDS))}")))
-            continue
-        expected = _type_problem(key, value)
-        if expected:
-            problems.append(Problem(where, None, f"tool.patient-leaflets.{key}", expected))
-            continue
-        kwargs[_FIELDS[key]] = _setting_value(key, value)
-    discovered = "locales" not in kwargs
-    if discovered:
-        kwargs["locales"] = discover_locales(root / kwargs.get("translations_dir", "translations"),
-                                             kwargs.get("domain", "leaflets"), kwargs.get("source_locale", "fr"))
-    names = [("source-locale", kwargs.get("source_locale", "fr")), *(("locales", n) for n in kwargs["locales"]),
-             *(("regions", region) for _, region in kwargs.get("regions", ()))]
-    for key, name in names:
-        try:
-            Locale.parse(name)
-        except (ValueError, UnknownLocaleError):
-            if discovered and key == "locales":
-                folder = f"{kwargs.get('translations_dir', 'translations')}/{name}"
-                problems.append(Problem(folder, None, "", f"{name!r} is not a locale Babel knows",
-                                        "Name the folder with a locale code such as 'es' or 'pt_BR'"))
-                continue
-            problems.append(Problem(where, None, f"tool.patient-leaflets.{key}",
-                                    f"unknown locale {name!r}", "Use a code such as 'en', 'es' or 'pt_BR'"))
-    terms = kwargs.get("do_not_translate", ())
-    if not all(isinstance(term, str) and term.strip() for term in terms):
-        problems.append(Problem(where, None, "tool.patient-leaflets.do-not-translate", "expected a list of terms",
-                                'Write it as do-not-translate = ["SAMU", "Gustave Roussy"]'))
-    problems += [Problem(where, None, "tool.patient-leaflets.formats", message)
-                 for message in formats_problems(kwargs.get("formats", DEFAULT_FORMATS))]
-    url_problem = online_url_problem(kwargs["online_url"]) if kwargs.get("online_url") else ""
-    if url_problem:
-        problems.append(Problem(where, None, "tool.patient-leaflets.online-url", url_problem))
+    known = f"Known settings: {', '.join(sorted(settings_of(Config)))}"
+    written, problems = read_table(table, Config, "tool.patient-leaflets", where, otherwise=known,
+                                   tables=("institution",))
+    if "locales" not in written:
+        written["locales"] = _found_locales(root, with_defaults(Config, written), problems)
     institution = read_institution(table.get("institution", {}), where, problems)
     if problems:
         located = [replace(p, line=setting_line(text, p.field)) if p.file == where else p for p in problems]
         raise ConfigError(sorted(located, key=lambda p: p.line or 0))
-    return Config(root=root, institution=institution, **kwargs)
+    return Config(root=root, institution=institution, **written)
 
 
-def _type_problem(key: str, value) -> str:
-    """Return what a setting should have been when its value has the wrong type, else an empty string."""
-    if key in ("locales", "formats"):
-        ok = isinstance(value, str) or isinstance(value, list) and all(isinstance(v, str) for v in value)
-        example = 'locale codes, e.g. ["en", "es"]' if key == "locales" else 'formats, e.g. ["standard", "large-print"]'
-        return "" if ok else f"expected a list of {example}"
-    if key == "do-not-translate":
-        return ""  # checked term by term once read
-    if key == "regions":
-        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
-        return "" if ok else 'expected a table of locale codes, e.g. { en = "en_GB" }'
-    return "" if isinstance(value, str) else "expected text"
+def _found_locales(root: Path, values: dict, problems: list[Problem]) -> tuple[str, ...]:
+    """Return the locales with a catalog in the translations folder; a folder no locale is named is a problem."""
+    found = discover_locales(root / values["translations_dir"], values["domain"], values["source_locale"])
+    for name in found:
+        if known_locale(name) is None:
+            problems.append(Problem(f"{values['translations_dir']}/{name}", None, "",
+                                    f"{name!r} is not a locale Babel knows",
+                                    "Name the folder with a locale code such as 'es' or 'pt_BR'"))
+    return found
 
 
 def discover_locales(translations: Path, domain: str, source_locale: str) -> tuple[str, ...]:
     """Return the locales that have a catalog, ``translations/<locale>/LC_MESSAGES/<domain>.po``, sorted."""
     found = (path.parent.parent.name for path in translations.glob(f"*/LC_MESSAGES/{domain}.po"))
     return tuple(sorted(locale for locale in found if locale != source_locale))
-
-
-def _setting_value(key: str, value):
-    if key in ("locales", "do-not-translate", "formats"):
-        return tuple(value) if isinstance(value, list) else (value,)
-    if key == "regions":
-        return tuple(sorted(value.items()))
-    return value

@@ -269,6 +269,7 @@ def _describe(node) -> str:
 def _is_language(code: str) -> bool:
     from babel import Locale, UnknownLocaleError
 
+    # A BCP 47 tag the leaflet writes (any YAML value), not a configured locale: parsed here, never raising.
     try:
         Locale.parse(code, sep="-")
     except (ValueError, TypeError, UnknownLocaleError):

@@ -89,7 +89,7 @@ def init_catalog(config: Config, locale: str, force: bool = False, translator: s
     the language's English name. Without a translator, ``Last-Translator`` keeps gettext's ``FULL NAME
     <EMAIL@ADDRESS>``, which Poedit and Weblate replace when the translator saves.
     """
-    try:
+    try:  # a code typed on the command line, not yet a configured locale: Config.language cannot know it
         parsed = Locale.parse(locale)
         locale = str(parsed)
     except (ValueError, UnknownLocaleError):

@@ -50,6 +50,7 @@ def check_po_language(data: bytes, display: str, locale: str | None) -> list[Pro
     for number, name, value in header_fields(data):
         if name.lower() != "language" or not value:
             continue
+        # The header is the translator's text, not a configured locale: parsed here, an unknown one is a mismatch.
         try:
             language = Locale.parse(value.replace("-", "_")).language
         except (ValueError, UnknownLocaleError):

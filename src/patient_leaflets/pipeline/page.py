@@ -71,7 +71,7 @@ def leaflet_page(config: Config, source: Path, locale: str, catalog=None, fmt: s
         shared_translated, shared_report = translate_leaflet(shared, catalog, rules)
         report.gaps.extend(shared_report.gaps)
     state = page_state(config, leaflet, shared, locale, catalog)
-    view = template_view(state, functools.partial(format_day, locale=config.region(locale)))
+    view = template_view(state, functools.partial(format_day, locale=config.language(locale).babel))
     rendered = render_html(translated, locale, config, catalog, report, shared_translated, view, fmt, draft)
     report.gaps[:] = locate_gaps(config, locale, catalog, report.gaps)
     state.gaps = report.gaps

@@ -27,7 +27,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from .._version import __version__
-from ..config import Config
+from ..config import Config, Language
 from ..config.formats import STANDARD
 from ..content.leaflet import Leaflet
 from ..content.markup import french_spacing, render_text
@@ -37,7 +37,7 @@ from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .bidi import isolate_left_to_right
 from .editions import format_context
-from .localize import is_right_to_left, localized_day, placeholder_values
+from .localize import localized_day, placeholder_values
 from .template_strings import template_locations
 from .timeline import font_measure, timeline_svg
 from .typography import keep_together, last_words_together, printed_addresses
@@ -117,11 +117,11 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     report = report if report is not None else TranslationReport()
     env = make_environment(config.path("templates"))
     where = f"{config.templates_dir}/{TEMPLATE}"
-    translations = TemplateTranslations(catalog, config.source_locale, report, where, rules_for(config, locale),
+    translations = TemplateTranslations(catalog, config.source_language.tag, report, where, rules_for(config, locale),
                                         template_locations(config, TEMPLATE) if catalog is not None else None)
     env.install_gettext_translations(translations, newstyle=True)
     env.globals["gettext"] = _gettext(translations)
-    context = _context(leaflet, config.region(locale), config)
+    context = _context(leaflet, config.language(locale), config)
     context["shared_sections"] = shared.data["sections"] if shared else []
     context.update(format_context(config, locale, leaflet.id, fmt))
     approval = approval or NOT_APPROVED
@@ -192,14 +192,15 @@ def _relative_template(filename: str, folder: Path, config: Config) -> str:
         return filename
 
 
-def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
-    values = placeholder_values(config.institution, region, config.source_locale)
+def _context(leaflet: Leaflet, language: Language, config: Config) -> dict:
+    source = config.source_language
+    values = placeholder_values(config.institution, language, source)
     # Text left in the source language writes its numbers (a temperature) as that language does.
-    source_values = placeholder_values(config.institution, region, config.source_locale, config.source_locale)
+    source_values = placeholder_values(config.institution, language, source, source)
     meta = leaflet.data["metadata"]
-    rich, plain = text_filters(values, source_values, region, config.source_locale)
+    rich, plain = text_filters(values, source_values, language, source)
     fonts = config.path("styles") / "fonts"
-    rtl = is_right_to_left(region)
+    rtl = language.is_right_to_left
 
     def timeline(data: dict, names: dict, alt: str) -> Markup:
         return timeline_svg(data, names, alt, plain, lambda text, bold: font_measure(fonts)(text, bold), rtl)
@@ -210,11 +211,11 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
         "leaflet_id": leaflet.id,
         "institution": config.institution,
         "values": values,
-        "lang": region.replace("_", "-"),
-        "source_lang": config.source_locale.replace("_", "-"),
-        "dir": "rtl" if rtl else "ltr",
-        "published": localized_day(meta["published"], region, config.source_locale),
-        "review_due": localized_day(meta["review_due"], region, config.source_locale),
+        "lang": language.tag,
+        "source_lang": source.tag,
+        "dir": language.direction,
+        "published": localized_day(meta["published"], language, source),
+        "review_due": localized_day(meta["review_due"], language, source),
         "version": __version__,
         "counters": COUNTERS,
         "rich": rich,
@@ -223,31 +224,32 @@ def _context(leaflet: Leaflet, region: str, config: Config) -> dict:
     }
 
 
-def text_filters(values: dict[str, Markup], source_values: dict[str, Markup], region: str, source_locale: str):
+def text_filters(values: dict[str, Markup], source_values: dict[str, Markup], language: Language, source: Language):
     """Return ``rich`` (leaflet text to HTML) and ``plain`` (to text, for metadata and running heads).
 
     In a right-to-left language, the numbers, phone numbers and addresses of translated text are isolated left to
     right; text left in the source language is isolated whole (by its ``untranslated`` class in the CSS).
     """
-    right_to_left = is_right_to_left(region)
 
-    def typography(locale: str):
-        return french_spacing if Locale.parse(locale).language == "fr" else None
+    def typography(written_in: Language):
+        return french_spacing if written_in.language == "fr" else None
 
     def rich(text: str) -> Markup:
         if isinstance(text, SourceText):  # shown in the source language: say so, for readers and hyphenation
-            inner = printed_addresses(keep_together(render_text(text, source_values, typography(source_locale))))
-            return Markup('<span lang="{}" class="untranslated">{}</span>').format(
-                source_locale.replace("_", "-"), inner)
-        html = keep_together(render_text(text, values, typography(region)))
+            inner = printed_addresses(keep_together(render_text(text, source_values, typography(source))))
+            return Markup('<span lang="{}" class="untranslated">{}</span>').format(source.tag, inner)
+        html = keep_together(render_text(text, values, typography(language)))
         # Isolated before web addresses are marked up for paper, which splits them (and e-mails) into parts.
-        return printed_addresses(isolate_left_to_right(html, region) if right_to_left else html)
+        return printed_addresses(isolate_left_to_right(html, language.region) if language.is_right_to_left else html)
 
     def plain(text: str) -> str:
         return rich(text).striptags()
 
     return rich, plain
 
+
+# Template filters: they take the tags a template passes (its ``lang``, a leaflet's ``lang`` field), not a
+# configured locale, so they parse them themselves rather than ask ``Config.language``.
 
 def format_list(items, locale: str) -> str:
     """Return ``items`` as one list in ``locale`` (a BCP 47 tag such as ``fr`` or ``pt-BR``): "A, B et C"."""

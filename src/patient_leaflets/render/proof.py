@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from .._version import __version__
-from ..config import Config
+from ..config import Config, Language
 from ..content.leaflet import Leaflet, load_shared
 from ..i18n.checks.checkers import Rules
 from ..i18n.review import Pair, review_pair, review_pairs, template_messages
 from ..i18n.translate import TemplateTranslations, TranslationReport
 from .html import RenderedHTML, render_page, text_filters
-from .localize import is_right_to_left, placeholder_values
+from .localize import placeholder_values
 
 TEMPLATE = "proof.html.j2"
 
@@ -55,33 +55,32 @@ def review_parts(config: Config, leaflet: Leaflet, catalog, rules: Rules) -> lis
 
 def render_proof(leaflet: Leaflet, parts: list[Part], locale: str, config: Config) -> RenderedHTML:
     """Return the HTML of the review proof of ``leaflet`` in ``locale``: ``parts`` in order, side by side."""
-    region = config.region(locale)
-    source, target = _cell_filter(config, config.source_locale), _cell_filter(config, region)
+    language, written_in = config.language(locale), config.source_language
+    source, target = _cell_filter(config, written_in), _cell_filter(config, language)
     states = Counter(pair.state for part in parts for pair in part.pairs)
     context = {
         "doc": leaflet.data, "meta": leaflet.data["metadata"], "leaflet_id": leaflet.id, "parts": parts,
         "institution": config.institution, "version": __version__, "states": states,
-        "lang": region.replace("_", "-"), "source_lang": config.source_locale.replace("_", "-"),
-        "dir": "rtl" if is_right_to_left(region) else "ltr",
-        "source_dir": "rtl" if is_right_to_left(config.source_locale) else "ltr",
+        "lang": language.tag, "source_lang": written_in.tag, "dir": language.direction,
+        "source_dir": written_in.direction,
         "review_due": leaflet.data["metadata"]["review_due"].isoformat(),
         "catalog": config.display(config.po_path(locale)), "source_cell": source, "target_cell": target,
     }
     # The proof's own words are not in the catalogs: its translations are none (every string as written).
-    nothing = TemplateTranslations(None, config.source_locale, TranslationReport(), TEMPLATE)
+    nothing = TemplateTranslations(None, written_in.tag, TranslationReport(), TEMPLATE)
     html = render_page(config, TEMPLATE, context, nothing)
     # Marked as a draft: whatever reads the build report (the library page) never offers it to patients.
     return RenderedHTML(html, True, False)
 
 
-def _cell_filter(config: Config, region: str):
-    """Return the filter that shows a text of a proof as the hand-out in ``region`` would.
+def _cell_filter(config: Config, language: Language):
+    """Return the filter that shows a text of a proof as the hand-out in ``language`` would.
 
     With ``as_written`` (a translation the hand-out cannot use, a template's text), the text is shown exactly as
     it is written in the catalog, escaped.
     """
-    values = placeholder_values(config.institution, region, config.source_locale)
-    rich, _ = text_filters(values, values, region, config.source_locale)
+    values = placeholder_values(config.institution, language, config.source_language)
+    rich, _ = text_filters(values, values, language, config.source_language)
 
     def cell(text: str, as_written: bool = False) -> Markup:
         if as_written:

@@ -13,9 +13,7 @@ import logging
 import unicodedata
 from dataclasses import dataclass, field
 
-from babel import Locale
-
-from ..config import Config
+from ..config import Config, Language
 from ..content.leaflet import Leaflet, load_leaflet
 from ..content.markup import plain_text
 from ..errors import LeafletError
@@ -131,22 +129,22 @@ def _key_texts(leaflet: Leaflet) -> list[str]:
 
 
 def _translate(config: Config, locale: str, catalog, text: str) -> Text:
-    source = Text(plain_text(text), config.region(config.source_locale).replace("_", "-"))
+    source = Text(plain_text(text), config.source_language.tag)
     if catalog is None:
         return source
     translated, _reason = lookup(catalog, text, rules_for(config, locale))
-    return Text(plain_text(translated), config.region(locale).replace("_", "-")) if translated else source
+    return Text(plain_text(translated), config.language(locale).tag) if translated else source
 
 
 def _card(config: Config, treatment: Treatment, locale: str) -> Card:
-    lang = config.region(locale).replace("_", "-")
-    return Card(treatment.leaflet, locale, lang, language_name(locale), treatment.title(locale), treatment.review_due)
+    language = config.language(locale)
+    return Card(treatment.leaflet, locale, language.tag, language_name(language), treatment.title(locale),
+                treatment.review_due)
 
 
-def language_name(locale: str) -> str:
+def language_name(language: Language) -> str:
     """Return a language's name in that language, capitalised as a menu shows it: ``Français``, ``English``."""
-    name = Locale.parse(locale).get_display_name(locale) or locale
-    return name[:1].upper() + name[1:]
+    return language.name[:1].upper() + language.name[1:]
 
 
 def fold(text: str) -> str:

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from babel import Locale
 from babel.units import format_unit
 
 from ..config import Config
@@ -15,7 +16,7 @@ from ..i18n.catalogs import load_catalog
 from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import Gap, TemplateTranslations, TranslationReport
 from ..render.html import render_page
-from ..render.localize import format_day, is_right_to_left
+from ..render.localize import format_day
 from .catalogue import Treatment, fold, language_name
 from .pdfs import STANDARD
 
@@ -40,8 +41,9 @@ def page_file(config: Config, locale: str) -> str:
 
 def page_links(config: Config, locales: list[str]) -> list[PageLink]:
     """Return the pages written, in the order of the project's languages."""
-    return [PageLink(locale, _lang(config, locale), language_name(locale), page_file(config, locale))
-            for locale in config.all_locales if locale in locales]
+    languages = [config.language(locale) for locale in config.all_locales if locale in locales]
+    return [PageLink(language.locale, language.tag, language_name(language), page_file(config, language.locale))
+            for language in languages]
 
 
 def render_library(config: Config, treatments: list[Treatment], locale: str, pages: list[PageLink],
@@ -55,22 +57,22 @@ def render_library(config: Config, treatments: list[Treatment], locale: str, pag
         except LeafletError:
             catalog = None  # every string in the source language, each one named below
     where = f"{config.templates_dir}/{TEMPLATE}"
-    translations = TemplateTranslations(catalog, config.source_locale, report, where, rules_for(config, locale))
+    translations = TemplateTranslations(catalog, config.source_language.tag, report, where, rules_for(config, locale))
     html = render_page(config, TEMPLATE, _context(config, treatments, locale, pages, today), translations)
     return html, report.gaps
 
 
 def _context(config: Config, treatments: list[Treatment], locale: str, pages: list[PageLink],
              today: dt.date) -> dict:
-    region = config.region(locale)
+    language = config.language(locale)
     cards = [card for treatment in treatments for card in treatment.cards]
     formats = sorted({pdf.format for card in cards for pdf in card.pdfs}, key=lambda f: (f != STANDARD, f))
     languages = [page for page in page_links(config, list(config.all_locales))
                  if any(card.locale == page.locale for card in cards)]
     return {
-        "lang": _lang(config, locale),
+        "lang": language.tag,
         "locale": locale,
-        "dir": "rtl" if is_right_to_left(region) else "ltr",
+        "dir": language.direction,
         "institution": config.institution,
         "treatments": sorted(treatments, key=lambda t: _sort_key(t.title(locale).text)),
         "languages": languages,
@@ -78,8 +80,8 @@ def _context(config: Config, treatments: list[Treatment], locale: str, pages: li
         "pages": pages,
         "today": today,
         "today_iso": today.isoformat(),
-        "day": lambda day: format_day(day, region),
-        "size": lambda size: _size(size, region),
+        "day": lambda day: format_day(day, language.babel),
+        "size": lambda size: _size(size, language.babel),
         "count": len(cards),
     }
 
@@ -92,12 +94,8 @@ def _sort_key(title: str) -> str:
     return _ARTICLE.sub("", fold(title))
 
 
-def _lang(config: Config, locale: str) -> str:
-    return config.region(locale).replace("_", "-")
-
-
-def _size(size: int, region: str) -> str:
+def _size(size: int, locale: Locale) -> str:
     """Return a file size as readers write it: ``412 ko``, ``1.2 MB``."""
     if size >= 1_000_000:
-        return format_unit(round(size / 1_000_000, 1), "digital-megabyte", "short", locale=region)
-    return format_unit(max(1, round(size / 1000)), "digital-kilobyte", "short", locale=region)
+        return format_unit(round(size / 1_000_000, 1), "digital-megabyte", "short", locale=locale)
+    return format_unit(max(1, round(size / 1000)), "digital-kilobyte", "short", locale=locale)

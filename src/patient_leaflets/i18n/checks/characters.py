@@ -12,8 +12,9 @@ import functools
 import re
 import unicodedata
 
-from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
+
+from ...config.language import known_locale, numbering_systems
 
 _JOINERS = {"\u200c", "\u200d"}
 """Zero-width non-joiner and joiner: needed between letters of scripts such as Arabic, Persian or Devanagari."""
@@ -93,7 +94,7 @@ def is_grouped(number: str, locale: str) -> bool:
     groups = whole.split(group)
     if len(groups) == 2 and len(groups[1]) != 3:
         return True  # not a grouping: a decimal comma (comma_decimal_warnings) or another separator's business
-    primary, secondary = Locale.parse(locale).decimal_formats[None].grouping
+    primary, secondary = known_locale(locale).decimal_formats[None].grouping
     return (len(groups[-1]) == primary and all(len(g) == secondary for g in groups[1:-1])
             and 1 <= len(groups[0]) <= (secondary if len(groups) > 2 else primary))
 
@@ -109,28 +110,26 @@ def comma_decimal_warnings(msgstr: str, locale: str | None) -> list[str]:
 
 @functools.lru_cache(maxsize=32)
 def number_characters(locale: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Return the digits and the separators numbers in ``locale`` are written with (CLDR, through Babel)."""
-    try:
-        parsed = Locale.parse(locale)
-    except (ValueError, UnknownLocaleError):
-        return frozenset("0123456789"), frozenset(".," + _SPACES)
-    systems = {"latn", parsed.default_numbering_system, *parsed.other_numbering_systems.values()}
+    """Return the digits and the separators numbers in ``locale`` are written with (CLDR, through Babel).
+
+    The digits of every numbering system CLDR names for the locale count; separators come from those Babel has
+    symbols for (not Hebrew, Greek or Ethiopic traditional numerals).
+    """
+    parsed = known_locale(locale)
     digits, separators = set("0123456789"), set(".," + _SPACES)
-    for system in systems:
-        try:
-            digits.update(chr(_ZEROS[system] + n) for n in range(10) if system in _ZEROS)
-            separators.update(get_decimal_symbol(parsed, numbering_system=system))
-            separators.update(get_group_symbol(parsed, numbering_system=system))
-        except (KeyError, ValueError, UnknownLocaleError):
-            continue  # a numbering system CLDR names but has no symbols for
+    if parsed is None:
+        return frozenset(digits), frozenset(separators)
+    for system in {parsed.default_numbering_system, *parsed.other_numbering_systems.values()} & _ZEROS.keys():
+        digits.update(chr(_ZEROS[system] + n) for n in range(10))
+    for system in numbering_systems(parsed):
+        separators.update(get_decimal_symbol(parsed, numbering_system=system))
+        separators.update(get_group_symbol(parsed, numbering_system=system))
     return frozenset(digits), frozenset(separators)
 
 
 def _symbol(getter, locale: str) -> str:
-    try:
-        return getter(locale)
-    except (ValueError, UnknownLocaleError):
-        return ""
+    parsed = known_locale(locale)
+    return getter(parsed) if parsed else ""
 
 
 def _shown(separators: frozenset[str]) -> str:

@@ -15,8 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from babel import Locale, UnknownLocaleError
-
+from ...config.language import known_locale
 from ...content.markup import HTML_TAG, inline_markup, placeholders_in, plain_text, text_problems
 from .characters import comma_decimal_warnings, digit_problems, format_character_problems
 from .labels import label_problems
@@ -44,7 +43,7 @@ class Rules:
 
 def rules_for(config, locale: str) -> Rules:
     """Return the rules for checking ``locale``'s catalog in a project."""
-    return Rules(config.region(locale), config.source_locale, config.do_not_translate)
+    return Rules(config.language(locale).region, config.source_locale, config.do_not_translate)
 
 
 def translation_problems(msgid: str, msgstr: str, rules: Rules = Rules(), template: bool = False) -> list[str]:
@@ -294,10 +293,8 @@ def typography_problems(text: str, locale: str | None) -> list[str]:
 
 
 def _language(locale: str) -> str | None:
-    try:
-        return Locale.parse(locale).language
-    except (ValueError, UnknownLocaleError):
-        return None
+    known = known_locale(locale)
+    return known.language if known else None
 
 
 # Helpers --------------------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from babel import Locale, UnknownLocaleError
+from ...config.language import known_locale
 
 UNITS = (
     *(f"duration-{unit}" for unit in ("second", "minute", "hour", "day", "week", "month", "year")),
@@ -42,12 +42,7 @@ def unit_lexicon(locale: str | None) -> tuple[tuple[re.Pattern, dict], tuple[re.
 
 
 def _unit_patterns(locale: str | None) -> dict:
-    for name in (locale, "en"):
-        try:
-            data = Locale.parse(name or "en")._data["unit_patterns"]
-            break
-        except (ValueError, UnknownLocaleError):
-            continue
+    data = (known_locale(locale) or known_locale("en"))._data["unit_patterns"]  # English for a locale Babel lacks
     return {unit: data[unit] for unit in UNITS if unit in data}
 
 
