@@ -54,15 +54,16 @@ class Language:
 
 @functools.cache
 def language_of(locale: str, region: str, is_source: bool) -> Language:
-    """Return the :class:`Language` of ``locale`` with the conventions of ``region``; raise ConfigError if Babel
-    knows neither. Built once for each locale: every later call returns the same record."""
+    """Return the :class:`Language` of ``locale`` with the conventions of ``region``, built once for each: every
+    later call returns the same record. Raise ConfigError when Babel does not know one of them."""
     own, conventions = known_locale(locale), known_locale(region)
     if own is None or conventions is None:
         name = locale if own is None else region
         raise ConfigError([Problem("", None, "", f"{name!r} is not a locale Babel knows", LOCALE_FIX)])
-    return Language(locale, region, bcp47_tag(conventions), "rtl" if conventions.character_order == "right-to-left"
-                    else "ltr", numbering_systems(conventions)[0], is_source, own.get_display_name() or locale,
-                    own.english_name or locale, conventions)
+    direction = "rtl" if conventions.character_order == "right-to-left" else "ltr"
+    return Language(locale=locale, region=region, tag=bcp47_tag(conventions), direction=direction,
+                    numbering_system=numbering_systems(conventions)[0], is_source=is_source,
+                    name=own.get_display_name() or locale, english_name=own.english_name or locale, babel=conventions)
 
 
 @functools.lru_cache(maxsize=256)

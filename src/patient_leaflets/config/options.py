@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import Problem, did_you_mean
 
 Check = Callable[[Any, dict], Iterable[tuple[str, str]]]
-"""A check of a setting's value, given every value (defaults included) by field name; it yields
+"""A check of a setting's value, given every value (defaults included) by field name: it returns
 ``(message, fix)`` for each thing wrong."""
 
 
@@ -79,9 +79,7 @@ def read_table(table: dict, cls, name: str, where: str, *, otherwise: str = "",
     unknown key like no known one; ``tables`` are keys of tables read on their own.
     """
     declared = settings_of(cls)
-    problems = [Problem(where, None, f"{name}.{key}", "unknown setting", did_you_mean(key, declared, otherwise))
-                for key in sorted(set(table) - set(declared) - set(tables))]
-    written = {}
+    problems, written = [], {}
     for key, spec in declared.items():
         kind = spec.metadata["kind"]
         if key not in table:
@@ -91,6 +89,8 @@ def read_table(table: dict, cls, name: str, where: str, *, otherwise: str = "",
             written[spec.name] = kind.convert(table[key])
         else:
             problems.append(Problem(where, None, f"{name}.{key}", f"expected {kind.expected}", kind.fix))
+    problems += [Problem(where, None, f"{name}.{key}", "unknown setting", did_you_mean(key, declared, otherwise))
+                 for key in sorted(set(table) - set(declared) - set(tables))]
     values = with_defaults(cls, written)
     for key, spec in declared.items():  # once every value is read: a phone number is checked in the country's rules
         check = spec.metadata["check"]
