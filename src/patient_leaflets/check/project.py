@@ -183,7 +183,7 @@ def _entry_problems(message: Message, display: str, rules: Rules, locale: str) -
                            "Check the translation against msgid, then remove the fuzzy flag", kind="fuzzy", **gap)]
     template = is_template_message(message)
     errors = translation_problems(message.id, message.string, rules, template)
-    warnings = translation_warnings(message.id, message.string, rules)
+    warnings = translation_warnings(message.string, rules)
     return ([Problem(*where, p) for p in errors] +
             [Problem(*where, p, severity="warning") for p in warnings])
 

@@ -82,7 +82,7 @@ def length_problem(msgid: str, msgstr: str) -> str:
             f"({len(msgid):,}). Check that nothing was pasted into it by mistake")
 
 
-def translation_warnings(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str]:
+def translation_warnings(msgstr: str, rules: Rules = Rules()) -> list[str]:
     """Return what is worth fixing but cannot mislead a patient: typography."""
     return typography_problems(msgstr, rules.locale) + comma_decimal_warnings(msgstr, rules.locale)
 
