@@ -18,6 +18,7 @@ from decimal import Decimal
 from babel import Locale, UnknownLocaleError
 
 from ...content.markup import HTML_TAG, inline_markup, placeholders_in, plain_text, text_problems
+from ..origin import SITE, TEMPLATES, message_origin
 from .characters import comma_decimal_warnings, digit_problems, format_character_problems
 from .labels import label_problems
 from .links import link_problems
@@ -312,11 +313,15 @@ def _listed(items) -> str:
     return ", ".join(items) or "none"
 
 
-def is_template_message(message) -> bool:
-    """Tell a template string (``%(name)s`` placeholders) from leaflet text by its flags and references."""
+def is_template_message(message, config) -> bool:
+    """Tell a template string (``%(name)s`` placeholders) from leaflet text by its flags and references.
+
+    ``config`` gives the project's folders (``origin.message_origin``; None outside a project).
+    """
     if "python-format" in message.flags:
         return True
-    return bool(message.locations) and all(path.endswith((".j2", ".html", ".jinja")) for path, _ in message.locations)
+    return bool(message.locations) and all(message_origin(config, path) in (TEMPLATES, SITE)
+                                           for path, _ in message.locations)
 
 
 def left_to_right_spans(text: str, locale: str | None = None) -> list[tuple[int, int]]:
