@@ -1,7 +1,8 @@
 """Apply a catalog to a leaflet, recording every message that is missing, fuzzy or broken.
 
 The safety rule lives here: a fuzzy (outdated) or broken translation is never used. The source text is kept
-instead and marked, so that the renderer can show it in its own language and flag the PDF as a draft.
+instead and marked, so that the renderer can show it in its own language and flag the PDF as a draft. Whether a
+translation is used, and the one wording of why not, is ``entry_state``'s answer, for every reader of catalogs.
 """
 
 from __future__ import annotations
@@ -78,13 +79,16 @@ class TranslationState:
 
     @property
     def is_used(self) -> bool:
+        """Whether the hand-out prints the translation."""
         return self.kind == TRANSLATED
 
     @property
     def reason(self) -> str:
         """The one line that says why the translation is not used (empty when it is), as gaps and the proof say it."""
-        if self.kind in (TRANSLATED, UNTRANSLATED):
-            return "" if self.is_used else UNTRANSLATED
+        if self.kind == TRANSLATED:
+            return ""
+        if self.kind == UNTRANSLATED:
+            return UNTRANSLATED
         if self.kind == FUZZY:
             return f"fuzzy ({self.reasons[0]}; {CLEAR_FUZZY})"
         return self.reasons[0]
