@@ -100,8 +100,9 @@ def test_strict_refuses_a_draft_and_sets_the_final_pdf_aside(config):
     assert failed.error == (
         "refused by --strict: translation changed since approval on 2026-03-02: 1 message; 1 message(s) are "
         "untranslated, fuzzy or fail a check:\n"
-        "  leaflets/sample.yaml:23 (sections[0].blocks[4].urgent.signs[0]): fuzzy (marked as needing work; check "
-        "the translation and clear the fuzzy flag): 'Vous avez {fever_threshold} ou plus.' "
+        "  leaflets/sample.yaml:23 (sections[0].blocks[4].urgent.signs[0]): fuzzy (marked as needing work by a "
+        "translator or a tool; check the translation against msgid, then clear the fuzzy flag): "
+        "'Vous avez {fever_threshold} ou plus.' "
         f"({po_line(config, 'Vous avez {fever_threshold} ou plus.')})")
     english = config.root / "output" / "en"
     assert not (english / "sample.pdf").exists(), "no PDF that looks final where the refused one would be"

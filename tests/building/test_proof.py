@@ -73,7 +73,8 @@ def test_fuzzy_untranslated_and_refused_messages_are_highlighted_and_named(confi
     text = proof_text(config)
     assert re.search(r"Messages (\d+): (\d+) translated, 1 fuzzy, 1 untranslated, 1 refused by a check",
                      text.replace("\n", " "))
-    assert "Fuzzy: not used until a translator checks it and clears the flag Rest." in text.replace("\n", " ")
+    assert ("Fuzzy (marked as needing work by a translator or a tool; check the translation against msgid, then "
+            "clear the fuzzy flag) Rest.") in text.replace("\n", " ")
     assert "Vous saignez. Untranslated" in text
     assert "Refused by a check:" in text and "The example treatment <b>now</b>" in text.replace("\n", " ")
 

@@ -51,5 +51,6 @@ def test_template_strings_from_catalogs_are_escaped_and_gaps_recorded():
     assert translations.gettext("Adresse") == '<span lang="fr" class="untranslated">Adresse</span>'
     assert translations.gettext("Site internet") == '<span lang="fr" class="untranslated">Site internet</span>'
     assert [gap.reason for gap in report.gaps] == [
-        "fuzzy (marked as needing work; check the translation and clear the fuzzy flag)",
+        "fuzzy (marked as needing work by a translator or a tool; check the translation against msgid, then clear "
+        "the fuzzy flag)",
         "HTML is not allowed: the text is shown as written"]

@@ -46,7 +46,7 @@ def arabic(tmp_path_factory):
 def test_a_phone_number_in_arabic_text_keeps_its_order(arabic):
     html = (arabic / "sample.html").read_text(encoding="utf-8")
     assert '<bdi dir="ltr">0 805 123 124</bdi>' in html
-    assert re.search(r'<bdi dir="ltr">a@(<span class="url-part">)?exemple\.fr(</span>)?</bdi>', html)
+    assert '<bdi dir="ltr"><span class="url-part">a@exemple.fr</span></bdi>' in html, "isolated, and printed whole"
     text = pdftotext(arabic / "sample.pdf")
     assert "0 805 123 124" in text and "124 123 805 0" not in text
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import weasyprint
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from weasyprint.formatting_structure import boxes
 
 from conftest import ROOT
+from patient_leaflets.i18n.checks.checkers import address_problems
+from patient_leaflets.i18n.checks.links import link_problems
 from patient_leaflets.pipeline import leaflet_page
 from patient_leaflets.render.typography import keep_together, last_words_together, printed_addresses
 
@@ -41,6 +45,18 @@ def test_round_the_clock_phrases_and_numbers_with_units_are_kept_together():
     assert keep_together(Markup("sous 36 °C, 5 mg, 12 grammes, de 9 h à 17 h, 24/7")) == \
         "sous 36\u00a0°C, 5\u00a0mg, 12 grammes, de 9 h à 17 h, 24/7"
     assert keep_together(Markup('<a href="https://x.org/24 h/24">x</a>')) == '<a href="https://x.org/24 h/24">x</a>'
+
+
+def test_what_the_checks_compare_is_what_is_printed_whole():
+    """One grammar (content.addresses): each address a translation must keep is the one the page keeps whole."""
+    text = ("Voir «https://www.e-cancer.fr/guide», écrire à equipe@e-cancer.fr ou lire e-cancer.fr/aide (p.ex. "
+            "www.ligue-cancer.net).")
+    whole = [re.sub(r"<[^>]*>", "", m.group()) for m in re.finditer(r'(?:<span class="url-part">[^<]*</span>)+',
+                                                                     printed_addresses(escape(text)))]
+    assert whole == ["www.e-cancer.fr/guide", "equipe@e-cancer.fr", "e-cancer.fr/aide", "www.ligue-cancer.net"]
+    for address in ("https://www.e-cancer.fr/guide", "equipe@e-cancer.fr", "www.ligue-cancer.net"):
+        assert address_problems(text, text.replace(address, address + "x")), f"{address} is compared"
+    assert link_problems(text, text.replace("e-cancer.fr/aide", "e-cancer.fr.evil.example/aide"))
 
 
 def test_web_addresses_in_text_break_only_after_a_slash():

@@ -6,7 +6,6 @@ the rest stays as the editor wrote it, and the result is read back to prove it.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import yaml
@@ -112,8 +111,3 @@ def _block_end(lines: list[str], start: int, column: int) -> int:
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1
     return end
-
-
-def today() -> dt.date:
-    """Return the date an approval is recorded on when none is given."""
-    return dt.date.today()

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from babel.messages.catalog import Message
 
+from ..config import Config
 from ..errors import Problem
+from ..i18n.origin import message_origin
 
 KINDS = ("untranslated", "fuzzy", "missing", "obsolete")
 """``missing``: the leaflets have the text, the catalog does not (``extract`` and ``update`` not run)."""
@@ -27,16 +28,14 @@ class CatalogGap(Problem):
     kind: str = "untranslated"
     """One of ``KINDS``."""
     leaflets: tuple[str, ...] = ()
-    """The leaflets that show it (their ids; ``templates`` for a template string, which every leaflet shows)."""
+    """What shows it: leaflet ids, ``templates`` for a template string (every leaflet shows it), ``site`` for the
+    library page's."""
 
 
-def used_by(message: Message, leaflets_dir: str = "leaflets") -> tuple[str, ...]:
-    """Return the leaflet ids whose files a message comes from; ``templates`` for the templates' strings."""
-    names = set()
-    for path, _ in message.locations:
-        parts = Path(path).parts
-        names.add(Path(path).stem if len(parts) == 2 and parts[0] == leaflets_dir else "templates")
-    return tuple(sorted(names))
+def used_by(config: Config, message: Message) -> tuple[str, ...]:
+    """Return what shows a message: the ids of the leaflets it comes from, ``templates`` or ``site``
+    (``i18n.origin.message_origin``)."""
+    return tuple(sorted({message_origin(config, path) for path, _ in message.locations}))
 
 
 @dataclass
@@ -46,7 +45,8 @@ class LocaleCoverage:
     locale: str
     counts: Counter = field(default_factory=Counter)
     leaflets: set[str] = field(default_factory=set)
-    """The leaflets showing an untranslated, fuzzy or missing message (``templates`` stands for every one)."""
+    """What shows an untranslated, fuzzy or missing message: leaflet ids, ``templates`` (standing for every
+    leaflet) and ``site`` (the library page)."""
 
 
 def summarize(gaps: list[CatalogGap]) -> list[LocaleCoverage]:

@@ -21,11 +21,10 @@ from ..i18n.checks.checkers import (
     Rules,
     is_template_message,
     rules_for,
-    translation_problems,
     translation_warnings,
     typography_problems,
 )
-from ..i18n.translate import PLURAL, translate_leaflet
+from ..i18n.translate import CLEAR_FUZZY, FUZZY, PLURAL, REFUSED, UNTRANSLATED, entry_state, translate_leaflet
 from ..render.assets import check_assets
 from .approvals import check_approvals
 from .coverage import CatalogGap, used_by
@@ -150,21 +149,19 @@ def check_catalog(config: Config, locale: str, texts: set[str]) -> list[Problem]
         catalog = load_catalog(config, locale)
     except CatalogError as exc:
         return exc.problems
-    problems = check_entries(catalog, display, rules_for(config, locale))
+    problems = check_entries(config, catalog, display, rules_for(config, locale))
     ids = {message.id[0] if message.pluralizable else message.id for message in catalog}
     return problems + [CatalogGap(display, None, quote(text), "not in the catalog",
                                   "Run 'leaflets extract' and 'leaflets update'", severity="warning", locale=locale,
                                   kind="missing") for text in sorted(texts - ids)]
 
 
-def check_entries(catalog: Catalog, display: str, rules: Rules) -> list[Problem]:
+def check_entries(config: Config, catalog: Catalog, display: str, rules: Rules) -> list[Problem]:
     """Check every entry of a catalog, in file order (so per leaflet, as the catalogs are sorted by file)."""
     problems, locale = [], str(catalog.locale or "")
     for message in catalog:
-        if message.pluralizable:
-            problems.append(Problem(display, message.lineno, quote(message.id[0]), PLURAL))
-        elif message.id:
-            problems += _entry_problems(message, display, rules, locale)
+        if message.id:
+            problems += _entry_problems(config, message, display, rules, locale)
     for message in catalog.obsolete.values():
         msgid = message.id[0] if message.pluralizable else message.id
         problems.append(CatalogGap(display, message.lineno, quote(msgid), "obsolete: no leaflet or template uses it "
@@ -173,26 +170,26 @@ def check_entries(catalog: Catalog, display: str, rules: Rules) -> list[Problem]
     return problems
 
 
-def _entry_problems(message: Message, display: str, rules: Rules, locale: str) -> list[Problem]:
+def _entry_problems(config: Config, message: Message, display: str, rules: Rules, locale: str) -> list[Problem]:
+    """Return what the hand-out lacks of one entry (``translate.entry_state``), and what is worth fixing in it."""
+    template = is_template_message(message, config)
+    state = entry_state(message, rules, template)
+    if state.kind == PLURAL:
+        return [Problem(display, message.lineno, quote(message.id[0]), state.reason)]
     where = (display, message.lineno, quote(message.id))
-    gap = {"severity": "warning", "locale": locale, "leaflets": used_by(message)}
-    if not message.string:
-        return [CatalogGap(*where, f"untranslated{_used_in(message)}", kind="untranslated", **gap)]
-    if message.fuzzy:
-        return [CatalogGap(*where, f"fuzzy{_used_in(message)}: {_fuzzy_reason(message)}",
-                           "Check the translation against msgid, then remove the fuzzy flag", kind="fuzzy", **gap)]
-    template = is_template_message(message)
-    errors = translation_problems(message.id, message.string, rules, template)
-    warnings = translation_warnings(message.id, message.string, rules)
+    gap = {"severity": "warning", "locale": locale, "leaflets": used_by(config, message)}
+    if state.kind == UNTRANSLATED:
+        return [CatalogGap(*where, f"{UNTRANSLATED}{_used_in(message)}", kind=UNTRANSLATED, **gap)]
+    if state.kind == FUZZY:
+        return [CatalogGap(*where, f"{FUZZY}{_used_in(message)}: {state.reasons[0]}", _sentence(CLEAR_FUZZY),
+                           kind=FUZZY, **gap)]
+    errors = state.reasons if state.kind == REFUSED else ()
     return ([Problem(*where, p) for p in errors] +
-            [Problem(*where, p, severity="warning") for p in warnings])
+            [Problem(*where, p, severity="warning") for p in translation_warnings(message.string, rules)])
 
 
-def _fuzzy_reason(message: Message) -> str:
-    """Say why an entry is fuzzy: the source changed (``#| msgid`` kept), or someone set the flag by hand."""
-    if message.previous_id:
-        return "the source changed since it was translated"
-    return "marked as needing work (no previous source text: set by a translator or a tool)"
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _used_in(message: Message) -> str:

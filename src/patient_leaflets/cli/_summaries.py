@@ -26,10 +26,13 @@ def coverage_lines(coverages: list[LocaleCoverage], verbose: bool) -> list[str]:
     return lines
 
 
-def _where(leaflets: set[str]) -> str:
-    if "templates" in leaflets:
+def _where(shown_by: set[str]) -> str:
+    """Say what shows the messages: leaflet ids, ``templates`` (every leaflet) and ``site`` (the library page)."""
+    if "templates" in shown_by:
         return "every leaflet (the templates' own strings too)"
-    return _count(len(leaflets), "leaflet")
+    leaflets = len(shown_by - {"site"})
+    places = ([_count(leaflets, "leaflet")] if leaflets else []) + (["the library page"] if "site" in shown_by else [])
+    return " and ".join(places) or _count(0, "leaflet")
 
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:

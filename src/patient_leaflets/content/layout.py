@@ -29,7 +29,7 @@ def syntax_problem(exc: yaml.YAMLError, text: str, display: str) -> Problem:
     context_mark = getattr(exc, "context_mark", None)
     hint = ""
     if problem.startswith("expected <block end>") and mark:
-        problem, hint = _misaligned(text.splitlines(), mark.line, context or "")
+        problem, hint = _misaligned(text.splitlines(), mark.line)
     elif problem.startswith("expected '<document start>'") and mark:
         line, column, problem, hint = _indented_top(text.splitlines(), mark.line)
     elif problem.startswith(("could not find expected ':'", "did not find expected key")) and mark:
@@ -69,7 +69,7 @@ def _shown(line: str, column: int) -> str:
     return f"`{field.group(0) if field else excerpt(rest, 30)}`"
 
 
-def _misaligned(lines: list[str], index: int, context: str) -> tuple[str, str]:
+def _misaligned(lines: list[str], index: int) -> tuple[str, str]:
     """Say how line ``index`` is out of line with those above it, and where it should start."""
     line = lines[index]
     column = _anchors(line)[0]

@@ -10,10 +10,9 @@ from babel.messages.catalog import Catalog
 
 from ..content.leaflet import Leaflet
 from ..content.validate import format_key
-from .checks.checkers import Rules, translation_problems
-from .translate import FUZZY
-
-TRANSLATED, FUZZY_STATE, UNTRANSLATED, REFUSED = "translated", "fuzzy", "untranslated", "refused"
+from .checks.checkers import Rules
+from .origin import TEMPLATES, message_origin
+from .translate import entry_state
 
 
 @dataclass(frozen=True)
@@ -24,9 +23,10 @@ class Pair:
     msgstr: str
     """The translation in the catalog, even a fuzzy or refused one (empty when there is none)."""
     state: str
-    """``translated`` (the hand-out shows it), ``fuzzy``, ``untranslated`` or ``refused`` (the source is shown)."""
+    """``translated`` (the hand-out shows it), else ``fuzzy``, ``untranslated``, ``refused`` or ``plural`` (the
+    hand-out shows the source): ``translate.TranslationState.kind``."""
     reason: str
-    """Why a fuzzy or refused translation is not used; empty otherwise."""
+    """Why the hand-out does not use the translation, as its gap says it; empty when it does."""
     source: str
     """Where the source text is: ``leaflets/x.yaml:12`` or a template."""
     field: str
@@ -50,30 +50,19 @@ def review_pair(catalog: Catalog, msgid: str, rules: Rules, source: str, field: 
                 template: bool = False) -> Pair:
     """Return one message with its translation and state, as the hand-out would use it."""
     message = catalog.get(msgid)
-    msgstr = message.string if message is not None and isinstance(message.string, str) else ""
-    state, reason = _state(message, msgid, msgstr, rules, template)
-    return Pair(msgid, msgstr, state, reason, source, field, message.lineno if message else None, part)
+    state = entry_state(message, rules, template)
+    return Pair(msgid, state.msgstr, state.kind, state.reason, source, field, message.lineno if message else None,
+                part)
 
 
-def template_messages(catalog: Catalog, templates_dir: str) -> list[tuple[str, str]]:
+def template_messages(catalog: Catalog, config) -> list[tuple[str, str]]:
     """Return the msgids the leaflet's templates use (every leaflet shows them) with where, in catalog order.
 
-    Those are the templates directly in ``templates/``; a subfolder's (``templates/site/``) make other pages.
+    Those whose every reference is a template of the leaflets (``origin.message_origin``): the library page's
+    (``templates/site/``) are not.
     """
-    def leaflet_template(path: str) -> bool:
-        return path.startswith(f"{templates_dir}/") and "/" not in path[len(templates_dir) + 1:]
-
     return [(m.id, f"{m.locations[0][0]}:{m.locations[0][1]}") for m in catalog if m.id and isinstance(m.id, str)
-            and m.locations and all(leaflet_template(path) for path, _ in m.locations)]
-
-
-def _state(message, msgid: str, msgstr: str, rules: Rules, template: bool) -> tuple[str, str]:
-    if not msgstr:
-        return UNTRANSLATED, ""
-    if message.fuzzy:
-        return FUZZY_STATE, FUZZY
-    problems = translation_problems(msgid, msgstr, rules, template)
-    return (REFUSED, problems[0]) if problems else (TRANSLATED, "")
+            and m.locations and all(message_origin(config, path) == TEMPLATES for path, _ in m.locations)]
 
 
 def _before_sections(key) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
@@ -13,13 +12,12 @@ from ..config import Config
 from ..content.markup import plain_text
 from ..errors import CatalogError, Problem
 from .catalogs import load_catalog, load_template
+from .checks.checkers import is_template_message, rules_for
+from .origin import SITE, TEMPLATES, message_origin
+from .translate import FUZZY, TRANSLATED, translation_state
 
 ALL = "all"
 """The ``leaflet`` of the row that totals a language (each message counted once)."""
-TEMPLATES = "templates"
-"""The ``leaflet`` of the messages of the templates, which every leaflet shows."""
-SITE = "site"
-"""The ``leaflet`` of the messages of the library page (``templates/site/``, ``leaflets site``)."""
 
 
 @dataclass(frozen=True)
@@ -70,8 +68,10 @@ class CatalogStats:
 def catalog_stats(config: Config, locales: list[str] | None = None) -> list[CatalogStats]:
     """Count translated, fuzzy and untranslated messages and words per language and leaflet.
 
-    Each language has one row per leaflet, one for the library page, one for the templates, then its ``all``
-    row. A fuzzy message is never counted as translated (``pybabel compile --statistics`` counts it so).
+    Each language has one row per leaflet (``origin.message_origin``), one for the library page, one for the
+    templates, then its ``all`` row. A message counts as translated only when the hand-out prints its translation
+    (``translate.translation_state``): a fuzzy one is counted as fuzzy (``pybabel compile --statistics`` counts
+    it as translated), one refused by a check or written with plural forms as untranslated.
     """
     unknown = [locale for locale in locales or [] if locale not in config.locales]
     if unknown:
@@ -82,31 +82,24 @@ def catalog_stats(config: Config, locales: list[str] | None = None) -> list[Cata
     groups: dict[str, set[str]] = {}
     for message in template:
         if message.id:
-            for name in {_group(config, path) for path, _ in message.locations} or {TEMPLATES}:
+            for name in {message_origin(config, path) for path, _ in message.locations} or {TEMPLATES}:
                 groups.setdefault(name, set()).add(message.id)
-    everything = {m.id for m in template if m.id}
+    templates = {m.id for m in template if m.id and is_template_message(m, config)}
     rows = []
     for locale in locales or config.locales:
         catalog = load_catalog(config, locale) if config.po_path(locale).exists() else Catalog(locale=locale)
+        rules = rules_for(config, locale)
+        kinds = {msgid: translation_state(catalog, msgid, rules, msgid in templates).kind
+                 for msgid in {m.id for m in template if m.id}}
         for name in sorted(groups, key=lambda name: (name in (TEMPLATES, SITE), name)):
-            rows.append(_count(catalog, locale, name, groups[name]))
-        rows.append(_count(catalog, locale, ALL, everything))
+            rows.append(_count(kinds, locale, name, groups[name]))
+        rows.append(_count(kinds, locale, ALL, set(kinds)))
     return rows
 
 
-def _group(config: Config, path: str) -> str:
-    parts = Path(path).parts
-    if len(parts) == 2 and parts[0] == config.leaflets_dir and path.endswith(".yaml"):
-        return Path(path).stem
-    return SITE if parts[:2] == (config.templates_dir, SITE) else TEMPLATES
-
-
-def _count(catalog: Catalog, locale: str, name: str, msgids: set[str]) -> CatalogStats:
-    done, fuzzy = [], []
-    for msgid in msgids:
-        message = catalog.get(msgid)
-        if message is not None and message.string:
-            (fuzzy if message.fuzzy else done).append(msgid)
+def _count(kinds: dict[str, str], locale: str, name: str, msgids: set[str]) -> CatalogStats:
+    done = [msgid for msgid in msgids if kinds[msgid] == TRANSLATED]
+    fuzzy = [msgid for msgid in msgids if kinds[msgid] == FUZZY]
     return CatalogStats(locale, name, len(msgids), len(done), len(fuzzy), _words(msgids), _words(done),
                         _words(fuzzy))
 

@@ -1,7 +1,8 @@
 """Apply a catalog to a leaflet, recording every message that is missing, fuzzy or broken.
 
 The safety rule lives here: a fuzzy (outdated) or broken translation is never used. The source text is kept
-instead and marked, so that the renderer can show it in its own language and flag the PDF as a draft.
+instead and marked, so that the renderer can show it in its own language and flag the PDF as a draft. Whether a
+translation is used, and the one wording of why not, is ``entry_state``'s answer, for every reader of catalogs.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from markupsafe import Markup, escape
 
 from ..content.leaflet import Leaflet, get_at
@@ -28,7 +29,7 @@ class Gap:
 
     msgid: str
     reason: str
-    """``untranslated``, ``fuzzy`` or a description of what is wrong with the translation."""
+    """Why the translation is not used: ``TranslationState.reason`` (``untranslated``, ``fuzzy (…)``, a check's)."""
     where: str
     """``leaflets/x.yaml:12 (sections[0].heading)`` or ``templates/blocks.html.j2:29``."""
     po: str = ""
@@ -49,43 +50,89 @@ class TranslationReport:
         return not self.gaps
 
 
-FUZZY = "fuzzy (the source changed since it was translated; check the translation and clear the fuzzy flag)"
-"""Why a fuzzy entry that keeps its previous msgid (``#| msgid``, as ``leaflets update`` writes) is not used."""
-FUZZY_FLAG = "fuzzy (marked as needing work; check the translation and clear the fuzzy flag)"
+TRANSLATED, UNTRANSLATED, FUZZY, REFUSED, PLURAL = "translated", "untranslated", "fuzzy", "refused", "plural"
+"""The states of a catalog's translation of one message; only a ``translated`` one is printed."""
+
+SOURCE_CHANGED = "the source changed since it was translated"
+"""Why a fuzzy entry is not used when it keeps its previous msgid (``#| msgid``, as ``leaflets update`` writes)."""
+MARKED_FUZZY = "marked as needing work by a translator or a tool"
 """Why a fuzzy entry without a previous msgid is not used: someone set the flag, the source may not have changed."""
+CLEAR_FUZZY = "check the translation against msgid, then clear the fuzzy flag"
+PLURAL_FORMS = ("plural forms (msgid_plural) are not used: a leaflet text has one form. Remove msgid_plural and "
+                "write one msgstr")
 
 
-def fuzzy_reason(message) -> str:
-    """Say truthfully why a fuzzy entry is not used: a changed source only when its previous msgid shows one."""
-    return FUZZY if message.previous_id else FUZZY_FLAG
-PLURAL = ("plural forms (msgid_plural) are not used: a leaflet text has one form. Remove msgid_plural and write "
-          "one msgstr")
+@dataclass(frozen=True)
+class TranslationState:
+    """What the hand-out does with a catalog's translation of one message, and why when it cannot use it.
+
+    The hand-out's gaps, the review proof, ``leaflets check``, ``leaflets stats`` and the Babel checkers all read
+    a translation's state from ``entry_state``, so that none of them can tell it differently.
+    """
+
+    kind: str
+    """``translated`` (the hand-out prints it), ``untranslated``, ``fuzzy``, ``refused`` or ``plural``."""
+    msgstr: str = ""
+    """The catalog's translation, even a fuzzy or refused one; empty when there is none (or plural forms)."""
+    reasons: tuple[str, ...] = ()
+    """Why it is not used: what the fuzzy flag means here, the plural rule, or every check that refuses it."""
+
+    @property
+    def is_used(self) -> bool:
+        """Whether the hand-out prints the translation."""
+        return self.kind == TRANSLATED
+
+    @property
+    def reason(self) -> str:
+        """The one line that says why the translation is not used (empty when it is), as gaps and the proof say it."""
+        if self.kind == TRANSLATED:
+            return ""
+        if self.kind == UNTRANSLATED:
+            return UNTRANSLATED
+        if self.kind == FUZZY:
+            return f"fuzzy ({self.reasons[0]}; {CLEAR_FUZZY})"
+        return self.reasons[0]
+
+
+def entry_state(message: Message | None, rules: Rules | None = None, template: bool = False) -> TranslationState:
+    """Return the state of a catalog entry (None: the catalog lacks the message).
+
+    With ``rules``, a final translation is checked (``translation_problems``; ``template`` marks a template
+    string); without, ``translated`` means final: not empty, not fuzzy, no plural forms.
+    """
+    if message is None or (not message.string and not message.pluralizable):
+        return TranslationState(UNTRANSLATED)
+    if message.pluralizable:
+        return TranslationState(PLURAL, reasons=(PLURAL_FORMS,))
+    if message.fuzzy:
+        return TranslationState(FUZZY, message.string, (SOURCE_CHANGED if message.previous_id else MARKED_FUZZY,))
+    problems = translation_problems(message.id, message.string, rules, template) if rules is not None else []
+    return TranslationState(REFUSED if problems else TRANSLATED, message.string, tuple(problems))
+
+
+def translation_state(catalog: Catalog | None, msgid: str, rules: Rules | None = None,
+                      template: bool = False) -> TranslationState:
+    """Return the state of ``msgid``'s translation in ``catalog``, checked against every rule.
+
+    ``rules`` default to the catalog's locale alone (no source locale, no do-not-translate terms).
+    """
+    message = catalog.get(msgid) if catalog is not None else None
+    if rules is None and message is not None:
+        rules = Rules(locale=str(catalog.locale) if catalog.locale else None)
+    return entry_state(message, rules, template)
 
 
 def final_translation(catalog: Catalog | None, msgid: str) -> tuple[str | None, str]:
-    """Return ``(msgstr, "")`` when the catalog holds a final translation, else ``(None, reason)``."""
-    message = catalog.get(msgid) if catalog is not None else None
-    if message is None or not message.string:
-        return None, "untranslated"
-    if message.pluralizable:
-        return None, PLURAL
-    if message.fuzzy:
-        return None, fuzzy_reason(message)
-    return message.string, ""
+    """Return ``(msgstr, "")`` when the catalog holds a final translation (unchecked), else ``(None, reason)``."""
+    state = entry_state(catalog.get(msgid) if catalog is not None else None)
+    return (state.msgstr, "") if state.is_used else (None, state.reason)
 
 
 def lookup(catalog: Catalog | None, msgid: str, rules: Rules | None = None,
            template: bool = False) -> tuple[str | None, str]:
-    """Return ``(translation, "")`` when it is final and passes every check, else ``(None, reason)``.
-
-    ``rules`` default to the catalog's locale alone (no source locale, no do-not-translate terms).
-    """
-    msgstr, reason = final_translation(catalog, msgid)
-    if msgstr is None:
-        return None, reason
-    rules = rules or Rules(locale=str(catalog.locale) if catalog.locale else None)
-    problems = translation_problems(msgid, msgstr, rules, template)
-    return (msgstr, "") if not problems else (None, problems[0])
+    """Return ``(translation, "")`` when it is final and passes every check, else ``(None, reason)``."""
+    state = translation_state(catalog, msgid, rules, template)
+    return (state.msgstr, "") if state.is_used else (None, state.reason)
 
 
 def translate_leaflet(leaflet: Leaflet, catalog: Catalog | None,

@@ -1,8 +1,8 @@
 """Right-to-left pages: what reads left to right inside them keeps its order.
 
 In Arabic or Hebrew text, ``0 805 123 124`` would print with its groups reversed and an address or a dose could
-read backwards. Numbers, phone numbers, web and e-mail addresses are found with the same patterns the
-translation checks use (``i18n.checkers.left_to_right_spans``) and wrapped in ``<bdi dir="ltr">``.
+read backwards. Numbers, phone numbers, web and e-mail addresses are found as the translation checks find them
+(``i18n.checks.checkers.left_to_right_spans``, with ``content.addresses``) and wrapped in ``<bdi dir="ltr">``.
 """
 
 from __future__ import annotations

@@ -20,7 +20,6 @@ from jinja2 import (
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
-    pass_context,
 )
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -145,8 +144,7 @@ def _gettext(translations: TemplateTranslations):
     """Return the template's ``_()``: a string left in the source language gets its values in that language too
     (``prochaine révision : 1 mars 2029``, not an Arabic date inside French words)."""
 
-    @pass_context
-    def gettext(context, msgid: str, **variables) -> Markup:
+    def gettext(msgid: str, **variables) -> Markup:
         text, untranslated = translations.translate(msgid)
         if untranslated:
             variables = {key: getattr(value, "in_source", value) for key, value in variables.items()}

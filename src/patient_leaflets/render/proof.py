@@ -48,7 +48,7 @@ def review_parts(config: Config, leaflet: Leaflet, catalog, rules: Rules) -> lis
         parts += [Part(section["heading"], [p for p in shared_pairs if p.part == index])
                   for index, section in enumerate(shared.data["sections"])]
     layout = [review_pair(catalog, msgid, rules, where, template=True)
-              for msgid, where in template_messages(catalog, config.templates_dir)]
+              for msgid, where in template_messages(catalog, config)]
     parts.append(Part("Page layout: the texts of the templates, in every leaflet", layout, False, True))
     return [part for part in parts if part.pairs]
 

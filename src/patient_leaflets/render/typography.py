@@ -2,8 +2,8 @@
 
 WeasyPrint has no ``text-wrap: balance``; keeping a heading's last two words together does what matters here
 (no word alone on a heading's last line): they go in ``<span class="unbroken">``, which the stylesheet keeps on
-one line, as are "24 h/24" and "7 j/7". Web addresses in text are printed as the templates print theirs
-(``printed_url``); a number and its unit are bound by a no-break space.
+one line, as are "24 h/24" and "7 j/7". Web and e-mail addresses in text are printed as the templates print
+theirs (``printed_url``); a number and its unit are bound by a no-break space.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 
 from markupsafe import Markup
 
+from ..content.addresses import DOMAIN, EMAIL, WEB, either, is_domain
 from ..content.placeholders import printed_url
 
 NBSP = "\u00a0"
@@ -21,9 +22,8 @@ _ROUND_THE_CLOCK = re.compile(r"\d+[ \u00a0\u202f]*[a-zA-Z]{1,3}[ \u00a0\u202f]*
 """24 h/24, 7 j/7, 7 d/7: a number, a unit and "per" that read as one word."""
 _NUMBER_UNIT = re.compile(r"(\d) (?=(?:°C|°F|%|mg|µg|kg|g|mL|ml|cm|mm)(?![\w]))")
 """A number and its unit: 36 °C, 5 mg."""
-_ADDRESS = re.compile(r"(?:https?://|\bwww\.)[^\s<]*[^\s<.,;:!?)»]|\b[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b"
-                      r"(?:/[^\s<]*[^\s<.,;:!?)»])?")
-"""A web address as printed: ``https://…``, ``www.…`` or ``e-cancer.fr/…`` (lowercase, with a dot and a domain)."""
+_ADDRESS = either(WEB, EMAIL, DOMAIN)
+"""A web or e-mail address as printed: ``https://…``, ``www.…``, ``equipe@e-cancer.fr`` or ``e-cancer.fr/…``."""
 
 
 def keep_together(html: Markup) -> Markup:
@@ -40,14 +40,21 @@ def keep_together(html: Markup) -> Markup:
 
 
 def printed_addresses(html: Markup) -> Markup:
-    """Return ``html`` with each web address in its text printed as ``printed_url`` prints it: whole, or broken
-    only after a ``/``, never at the hyphen of ``e-cancer.fr`` (addresses it printed already are left alone)."""
+    """Return ``html`` with each web and e-mail address in its text printed as ``printed_url`` prints it: whole, or
+    broken only after a ``/``, never at the hyphen of ``e-cancer.fr`` (addresses it printed already are left
+    alone). The addresses are those the translation checks compare (``content.addresses``)."""
     pieces = _TAG.split(str(html))
     for index in range(0, len(pieces), 2):
         if not (index and 'class="url-part"' in pieces[index - 1]):
-            pieces[index] = _ADDRESS.sub(lambda match: str(printed_url(Markup(match.group(0)).unescape())),
-                                         pieces[index])
+            pieces[index] = _ADDRESS.sub(_printed, pieces[index])
     return Markup("".join(pieces))
+
+
+def _printed(match: re.Match) -> str:
+    address = match.group(0)
+    if DOMAIN.fullmatch(address) and not is_domain(address):  # an abbreviation (p.ex), not an address
+        return address
+    return str(printed_url(Markup(address).unescape()))
 
 
 def last_words_together(html: Markup) -> Markup:

@@ -11,8 +11,9 @@ import functools
 
 from babel.messages.catalog import TranslationError
 
-from ...config import load_config
+from ...config import Config, load_config
 from ...errors import LeafletError
+from ..translate import entry_state
 from .characters import digit_problems, format_character_problems
 from .checkers import (
     Rules,
@@ -65,26 +66,25 @@ def typography_checker(catalog, message) -> None:
 
 def _raise_for(catalog, message, check) -> None:
     # Babel runs every checker on every entry, the header and fuzzy ones included; only final translations count.
-    if not (isinstance(message.id, str) and message.id and isinstance(message.string, str) and message.string):
+    if not (isinstance(message.id, str) and message.id) or not entry_state(message).is_used:
         return
-    if message.fuzzy:
-        return
-    problems = check(message.id, message.string, _babel_rules(catalog), is_template_message(message))
+    config = _project_config()
+    problems = check(message.id, message.string, _babel_rules(catalog, config), is_template_message(message, config))
     if problems:
         raise TranslationError("; ".join(problems))
 
 
-def _babel_rules(catalog) -> Rules:
+def _babel_rules(catalog, config: Config | None) -> Rules:
     locale = str(catalog.locale) if catalog is not None and catalog.locale else None
-    source, terms = _project_settings()
-    return Rules(locale, source, terms)
+    if config is None:
+        return Rules(locale)
+    return Rules(locale, config.source_locale, config.do_not_translate)
 
 
 @functools.lru_cache(maxsize=1)
-def _project_settings() -> tuple[str | None, tuple[str, ...]]:
-    """Return the source locale and terms of the project ``pybabel`` runs in, if it runs in one."""
+def _project_config() -> Config | None:
+    """Return the settings of the project ``pybabel`` runs in, or None when it runs in none."""
     try:
-        config = load_config()
+        return load_config()
     except LeafletError:
-        return None, ()
-    return config.source_locale, config.do_not_translate
+        return None

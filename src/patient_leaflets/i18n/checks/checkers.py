@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ...config.language import known_locale
+from ...content.addresses import EMAIL, PHONE, WEB
 from ...content.markup import HTML_TAG, inline_markup, placeholders_in, plain_text, text_problems
+from ..origin import SITE, TEMPLATES, message_origin
 from .characters import comma_decimal_warnings, digit_problems, format_character_problems
 from .labels import label_problems
 from .links import link_problems
@@ -81,7 +83,7 @@ def length_problem(msgid: str, msgstr: str) -> str:
             f"({len(msgid):,}). Check that nothing was pasted into it by mistake")
 
 
-def translation_warnings(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str]:
+def translation_warnings(msgstr: str, rules: Rules = Rules()) -> list[str]:
     """Return what is worth fixing but cannot mislead a patient: typography."""
     return typography_problems(msgstr, rules.locale) + comma_decimal_warnings(msgstr, rules.locale)
 
@@ -140,11 +142,6 @@ def _count(counts: Counter, kinds: list[str]) -> str:
 
 # Phone numbers, web and e-mail addresses ------------------------------------------------------------------------
 
-_URL = re.compile(r"(?:https?://|(?<![\w/.])www\.)[^\s<>()\[\]{}\"«»]+")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# A phone number starts with + or a trunk 0 and has at least 8 digits; a grouped quantity (1 000 000) does not.
-_PHONE = re.compile(r"(?<![\w+.,])(?:\+\s?\d|0)(?:[ \u00a0\u202f.\-]?\d){7,}(?!\d)")
-_TRAILING = ".,;:!?’'"
 
 
 def phone_problems(msgid: str, msgstr: str) -> list[str]:
@@ -194,14 +191,14 @@ class _Parts:
 @functools.lru_cache(maxsize=4096)
 def _parts(text: str) -> _Parts:
     # Each text is looked at by several checks, and the same texts again for every leaflet: split it once.
-    urls = tuple(m.group().rstrip(_TRAILING) for m in _URL.finditer(text)) if "://" in text or "www." in text else ()
-    rest = _URL.sub(" ", text) if urls else text
-    emails = tuple(m.group().lower() for m in _EMAIL.finditer(rest)) if "@" in rest else ()
-    rest = _EMAIL.sub(" ", rest) if emails else rest
+    urls = tuple(m.group() for m in WEB.finditer(text)) if "://" in text or "www." in text.lower() else ()
+    rest = WEB.sub(" ", text) if urls else text
+    emails = tuple(m.group().lower() for m in EMAIL.finditer(rest)) if "@" in rest else ()
+    rest = EMAIL.sub(" ", rest) if emails else rest
     phones = {}
     if sum(c.isdecimal() for c in rest) >= 8:
-        phones = {re.sub(r"[^\d+]", "", ascii_digits(m.group())): m.group() for m in _PHONE.finditer(rest)}
-        rest = _PHONE.sub(" ", rest)
+        phones = {re.sub(r"[^\d+]", "", ascii_digits(m.group())): m.group() for m in PHONE.finditer(rest)}
+        rest = PHONE.sub(" ", rest)
     if "{" in rest or "%(" in rest or "](" in rest:
         rest = plain_text(rest)
     return _Parts(urls, emails, phones, rest)
@@ -280,7 +277,7 @@ def typography_problems(text: str, locale: str | None) -> list[str]:
     """
     if not locale or _language(locale) != "fr":
         return []
-    text = _URL.sub(" ", re.sub(r"\]\([^)]*\)", "] ", text))
+    text = WEB.sub(" ", re.sub(r"\]\([^)]*\)", "] ", text))
     text = re.sub(r"\d:\d", "0", _PERCENT.sub("x", text))  # 14:30 is a time
     problems = []
     for pattern, where in ((_NO_SPACE_BEFORE, "before"), (_NO_SPACE_AFTER, "after")):
@@ -309,17 +306,22 @@ def _listed(items) -> str:
     return ", ".join(items) or "none"
 
 
-def is_template_message(message) -> bool:
-    """Tell a template string (``%(name)s`` placeholders) from leaflet text by its flags and references."""
+def is_template_message(message, config) -> bool:
+    """Tell a template string (``%(name)s`` placeholders) from leaflet text by its flags and references.
+
+    ``config`` gives the project's folders (``origin.message_origin``; None outside a project).
+    """
     if "python-format" in message.flags:
         return True
-    return bool(message.locations) and all(path.endswith((".j2", ".html", ".jinja")) for path, _ in message.locations)
+    return bool(message.locations) and all(message_origin(config, path) in (TEMPLATES, SITE)
+                                           for path, _ in message.locations)
 
 
 def left_to_right_spans(text: str, locale: str | None = None) -> list[tuple[int, int]]:
     """Return where ``text`` holds web and e-mail addresses, phone numbers and numbers: what reads left to right
-    inside right-to-left text. The same patterns as the checks, so what is checked is what is isolated."""
-    spans = [m.span() for pattern in (_URL, _EMAIL, _PHONE) for m in pattern.finditer(text)]
+    inside right-to-left text. The same grammar as the checks (``content.addresses``): what is checked is what is
+    isolated."""
+    spans = [m.span() for pattern in (WEB, EMAIL, PHONE) for m in pattern.finditer(text)]
     spans += [(start, end) for start, end, _, _ in number_spans(text, locale)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):

@@ -9,14 +9,13 @@ offline) are refused.
 
 from __future__ import annotations
 
-import functools
 import re
 from urllib.parse import urlsplit
 
+from ...content.addresses import DOMAIN, SCHEMED, either, is_domain
+
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
-_ADDRESS = re.compile(r"(?:https?://|mailto:|tel:)[^\s<>\[\]()]+|(?<![\w@.-])(?:[\w-]+\.)+[a-z][\w-]*(?![\w-])",
-                      re.IGNORECASE)
-_TRAILING = ".,;:!?’'»"
+_ADDRESS = either(SCHEMED, DOMAIN)
 
 
 def link_problems(msgid: str, msgstr: str) -> list[str]:
@@ -59,7 +58,7 @@ def _real_host(netloc: str) -> str:
 
 
 def _addresses(text: str) -> list[str]:
-    return [m.group().rstrip(_TRAILING) for m in _ADDRESS.finditer(text)]
+    return [m.group() for m in _ADDRESS.finditer(text)]
 
 
 def _host(address: str) -> str:
@@ -79,17 +78,7 @@ def _host_path(address: str) -> tuple[str, str]:
 
 def _is_address(token: str) -> bool:
     """Tell a web address or domain (``e-cancer.fr``) from an abbreviation or a number (``e.g.``, ``1.5``)."""
-    if "://" in token or token.lower().startswith(("mailto:", "www.")):
-        return True
-    extracted = _extract()(token)
-    return bool(extracted.suffix and extracted.domain) or token.count(".") >= 2 and not token[0].isdigit()
-
-
-@functools.lru_cache(maxsize=1)
-def _extract():
-    import tldextract  # its bundled snapshot of the public suffix list: no download, no cache on disk
-
-    return tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
+    return "://" in token or token.lower().startswith(("mailto:", "www.")) or is_domain(token)
 
 
 def _listed(items: list[str]) -> str:

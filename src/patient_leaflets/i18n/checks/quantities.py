@@ -9,7 +9,6 @@ a list typed here. A number without a unit takes the unit of the number it forms
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -125,8 +124,3 @@ def _period_after(text: str, end: int, periods) -> str | None:
     pattern, names = periods
     match = pattern.match(text, end)
     return names[(match.group(1) or match.group(2)).casefold()] if match else None
-
-
-def counted(quantities: list[Quantity]) -> Counter:
-    """Return how many times each ``(value, unit, sign)`` is written."""
-    return Counter(q.key for q in quantities)
