@@ -510,7 +510,7 @@ def test_the_report_describes_every_pdf(config):
                                         "1 message(s) are untranslated, fuzzy or fail a check"]
     assert english["gaps"] == [str(gap) for gap in report.outcomes[0].gaps] and len(english["gaps"]) == 1
     # An unchanged PDF's outcome is the one its build gave, read back from the manifest: gaps and approval as data.
-    for kept, new in zip(report.outcomes, built.outcomes):
+    for kept, new in zip(report.outcomes, built.outcomes, strict=True):
         assert kept.record().to_json() == new.record().to_json() and kept.approval == new.approval
         assert [(gap.msgid, gap.reason, gap.po) for gap in kept.gaps] == [(gap.msgid, gap.reason, gap.po)
                                                                            for gap in new.gaps]
