@@ -1,9 +1,11 @@
 """Build every leaflet in every language: plan, skip what is up to date, render in a pool, record, report.
 
 This is the one function that chains the build's steps (``build_leaflets``). What each PDF was built from is kept in the
-manifest (``manifest.py``, with checksums from ``fingerprint.py``), so that a build renders only what changed,
-and a build that is stopped goes on where it stopped the next time. Rendering itself (``jobs.py``) is
-imported only when something is out of date: an up-to-date build loads no YAML, catalog or renderer.
+manifest (``manifest.py``, with checksums from ``fingerprint.py``; each entry a ``records.ManifestEntry``), so that a
+build renders only what changed, and a build that is stopped goes on where it stopped the next time. Rendering
+itself (``jobs.py``) is imported only when something is out of date: an up-to-date build reads no leaflet or
+catalog and loads no renderer. ``--strict`` is one rule (``report.strict_refusal``), applied to the PDFs up to date
+here and to the others as they are rendered.
 """
 
 from __future__ import annotations
