@@ -15,8 +15,8 @@ import tracemalloc
 import pytest
 from pypdf import PdfReader
 
-from conftest import add_leaflet, make_project
-from patient_leaflets.building import build_leaflets, fingerprint
+from conftest import ROOT, add_leaflet, make_project
+from patient_leaflets.building import Outcome, build_leaflets, fingerprint
 from patient_leaflets.building.manifest import Manifest
 from patient_leaflets.cli.progress import closing_lines
 from patient_leaflets.config import load_config
@@ -524,6 +524,13 @@ def test_the_report_describes_every_pdf(config):
         "state": "changed", "date": "2026-03-02", "version": "2.1", "changed": 1,
         "by": {"translator": ["Traductrice Exemple"], "reviewer": ["Relecteur Exemple"]},
         "record": "translations/en/approvals.yaml:4"}
+
+
+def test_the_readme_lists_every_field_of_a_report_line():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = readme[readme.index("`output/build-report.json` lists, for each PDF:"):]
+    listed = set(re.findall(r"`([a-z0-9_]+)`", text[:text.index("then a `summary`")]))
+    assert set(Outcome("sample", "en", "output/en/sample.pdf", "built").to_json()) <= listed
 
 
 def sample_line(config, start: str) -> int:
