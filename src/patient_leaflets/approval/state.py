@@ -25,7 +25,8 @@ class PageState:
     translation: Verdict | None = None
     """None in the source language."""
     gaps: list[Gap] = field(default_factory=list)
-    """Messages shown in the source language (missing, fuzzy or refused translations)."""
+    """Messages shown in the source language (missing, fuzzy or refused translations), each with its catalog line
+    once the page is rendered (``pipeline.page.LocatedGap``)."""
 
     @property
     def approved(self) -> bool:

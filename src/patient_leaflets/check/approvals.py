@@ -24,7 +24,7 @@ def check_approvals(config: Config, strict: bool = False, locales: list[str] | N
     for row in approval_status(config, [config.source_locale, *locales] if locales else None):
         if row.error or row.final:
             continue  # a leaflet that cannot be loaded is reported by the content checks
-        output = handout_path(config, row)
+        output = _handout_path(config, row)
         verb = "build --strict refuses it:" if strict else "a draft:"
         problems.append(Problem(output, None, "", f"{verb} {'; '.join(row.reasons(hints=False))}",
                                 _fix(row), severity=severity))
@@ -40,7 +40,7 @@ def gap_problem(gap: LocatedGap) -> Problem:
     return Problem(gap.po_file, gap.po_line, quote(gap.msgid), f"{gap.reason} ({gap.where}){missing}")
 
 
-def handout_path(config: Config, row: StatusRow) -> str:
+def _handout_path(config: Config, row: StatusRow) -> str:
     """Return the PDF a row stands for, as the user names it: its first hand-out format's file."""
     fmt = next((FORMATS[name] for name in config.formats if FORMATS[name].handout), FORMATS[STANDARD])
     return config.display(config.path("output") / row.locale / fmt.file_name(row.leaflet))
