@@ -11,10 +11,12 @@ from rich.console import Console
 
 from patient_leaflets.building import Outcome
 from patient_leaflets.cli.progress import BuildDisplay, TerminalDisplay, is_interactive, make_display
+from patient_leaflets.errors import Problem
 
 BUILT = Outcome("sample", "en", "output/en/sample.pdf", "built")
 UNCHANGED = Outcome("sample", "fr", "output/fr/sample.pdf", "unchanged")
-FAILED = Outcome("other", "fr", "output/fr/other.pdf", "failed", error="leaflets/other.yaml:2: invalid YAML")
+FAILED = Outcome("other", "fr", "output/fr/other.pdf", "failed",
+                 problems=[Problem("leaflets/other.yaml", 2, "", "invalid YAML")])
 
 
 def test_a_terminal_gets_a_progress_bar_above_which_each_pdf_is_listed():

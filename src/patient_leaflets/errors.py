@@ -37,6 +37,11 @@ class Problem:
         text = ": ".join(part for part in (where, self.field, self.message) if part)
         return f"{text}. {self.fix}" if self.fix else text
 
+    @classmethod
+    def general(cls, message: str, fix: str = "") -> Problem:
+        """Return a problem with no file (an unknown leaflet or language, a PDF refused): ``message. fix``."""
+        return cls("", None, "", message, fix)
+
 
 class LeafletError(Exception):
     """Base class of every error the tool reports to its user: one or more problems."""
@@ -64,6 +69,10 @@ class RenderError(LeafletError):
 
 class BuildError(LeafletError):
     """A build cannot start (unknown leaflet or language, output folder in use) or refuses a PDF."""
+
+
+class ApprovalError(LeafletError):
+    """An approval cannot be recorded: unknown leaflet or language, no names, or an incomplete translation."""
 
 
 def did_you_mean(name: str, known: Iterable[str], otherwise: str = "") -> str:

@@ -11,11 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import make_project
-from patient_leaflets.approval.approve import ApprovalError, approve_leaflet, approve_translation
+from patient_leaflets.approval.approve import approve_leaflet, approve_translation
 from patient_leaflets.building import build_leaflets
 from patient_leaflets.check.project import check_project
 from patient_leaflets.cli import cli
 from patient_leaflets.config import load_config
+from patient_leaflets.errors import ApprovalError
 from patient_leaflets.pipeline.status import approval_status
 
 DAY = dt.date(2026, 12, 3)
@@ -68,7 +69,7 @@ def test_an_edited_sentence_makes_a_draft_everywhere_and_reverting_it_makes_it_f
 
     [french] = build_leaflets(fresh, locales=["fr"], jobs=1).outcomes
     assert french.draft and french.draft_reasons == [reason]
-    assert french.approval["source"]["changed"] == 1
+    assert french.approval.source.changed == 1
     [refused] = build_leaflets(fresh, locales=["fr"], jobs=1, strict=True).failed
     assert refused.error == f"refused by --strict: {reason}"
     check = check_project(fresh, strict=True)

@@ -15,8 +15,8 @@ import tracemalloc
 import pytest
 from pypdf import PdfReader
 
-from conftest import add_leaflet, make_project
-from patient_leaflets.building import build_leaflets, fingerprint
+from conftest import ROOT, add_leaflet, make_project
+from patient_leaflets.building import Outcome, build_leaflets, fingerprint
 from patient_leaflets.building.manifest import Manifest
 from patient_leaflets.cli.progress import closing_lines
 from patient_leaflets.config import load_config
@@ -74,8 +74,9 @@ def test_every_page_of_an_incomplete_translation_is_marked_draft(config):
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr ""'), encoding="utf-8")
     [outcome] = build_leaflets(config, locales=["en"], jobs=1).outcomes
     assert outcome.draft and outcome.status == "built"
-    assert outcome.gaps == ["leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
-                            f"'Reposez-vous.' ({po_line(config, 'Reposez-vous.')})"]
+    assert [str(gap) for gap in outcome.gaps] == [
+        "leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
+        f"'Reposez-vous.' ({po_line(config, 'Reposez-vous.')})"]
     pages = PdfReader(config.root / "output" / "en" / "sample.pdf").pages
     assert all("DRAFT – not to be given to patients" in page.extract_text() for page in pages)
 
@@ -162,13 +163,13 @@ def test_a_failed_check_makes_a_draft_and_strict_names_it(config):
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr "Rest for 2 days."'),
                   encoding="utf-8")
     [draft] = build_leaflets(config, locales=["en"], jobs=1).outcomes
-    assert draft.draft and draft.gaps == [
+    assert draft.draft and [str(gap) for gap in draft.gaps] == [
         "leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]): numbers differ: msgid has none, msgstr "
         "has 2. Keep every dose, temperature, duration, percentage and age as in msgid (2,5 and 2.5 are the same "
         f"number): 'Reposez-vous.' ({po_line(config, 'Reposez-vous.')})"]
     assert "Rest for 2 days" not in pdf_text(config.root / "output" / "en" / "sample.pdf")
     [refused] = build_leaflets(config, locales=["en"], jobs=1, strict=True).outcomes
-    assert refused.status == "failed" and refused.error.endswith(draft.gaps[0])
+    assert refused.status == "failed" and refused.error.endswith(str(draft.gaps[0]))
 
 
 def test_a_new_language_builds_as_a_draft_with_no_code_change(config, project):
@@ -372,6 +373,20 @@ def test_a_damaged_manifest_means_building_everything_again(two_leaflets, render
     assert rebuild(two_leaflets, renders) == ALL
 
 
+def test_an_entry_the_build_cannot_read_is_built_again_alone(two_leaflets, renders):
+    rebuild(two_leaflets, renders)
+    path = two_leaflets.root / "output" / ".build-manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    # A gap as a line of text (as format 1 wrote them), a size that is no number: those two only are built again.
+    manifest["pdfs"]["en/sample"]["report"]["gaps"] = ["leaflets/sample.yaml:20: untranslated: 'Reposez-vous.'"]
+    manifest["pdfs"]["fr/other"]["pdf"]["bytes"] = "many"
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert rebuild(two_leaflets, renders) == [("en", "sample"), ("fr", "other")]
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**manifest, "format": manifest["format"] - 1}), encoding="utf-8")
+    assert rebuild(two_leaflets, renders) == ALL  # another version's manifest: nothing in it is trusted
+
+
 def test_an_interrupted_build_keeps_what_it_finished_and_the_next_build_goes_on(two_leaflets, renders,
                                                                               monkeypatch):
     done = []
@@ -482,7 +497,7 @@ def test_same_inputs_give_the_same_bytes_in_one_process_or_many_and_in_any_folde
 
 def test_the_report_describes_every_pdf(config):
     edit(config.po_path("en"), 'msgstr "Rest."', 'msgstr ""')
-    build_leaflets(config, jobs=1)
+    built = build_leaflets(config, jobs=1)
     report = build_leaflets(config, jobs=1)
     data = json.loads((config.root / "output" / "build-report.json").read_text(encoding="utf-8"))
     assert data["summary"] == {"built": 0, "unchanged": 2, "drafts": 1, "failed": 0, "stale": 0,
@@ -494,7 +509,12 @@ def test_the_report_describes_every_pdf(config):
         "bytes": pdf.stat().st_size, "sha256": hashlib.sha256(pdf.read_bytes()).hexdigest()}
     assert english["draft_reasons"] == ["translation changed since approval on 2026-03-02: 1 message",
                                         "1 message(s) are untranslated, fuzzy or fail a check"]
-    assert english["gaps"] == report.outcomes[0].gaps and len(english["gaps"]) == 1
+    assert english["gaps"] == [str(gap) for gap in report.outcomes[0].gaps] and len(english["gaps"]) == 1
+    # An unchanged PDF's outcome is the one its build gave, read back from the manifest: gaps and approval as data.
+    for kept, new in zip(report.outcomes, built.outcomes, strict=True):
+        assert kept.record().to_json() == new.record().to_json() and kept.approval == new.approval
+        assert [(gap.msgid, gap.reason, gap.po) for gap in kept.gaps] == [(gap.msgid, gap.reason, gap.po)
+                                                                           for gap in new.gaps]
     assert english["render_seconds"] > 0 and french["draft_reasons"] == []
     assert english["approval"]["final"] is False and french["approval"]["final"] is True
     assert french["approval"]["source"] == {
@@ -505,6 +525,13 @@ def test_the_report_describes_every_pdf(config):
         "state": "changed", "date": "2026-03-02", "version": "2.1", "changed": 1,
         "by": {"translator": ["Traductrice Exemple"], "reviewer": ["Relecteur Exemple"]},
         "record": "translations/en/approvals.yaml:4"}
+
+
+def test_the_readme_lists_every_field_of_a_report_line():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = readme[readme.index("`output/build-report.json` lists, for each PDF:"):]
+    listed = set(re.findall(r"`([a-z0-9_]+)`", text[:text.index("then a `summary`")]))
+    assert set(Outcome("sample", "en", "output/en/sample.pdf", "built").to_json()) <= listed
 
 
 def sample_line(config, start: str) -> int:

@@ -162,3 +162,20 @@ def test_translating_md_explains_every_kind_of_problem():
     for message in messages:
         start = " ".join(message.split()[:2]).split(" (")[0].split(":")[0]
         assert start in guide, f"explain {start!r} in TRANSLATING.md"
+
+
+def test_strict_names_each_message_shown_untranslated_at_its_catalog_line(config):
+    from patient_leaflets.check.approvals import check_approvals
+
+    po = config.po_path("en")
+    text = po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr ""')
+    text = text.replace('msgid "Premier élément."\nmsgstr "First item."\n', "")
+    po.write_text(text, encoding="utf-8")
+    line = text.splitlines().index('msgid "Reposez-vous."') + 1
+    gaps = {problem.field: problem for problem in check_approvals(config, strict=True) if problem.field}
+    untranslated, missing = gaps['"Reposez-vous."'], gaps['"Premier élément."']
+    assert (untranslated.file, untranslated.line) == ("translations/en/LC_MESSAGES/leaflets.po", line)
+    assert untranslated.message == "untranslated (leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]))"
+    assert (missing.file, missing.line) == ("", None)
+    assert missing.message.endswith("; not in translations/en/LC_MESSAGES/leaflets.po: run 'leaflets extract' and "
+                                    "'leaflets update'")

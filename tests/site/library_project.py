@@ -1,5 +1,5 @@
 """The small project the library's tests share: two leaflets in French and English, built, and a large-print
-PDF recorded in the build report as the hand-out formats will record it."""
+PDF recorded in the build manifest as a build of that format records it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from pathlib import Path
 
 from conftest import add_leaflet, make_project
 from patient_leaflets.building import build_leaflets
+from patient_leaflets.building.manifest import MANIFEST_FILE
+from patient_leaflets.building.plan import job_name
 from patient_leaflets.config import load_config
+from patient_leaflets.config.formats import FORMATS
 
 
 def make_library_project(folder: Path) -> Path:
@@ -23,15 +26,18 @@ def make_library_project(folder: Path) -> Path:
     return project
 
 
-def add_format(project: Path, locale: str, leaflet: str, fmt: str, **fields) -> Path:
-    """Record in the build report a PDF of ``leaflet`` in another format (a copy of the standard one)."""
+def add_format(project: Path, locale: str, leaflet: str, fmt: str, **record) -> Path:
+    """Record in the build manifest a PDF of ``leaflet`` in another format (a copy of the standard one), with
+    ``record`` changing what its record says (``draft=True``, ``draft_reasons=[...]``)."""
     standard = project / "output" / locale / f"{leaflet}.pdf"
-    path = standard.with_name(f"{leaflet}.{fmt}.pdf")
+    path = standard.with_name(FORMATS[fmt].file_name(leaflet))
     shutil.copy(standard, path)
-    report_path = project / "output" / "build-report.json"
-    report = json.loads(report_path.read_text(encoding="utf-8"))
-    line = next(item for item in report["pdfs"] if item["output"] == f"output/{locale}/{leaflet}.pdf")
-    report["pdfs"].append({**line, "output": f"output/{locale}/{path.name}", "format": fmt, "pages": 9,
-                           "bytes": path.stat().st_size, **fields})
-    report_path.write_text(json.dumps(report), encoding="utf-8")
+    manifest_path = project / "output" / MANIFEST_FILE
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    entry = json.loads(json.dumps(manifest["pdfs"][job_name(locale, leaflet, "standard")]))
+    entry.update(format=fmt, output=f"{locale}/{path.name}")
+    entry["pdf"]["mtime_ns"] = path.stat().st_mtime_ns
+    entry["report"].update(pages=9, **record)
+    manifest["pdfs"][job_name(locale, leaflet, fmt)] = entry
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     return path

@@ -141,7 +141,8 @@ def test_search_text_covers_every_language_without_accents(project):
 
 
 def test_drafts_failures_and_overdue_reviews_are_shown_as_such(project):
-    add_format(project, "en", "chemotherapy", "proof", state="draft", reason="a bilingual proof is for review only")
+    add_format(project, "en", "chemotherapy", "large-print", draft=True,
+               draft_reasons=["text runs off the page, where readers lose it (page 2: 'Appelez')"])
     report = json.loads((project / "output" / "build-report.json").read_text(encoding="utf-8"))
     for item in report["pdfs"]:
         if item["output"] == "output/en/sample.pdf":
@@ -150,12 +151,28 @@ def test_drafts_failures_and_overdue_reviews_are_shown_as_such(project):
     build_site(load_config(project), today=dt.date(2029, 3, 2))
     html, page = read_page(project)
     assert [card["state"] for card in page.cards] == ["state-final", "state-draft", "state-final", "state-failed"]
-    assert "a bilingual proof is for review only" in html and "metadata.version: broken" in html
+    assert "text runs off the page, where readers lose it (page 2: &#39;Appelez&#39;)" in html
+    assert "metadata.version: broken" in html
     assert "Brouillon – ne pas remettre aux patients" in html and "Échec de la dernière construction" in html
     assert html.count('class="review-due overdue"') == 4  # both leaflets' reviews were due on 1 March 2029
     assert page.text["overdue-label"] == ["(date dépassée)"] * 4
     build_site(load_config(project), today=dt.date(2029, 3, 1))
     assert "review-due overdue" not in read_page(project)[0]
+
+
+def test_a_review_proof_leaves_an_approved_card_final_and_is_not_offered_as_a_hand_out(project):
+    config = load_config(project)  # the sample's text and its English translation are approved (make_project)
+    report = build_leaflets(config, locales=["en"], leaflets=["sample"], formats=["standard", "proof"], jobs=1)
+    assert [(o.format, o.status, o.draft) for o in report.outcomes] == [("standard", "unchanged", False),
+                                                                         ("proof", "built", True)]
+    assert (project / "output" / "en" / "sample.proof.pdf").is_file()
+    assert build_site(config, today=TODAY).pdfs == 5
+    for name in ("index.html", "index.en.html"):
+        html, page = read_page(project, name)
+        assert [card["state"] for card in page.cards] == ["state-final"] * 4
+        assert "Brouillon" not in html and "Draft" not in html
+        assert all("proof" not in card["pdfs"] for card in page.cards)
+        assert not [link for link in page.links if "proof" in link] and 'value="proof"' not in html
 
 
 def test_a_partial_build_keeps_every_pdf_in_the_library(project):

@@ -8,17 +8,13 @@ from pathlib import Path
 
 from ..config import Config
 from ..content.leaflet import load_leaflet, load_shared
-from ..errors import LeafletError, Problem, did_you_mean, quote
+from ..errors import ApprovalError, Problem, did_you_mean, quote
 from ..i18n.catalogs import load_catalog
 from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import lookup
 from .records import CHANGED, Record, judge, make_record
 from .source import hashed_source, source_record, source_verdict, subject, write_source_record
 from .translation import hashed_translation, read_approvals, write_approvals
-
-
-class ApprovalError(LeafletError):
-    """An approval cannot be recorded: unknown leaflet or language, no names, or an incomplete translation."""
 
 
 @dataclass
@@ -74,26 +70,26 @@ def approve_translation(config: Config, leaflet_id: str, locale: str, translator
 def _leaflet_path(config: Config, leaflet_id: str) -> Path:
     files = {path.stem: path for path in config.leaflet_files()}
     if leaflet_id not in files:
-        raise ApprovalError([Problem("", None, "", f"no leaflet {leaflet_id!r} in {config.leaflets_dir}/",
-                                     did_you_mean(leaflet_id, files, f"Known: {', '.join(files)}"))])
+        raise ApprovalError([Problem.general(f"no leaflet {leaflet_id!r} in {config.leaflets_dir}/",
+                                             did_you_mean(leaflet_id, files, f"Known: {', '.join(files)}"))])
     return files[leaflet_id]
 
 
 def _check_locale(config: Config, locale: str) -> None:
     if locale == config.source_locale:
-        raise ApprovalError([Problem("", None, "", f"{locale!r} is the source language: its text is approved with "
-                                     "--clinical (and --patient), not as a translation",
-                                     "Run 'leaflets approve LEAFLET --clinical NAME'")])
+        raise ApprovalError([Problem.general(f"{locale!r} is the source language: its text is approved with "
+                                             "--clinical (and --patient), not as a translation",
+                                             "Run 'leaflets approve LEAFLET --clinical NAME'")])
     if locale not in config.locales:
-        raise ApprovalError([Problem("", None, "", f"locale {locale!r} is not configured",
-                                     f"Configured: {', '.join(config.locales)}")])
+        raise ApprovalError([Problem.general(f"locale {locale!r} is not configured",
+                                             f"Configured: {', '.join(config.locales)}")])
 
 
 def _names(names, option: str, required: bool = False) -> tuple[str, ...]:
     cleaned = tuple(" ".join(name.split()) for name in names if name and name.strip())
     if required and not cleaned:
-        raise ApprovalError([Problem("", None, "", f"an approval needs at least one name: {option} NAME",
-                                     "Give the name of the person who approved the text, as it should be printed")])
+        raise ApprovalError([Problem.general(f"an approval needs at least one name: {option} NAME", "Give the name "
+                                             "of the person who approved the text, as it should be printed")])
     return cleaned
 
 
@@ -109,9 +105,9 @@ def _require_translations(config: Config, locale: str, catalog, messages) -> Non
             problems.append(Problem(display, entry.lineno if entry else None, quote(message.text),
                                     f"{reason} ({message.where})"))
     if problems:
-        raise ApprovalError(problems + [Problem("", None, "", f"{len(problems)} message(s) above have no usable "
-                                                "translation: nothing was approved",
-                                                "Translate them, run 'leaflets check', then approve again")])
+        raise ApprovalError(problems + [Problem.general(f"{len(problems)} message(s) above have no usable "
+                                                        "translation: nothing was approved",
+                                                        "Translate them, run 'leaflets check', then approve again")])
 
 
 def _version_notes(previous: Record | None, verdict, version: str) -> list[str]:

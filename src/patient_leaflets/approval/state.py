@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..i18n.translate import Gap
+from ..render.html import ApprovalView, VerdictView
 from .records import APPROVED, CHANGED, EDITED, SOURCE_ROLES, TRANSLATION_ROLES, Verdict
+from .summary import ApprovalSummary, VerdictSummary
 
 
 @dataclass
@@ -23,7 +25,8 @@ class PageState:
     translation: Verdict | None = None
     """None in the source language."""
     gaps: list[Gap] = field(default_factory=list)
-    """Messages shown in the source language (missing, fuzzy or refused translations)."""
+    """Messages shown in the source language (missing, fuzzy or refused translations), each with its catalog line
+    once the page is rendered (``pipeline.page.LocatedGap``)."""
 
     @property
     def approved(self) -> bool:
@@ -48,10 +51,10 @@ class PageState:
             reasons.append(f"{len(self.gaps)} message(s) are untranslated, fuzzy or fail a check")
         return reasons
 
-    def as_dict(self) -> dict:
-        """Return the state as the build report and ``leaflets status --json`` write it."""
-        return {"final": self.final, "reasons": self.reasons(), "source": verdict_dict(self.source),
-                "translation": verdict_dict(self.translation) if self.translation is not None else None}
+    def summary(self) -> ApprovalSummary:
+        """Return the state as the build report, the manifest and ``leaflets status --json`` keep it."""
+        return ApprovalSummary(self.final, self.reasons(), _summary(self.source),
+                               _summary(self.translation) if self.translation is not None else None)
 
 
 def _reason(verdict: Verdict, what: str, command: str) -> str:
@@ -67,27 +70,24 @@ def _reason(verdict: Verdict, what: str, command: str) -> str:
     return f"{what} not yet approved" + (f" (run '{command}' once it is)" if command else "")
 
 
-def verdict_dict(verdict: Verdict) -> dict:
+def _summary(verdict: Verdict) -> VerdictSummary:
     """Return a verdict for reports: its state, who approved when, and how many messages changed since."""
     record = verdict.record
-    return {"state": verdict.state, "date": record.date.isoformat() if record else None,
-            "version": record.version if record and record.version else None,
-            "by": {role: list(names) for role, names in record.people.items()} if record else {},
-            "changed": verdict.count if verdict.state == CHANGED else 0,
-            "record": record.where if record else None}
+    return VerdictSummary(verdict.state, record.date.isoformat() if record else None,
+                          record.version if record and record.version else None,
+                          {role: list(names) for role, names in record.people.items()} if record else {},
+                          verdict.count if verdict.state == CHANGED else 0, record.where if record else None)
 
 
-def template_view(state: PageState, format_date) -> dict:
+def template_view(state: PageState, format_date) -> ApprovalView:
     """Return what the templates print about approval: the draft notice's reasons and who approved."""
 
-    def view(verdict: Verdict | None, roles: tuple[str, ...]) -> dict | None:
+    def view(verdict: Verdict | None, roles: tuple[str, ...]) -> VerdictView | None:
         if verdict is None:
             return None
         record = verdict.record
         approved = verdict.state == APPROVED
-        return {"state": verdict.state, "approved": approved, "count": verdict.count,
-                "date": format_date(record.date) if record else "",
-                "people": {role: list(record.people.get(role, ())) if approved else [] for role in roles}}
+        return VerdictView(verdict.state, approved, verdict.count, format_date(record.date) if record else "",
+                           {role: list(record.people.get(role, ())) if approved else [] for role in roles})
 
-    return {"approved": state.approved, "source": view(state.source, SOURCE_ROLES),
-            "translation": view(state.translation, TRANSLATION_ROLES)}
+    return ApprovalView(state.approved, view(state.source, SOURCE_ROLES), view(state.translation, TRANSLATION_ROLES))

@@ -21,9 +21,9 @@ from ..files import failed_path, os_problem, write_atomic
 from ..i18n.catalogs import load_catalog
 from ..pipeline.page import PROOF_REASON, LeafletPage, leaflet_page, proof_page
 from .fingerprint import RecordingCatalog, po_digest
-from .manifest import stamp
 from .plan import Job
-from .report import LAYOUT_REASON, Outcome, refusal
+from .records import FileStamp
+from .report import LAYOUT_REASON, Outcome, strict_refusal
 
 __all__ = ["JobResult", "render_job", "warm_up"]
 
@@ -36,8 +36,8 @@ class JobResult:
 
     outcome: Outcome
     messages: dict[str, str] = field(default_factory=dict)
-    pdf: dict | None = None
-    html: dict | None = None
+    pdf: FileStamp | None = None
+    html: FileStamp | None = None
 
 
 def render_job(config: Config, job: Job, options) -> JobResult:
@@ -52,33 +52,32 @@ def render_job(config: Config, job: Job, options) -> JobResult:
         catalog = _worker_catalog(config, job.locale)
         if fmt.handout:
             page = leaflet_page(config, job.source, job.locale, catalog, job.format)
-            outcome.gaps = [str(gap) for gap in page.report.gaps]
+            outcome.gaps = list(page.report.gaps)
             outcome.draft_reasons = page.state.reasons()
-            outcome.approval = page.state.as_dict()
+            outcome.approval = page.state.summary()
         else:
             page = proof_page(config, job.source, job.locale, catalog)
             outcome.draft_reasons = [PROOF_REASON]
         outcome.version = page.leaflet.data["metadata"]["version"]
         outcome.draft = page.rendered.draft
-        if options.strict and fmt.handout and page.rendered.draft:
-            raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
+        _refuse_if_strict(outcome, options.strict)  # before the PDF is laid out: that is the long part
         document = pdf.render_pdf(page.rendered.html, config, fmt.stylesheets)
         if document.overflows and fmt.handout:
             page, document = _laid_out_as_draft(config, job, catalog, page, document, outcome, options.strict)
         write_atomic(job.output, document.data)
-        result.pdf = stamp(job.output, document.data)
+        result.pdf = FileStamp.of(job.output, document.data)
         result.html = _write_html(job, page.rendered.html if options.keep_html else None)
         result.messages = catalog.used if catalog is not None else {}
-        outcome.pages, outcome.bytes, outcome.sha256 = document.pages, len(document.data), result.pdf["sha256"]
+        outcome.pages, outcome.bytes, outcome.sha256 = document.pages, len(document.data), result.pdf.sha256
         outcome.html = config.display(job.html) if options.keep_html else ""
         outcome.status = "built"
     except LeafletError as exc:
-        outcome.error = str(exc)
+        outcome.problems = exc.problems
     except OSError as exc:  # writing the PDF: a folder in its place, a read-only folder, a full disk
-        outcome.error = str(os_problem(exc, config.display(failed_path(exc) or job.output)))
+        outcome.problems = [os_problem(exc, config.display(failed_path(exc) or job.output))]
     except Exception as exc:  # a bug or a WeasyPrint failure: keep the traceback, let the others build
         log.exception("unexpected error building %s", outcome.output)
-        outcome.error = f"unexpected error: {exc!r} (traceback in the log)"
+        outcome.problems = [Problem.general(f"unexpected error: {exc!r} (traceback in the log)")]
     outcome.seconds = round(time.perf_counter() - started, 3)
     return result
 
@@ -91,12 +90,17 @@ def _laid_out_as_draft(config: Config, job: Job, catalog, page: LeafletPage, doc
     outcome.draft = True
     outcome.draft_reasons.append(f"{LAYOUT_REASON} ({'; '.join(_overflows(page, document.overflows))}). Shorten "
                                  "the text or break it into lines")
-    if strict:
-        raise BuildError([Problem("", None, "", refusal(outcome.draft_reasons, outcome.gaps))])
+    _refuse_if_strict(outcome, strict)
     if page.rendered.draft:
         return page, document
     page = leaflet_page(config, job.source, job.locale, catalog, job.format, draft=True)
     return page, pdf.render_pdf(page.rendered.html, config, FORMATS[job.format].stylesheets)
+
+
+def _refuse_if_strict(outcome: Outcome, strict: bool) -> None:
+    refusal = strict_refusal(outcome, strict)
+    if refusal is not None:
+        raise BuildError([refusal])
 
 
 def _overflows(page: LeafletPage, overflows) -> list[str]:
@@ -144,11 +148,11 @@ def _worker_catalog(config: Config, locale: str) -> RecordingCatalog | None:
     return RecordingCatalog(cached[1])
 
 
-def _write_html(job: Job, html: str | None) -> dict | None:
+def _write_html(job: Job, html: str | None) -> FileStamp | None:
     if html is None:
         # An HTML file left by an earlier --html build no longer matches the new PDF.
         job.html.unlink(missing_ok=True)
         return None
     data = html.encode("utf-8")
     write_atomic(job.html, data)
-    return stamp(job.html, data)
+    return FileStamp.of(job.html, data)

@@ -1,15 +1,16 @@
 """The build manifest: what each PDF was built from, so that a build renders only what changed.
 
-``output/.build-manifest.json`` holds one entry per PDF, named ``<locale>/<leaflet>`` (the standard format) or
-``<locale>/<leaflet>/<format>`` (``large-print``, ``proof``), with its ``format`` and ``output`` (the file, relative
-to the output folder):
+``output/.build-manifest.json`` holds one entry per PDF (``records.ManifestEntry``), named ``<locale>/<leaflet>``
+(the standard format) or ``<locale>/<leaflet>/<format>`` (``large-print``, ``proof``), with its ``format`` and
+``output`` (the file, relative to the output folder):
 
 - ``key``: a checksum of the files and settings the PDF depends on (see ``inputs_digest`` and ``job_key``);
 - ``catalog`` and ``messages``: the checksum of the locale's ``.po`` file, and one per catalog entry the render
   looked up (missing ones included), so that editing one message rebuilds only the PDFs that use it;
 - ``pdf`` (and ``html``): size, modification time and checksum of the file written, to notice an output that
   was changed or removed behind the build's back;
-- ``report``: what ``build-report.json`` says about the PDF, for the builds that do not render it again.
+- ``report``: what the PDF is (``records.PdfRecord``: version, pages, draft and why, gaps, approval), for the
+  builds that do not render it again and for the library.
 
 Each finished PDF is appended to ``output/.build-journal.jsonl`` as soon as it is written, so that a build
 stopped by Ctrl-C or ``kill`` loses nothing: the next build folds the journal into the manifest and goes on
@@ -29,20 +30,22 @@ from pathlib import Path
 from ..errors import BuildError, Problem
 from ..files import write_atomic
 from .fingerprint import ABSENT
+from .records import FileStamp, ManifestEntry
 
 MANIFEST_FILE = ".build-manifest.json"
 JOURNAL_FILE = ".build-journal.jsonl"
 LOCK_FILE = ".build.lock"
 LEGACY_CACHE_FILE = ".build-cache.json"
 """What earlier versions kept instead of the manifest."""
-FORMAT = 1
-"""Bumped whenever entries change shape; a manifest of another format is ignored (everything is rebuilt)."""
+FORMAT = 2
+"""Bumped whenever entries change shape; a manifest of another format is ignored (everything is rebuilt).
+2: each gap is recorded as its fields (``msgid``, ``reason``, ``where``, ``po``), not as a line of text."""
 
 
 class Manifest:
     """The entries of ``output/.build-manifest.json``, with the journal of the build in progress."""
 
-    def __init__(self, folder: Path, entries: dict[str, dict]):
+    def __init__(self, folder: Path, entries: dict[str, ManifestEntry]):
         self.folder = folder
         self.entries = entries
         self.changed = False
@@ -55,21 +58,21 @@ class Manifest:
         """Read the manifest of an output folder, then the journal a stopped build left behind."""
         try:
             data = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
-            entries = data["pdfs"] if data.get("format") == FORMAT else {}
+            pdfs = data["pdfs"].items() if data.get("format") == FORMAT else []
         except (OSError, ValueError, KeyError, AttributeError):
-            entries = {}
+            pdfs = []
+        entries = {name: entry for name, data in pdfs if (entry := _entry(data)) is not None}
         manifest = cls(folder, entries)
         for name, entry in _journal_lines(folder / JOURNAL_FILE):
             manifest.entries[name] = entry
             manifest.changed = True
         return manifest
 
-    def get(self, name: str) -> dict | None:
+    def get(self, name: str) -> ManifestEntry | None:
         """Return the entry of ``<locale>/<leaflet>``, or None if it was never built."""
-        entry = self.entries.get(name)
-        return entry if isinstance(entry, dict) else None
+        return self.entries.get(name)
 
-    def record(self, name: str, entry: dict) -> None:
+    def record(self, name: str, entry: ManifestEntry) -> None:
         """Store the entry of a PDF just written, durably: it survives the build being killed next."""
         self.entries[name] = entry
         self.changed = True
@@ -78,7 +81,7 @@ class Manifest:
         try:
             if self._journal is None:
                 self._journal = open(self.folder / JOURNAL_FILE, "a", encoding="utf-8")
-            self._journal.write(json.dumps({"name": name, "entry": entry}, ensure_ascii=False) + "\n")
+            self._journal.write(json.dumps({"name": name, "entry": entry.to_json()}, ensure_ascii=False) + "\n")
             self._journal.flush()
             os.fsync(self._journal.fileno())
         except OSError as exc:  # the build goes on; save() tries again and the build then says what failed
@@ -103,54 +106,56 @@ class Manifest:
         self.close_journal()
         if not self.changed:
             return
-        data = {"format": FORMAT, "pdfs": self.entries}
+        data = {"format": FORMAT, "pdfs": {name: entry.to_json() for name, entry in self.entries.items()}}
         write_atomic(self.folder / MANIFEST_FILE, json.dumps(data, ensure_ascii=False, sort_keys=True).encode())
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.folder / JOURNAL_FILE)
         self.changed = False
 
     def is_up_to_date(self, name: str, key: str, catalog: str, table: Callable[[], dict[str, str] | None],
-                      files: dict[str, Path]) -> bool:
+                      pdf: Path, html: Path | None = None) -> bool:
         """Tell whether the files of ``name`` were built from these inputs and are still there, unchanged.
 
         ``key`` fingerprints the PDF's own inputs and ``catalog`` its language's whole catalog file. When only
         the catalog changed, the PDF is still up to date if every entry its render used is the same:
         ``table()`` gives the digest of every current entry (None when the catalog cannot be read).
-        ``files`` maps ``pdf`` (and ``html``) to the files that must be intact.
+        The ``pdf`` (and ``html``, when one is to be kept) must be intact.
         """
         entry = self.get(name)
-        if entry is None or entry.get("key") != key:
+        if entry is None or entry.key != key:
             return False
-        if entry.get("catalog") != catalog:
-            current, used = table(), entry.get("messages")
-            if current is None or not isinstance(used, dict) or any(current.get(k, ABSENT) != v
-                                                                    for k, v in used.items()):
+        if entry.catalog != catalog:
+            current = table()
+            if current is None or any(current.get(k, ABSENT) != v for k, v in entry.messages.items()):
                 return False
-            entry["catalog"] = catalog
+            entry.catalog = catalog
             self.changed = True
-        return all(self._is_intact(entry, kind, path) for kind, path in files.items())
+        return self._is_intact(entry.pdf, pdf) and (html is None or self._is_intact(entry.html, html))
 
-    def _is_intact(self, entry: dict, kind: str, path: Path) -> bool:
-        """Tell whether the file written for ``entry`` (``pdf`` or ``html``) is still there, unchanged."""
-        stamp = entry.get(kind)
-        if not isinstance(stamp, dict):
+    def _is_intact(self, stamp: FileStamp | None, path: Path) -> bool:
+        """Tell whether the file ``stamp`` describes is still at ``path``, unchanged."""
+        if stamp is None:
             return False
         try:
             stat = path.stat()
         except OSError:
             return False
-        if stat.st_size != stamp.get("bytes"):
+        if stat.st_size != stamp.bytes:
             return False
-        if stat.st_mtime_ns == stamp.get("mtime_ns"):
+        if stat.st_mtime_ns == stamp.mtime_ns:
             return True
-        if file_digest(path) != stamp.get("sha256"):
+        if file_digest(path) != stamp.sha256:
             return False
-        stamp["mtime_ns"] = stat.st_mtime_ns  # same bytes, touched: no need to read it again next time
+        stamp.mtime_ns = stat.st_mtime_ns  # same bytes, touched: no need to read it again next time
         self.changed = True
         return True
 
 
-def _journal_lines(path: Path) -> Iterator[tuple[str, dict]]:
+def _entry(data) -> ManifestEntry | None:
+    return ManifestEntry.from_json(data) if isinstance(data, dict) else None
+
+
+def _journal_lines(path: Path) -> Iterator[tuple[str, ManifestEntry]]:
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
@@ -158,10 +163,10 @@ def _journal_lines(path: Path) -> Iterator[tuple[str, dict]]:
     for line in lines:
         try:
             record = json.loads(line)
-            name, entry = record["name"], record["entry"]
+            name, entry = record["name"], _entry(record["entry"])
         except (ValueError, KeyError, TypeError):
             continue  # the last line of a killed build may be cut short: that PDF is built again
-        if isinstance(name, str) and isinstance(entry, dict):
+        if isinstance(name, str) and entry is not None:
             yield name, entry
 
 
@@ -194,11 +199,6 @@ def remove_leftovers(folder: Path) -> None:
         for path in folder.glob(pattern):
             with contextlib.suppress(OSError):
                 path.unlink()
-
-
-def stamp(path: Path, data: bytes) -> dict:
-    """Return what the manifest records about a file just written with ``data``."""
-    return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(), "mtime_ns": path.stat().st_mtime_ns}
 
 
 def file_digest(path: Path) -> str:

@@ -1,9 +1,11 @@
 """Build every leaflet in every language: plan, skip what is up to date, render in a pool, record, report.
 
 This is the one function that chains the build's steps (``build_leaflets``). What each PDF was built from is kept in the
-manifest (``manifest.py``, with checksums from ``fingerprint.py``), so that a build renders only what changed,
-and a build that is stopped goes on where it stopped the next time. Rendering itself (``jobs.py``) is
-imported only when something is out of date: an up-to-date build loads no YAML, catalog or renderer.
+manifest (``manifest.py``, with checksums from ``fingerprint.py``; each entry a ``records.ManifestEntry``), so that a
+build renders only what changed, and a build that is stopped goes on where it stopped the next time. Rendering
+itself (``jobs.py``) is imported only when something is out of date: an up-to-date build reads no leaflet or
+catalog and loads no renderer. ``--strict`` is one rule (``report.strict_refusal``), applied to the PDFs up to date
+here and to the others as they are rendered.
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ from dataclasses import dataclass, replace
 
 from ..config import Config
 from ..config.formats import FORMATS
-from ..errors import BuildError, LeafletError
+from ..errors import BuildError, LeafletError, Problem
 from ..files import failed_path, os_problem
 from .fingerprint import inputs_digest, job_key, message_table, po_digest
 from .manifest import Manifest, build_lock, remove_leftovers
 from .plan import Job, find_stale_outputs, job_name, plan_jobs
 from .previous import set_aside
-from .report import BuildListener, BuildReport, Outcome, refusal, write_report
+from .records import ManifestEntry
+from .report import BuildListener, BuildReport, Outcome, strict_refusal, write_report
 from .workers import run_in_pool
 
 log = logging.getLogger(__name__)
@@ -147,9 +150,9 @@ def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: 
         except OSError:
             todo.append(job)  # rendering it will say what is wrong with the file
             continue
-        files = {"pdf": job.output, **({"html": job.html} if options.keep_html else {})}
+        html = job.html if options.keep_html else None
         if options.force or not manifest.is_up_to_date(job.name, job.key, job.catalog,
-                                               functools.partial(catalogs.table, job.locale), files):
+                                                       functools.partial(catalogs.table, job.locale), job.output, html):
             todo.append(job)
         else:
             report.outcomes.append(_unchanged(config, job, manifest.get(job.name), options.strict))
@@ -164,17 +167,15 @@ def _approvals(config: Config, locale: str) -> bytes:
         return b""
 
 
-def _unchanged(config: Config, job: Job, entry: dict, strict: bool) -> Outcome:
-    info = entry.get("report") if isinstance(entry.get("report"), dict) else {}
+def _unchanged(config: Config, job: Job, entry: ManifestEntry, strict: bool) -> Outcome:
+    """Return the outcome of a PDF that is up to date, as its entry records it (refused if ``strict`` says so)."""
     outcome = Outcome(job.leaflet, job.locale, config.display(job.output), "unchanged", format=job.format,
-                      draft=bool(info.get("draft")), gaps=list(info.get("gaps", [])),
-                      seconds=info.get("seconds", 0.0), version=info.get("version", ""),
-                      pages=info.get("pages", 0), bytes=entry["pdf"]["bytes"], sha256=entry["pdf"].get("sha256", ""),
-                      draft_reasons=list(info.get("draft_reasons", [])), approval=dict(info.get("approval") or {}),
-                      html=config.display(job.html) if entry.get("html") and job.html.exists() else "")
-    if strict and outcome.draft and FORMATS[job.format].handout:
-        outcome.status = "failed"
-        outcome.error = refusal(outcome.draft_reasons, outcome.gaps)
+                      bytes=entry.pdf.bytes, sha256=entry.pdf.sha256,
+                      html=config.display(job.html) if entry.html and job.html.exists() else "",
+                      **entry.record.record_fields())
+    refusal = strict_refusal(outcome, strict)
+    if refusal is not None:
+        outcome.status, outcome.problems = "failed", [refusal]
     return outcome
 
 
@@ -212,22 +213,9 @@ def _worker_died(config: Config, job: Job, exc: Exception):
     from .jobs import JobResult
 
     return JobResult(Outcome(job.leaflet, job.locale, config.display(job.output), "failed", format=job.format,
-                             error=f"unexpected error: the worker process stopped ({exc!r})"))
+                             problems=[Problem.general(f"unexpected error: the worker process stopped ({exc!r})")]))
 
 
-def _entry(job: Job, result) -> dict:
-    outcome = result.outcome
-    entry = {
-        "key": job.key,
-        "format": job.format,
-        "output": job.output.relative_to(job.output.parent.parent).as_posix(),
-        "catalog": job.catalog,
-        "messages": result.messages,
-        "pdf": result.pdf,
-        "report": {"version": outcome.version, "pages": outcome.pages, "draft": outcome.draft,
-                   "draft_reasons": outcome.draft_reasons, "gaps": outcome.gaps, "seconds": outcome.seconds,
-                   "approval": outcome.approval},
-    }
-    if result.html:
-        entry["html"] = result.html
-    return entry
+def _entry(job: Job, result) -> ManifestEntry:
+    return ManifestEntry(job.key, job.format, job.output.relative_to(job.output.parent.parent).as_posix(), job.catalog,
+                         result.messages, result.pdf, result.outcome.record(), result.html)

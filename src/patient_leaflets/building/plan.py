@@ -42,6 +42,16 @@ def job_name(locale: str, leaflet: str, fmt: str) -> str:
     return f"{locale}/{leaflet}" if fmt == STANDARD else f"{locale}/{leaflet}/{fmt}"
 
 
+def split_job_name(name: str) -> tuple[str, str, str] | None:
+    """Return the locale, leaflet and format a PDF's name in the manifest stands for; None if it is no name."""
+    parts = name.split("/")
+    if len(parts) == 2:
+        return parts[0], parts[1], STANDARD
+    if len(parts) == 3 and parts[2] in FORMATS and parts[2] != STANDARD:
+        return parts[0], parts[1], parts[2]
+    return None
+
+
 def plan_jobs(config: Config, locales: list[str] | None = None, leaflets: list[str] | None = None,
               formats: list[str] | None = None) -> list[Job]:
     """Return one job per leaflet, locale and format selected, checking that the selection exists.
@@ -50,11 +60,11 @@ def plan_jobs(config: Config, locales: list[str] | None = None, leaflets: list[s
     planned for the target languages alone.
     """
     sources = {p.stem: p for p in config.leaflet_files()}
-    problems = [Problem("", None, "", f"no leaflet {name!r} in {config.leaflets_dir}/", f"Known: {', '.join(sources)}")
+    problems = [Problem.general(f"no leaflet {name!r} in {config.leaflets_dir}/", f"Known: {', '.join(sources)}")
                 for name in leaflets or [] if name not in sources]
-    problems += [Problem("", None, "", f"locale {locale!r} is not configured",
-                         f"Configured: {', '.join(config.all_locales)}; run 'leaflets init {locale}' to start its "
-                         "catalog")
+    problems += [Problem.general(f"locale {locale!r} is not configured",
+                                 f"Configured: {', '.join(config.all_locales)}; run 'leaflets init {locale}' to start "
+                                 "its catalog")
                  for locale in locales or [] if locale not in config.all_locales]
     problems += _format_problems(config, locales, formats)
     if problems:
@@ -71,13 +81,13 @@ def plan_jobs(config: Config, locales: list[str] | None = None, leaflets: list[s
 
 
 def _format_problems(config: Config, locales: list[str] | None, formats: list[str] | None) -> list[Problem]:
-    problems = [Problem("", None, "", f"unknown format {name!r}", f"Known: {', '.join(FORMATS)}")
+    problems = [Problem.general(f"unknown format {name!r}", f"Known: {', '.join(FORMATS)}")
                 for name in formats or [] if name not in FORMATS]
     for name in formats or []:
         if name in FORMATS and FORMATS[name].translations_only and locales == [config.source_locale]:
-            problems.append(Problem("", None, "", f"there is no {name} of the source language "
-                                    f"{config.source_locale!r}: it compares a translation with its source",
-                                    f"Choose a translation: --locale {(config.locales or ('en',))[0]}"))
+            problems.append(Problem.general(f"there is no {name} of the source language {config.source_locale!r}: "
+                                            "it compares a translation with its source",
+                                            f"Choose a translation: --locale {(config.locales or ('en',))[0]}"))
     return problems
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .manifest import file_digest
 from .plan import Job
+from .records import ManifestEntry
 
 SUFFIX = ".previous.pdf"
 
@@ -21,9 +22,9 @@ def previous_path(output: Path) -> Path:
     return output.with_name(output.name.removesuffix(".pdf") + SUFFIX)
 
 
-def set_aside(job: Job, entry: dict | None) -> Path | None:
+def set_aside(job: Job, entry: ManifestEntry | None) -> Path | None:
     """Move the PDF at ``job``'s path aside and return where, unless it can stay (``can_stay``)."""
-    if not job.output.is_file() or can_stay(job, entry if isinstance(entry, dict) else {}):
+    if not job.output.is_file() or can_stay(job, entry):
         return None
     target = previous_path(job.output)
     try:
@@ -33,14 +34,13 @@ def set_aside(job: Job, entry: dict | None) -> Path | None:
     return target
 
 
-def can_stay(job: Job, entry: dict) -> bool:
+def can_stay(job: Job, entry: ManifestEntry | None) -> bool:
     """Tell whether the PDF at ``job``'s path is the one the manifest ``entry`` describes and cannot mislead.
 
     That is a draft (DRAFT on every page), or a PDF built from the very inputs that failed to build again (a
     full disk, a folder the build may not write to, a ``--force`` render that failed).
     """
-    info, stamp = entry.get("report"), entry.get("pdf")
-    if not isinstance(stamp, dict) or stamp.get("sha256") != file_digest(job.output):
+    if entry is None or entry.pdf.sha256 != file_digest(job.output):
         return False
-    same_inputs = entry.get("key") == job.key and entry.get("catalog") == job.catalog
-    return same_inputs or (isinstance(info, dict) and bool(info.get("draft")))
+    same_inputs = entry.key == job.key and entry.catalog == job.catalog
+    return same_inputs or entry.record.draft

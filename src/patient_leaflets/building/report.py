@@ -1,48 +1,57 @@
-"""What a build tells: each PDF's outcome, the build report (``output/build-report.json``), and the listener
-interface the command line's display implements (the library itself prints nothing)."""
+"""What a build tells: each PDF's outcome, the build report (``output/build-report.json``, written and read
+here), and the listener interface the command line's display implements (the library itself prints nothing)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..config import Config
-from ..config.formats import FORMATS
+from ..config.formats import FORMATS, STANDARD
+from ..errors import Problem
 from ..files import write_atomic
+from .records import PdfRecord, approval_json
 
 REPORT_FILE = "build-report.json"
 
 
 @dataclass
-class Outcome:
-    """What happened to one job, and what the PDF is."""
+class Outcome(PdfRecord):
+    """What happened to one job, and what the PDF is (its ``PdfRecord``): a line of ``build-report.json``."""
 
     leaflet: str
     locale: str
     output: str
     status: str
     """``built``, ``unchanged`` or ``failed``."""
-    draft: bool = False
-    gaps: list[str] = field(default_factory=list)
-    """Messages shown in the source language, with where they are and why."""
-    error: str = ""
-    seconds: float = 0.0
-    """Time taken to render the PDF (for an unchanged PDF, when it was built)."""
-    version: str = ""
-    """The leaflet's version, from its metadata."""
-    pages: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    """Why the PDF failed, or was refused by ``--strict`` (``error`` prints them)."""
     bytes: int = 0
     sha256: str = ""
-    draft_reasons: list[str] = field(default_factory=list)
-    """Why the PDF is marked as a draft; empty when it is not."""
     html: str = ""
     """The HTML kept beside the PDF with ``--html``, if any."""
-    format: str = "standard"
+    format: str = STANDARD
     """The PDF's format: ``standard``, ``large-print`` or ``proof`` (``config.formats.FORMATS``)."""
-    approval: dict = field(default_factory=dict)
-    """Whether the PDF is final, who approved its text and translation when, and why it is a draft if it is."""
     previous: str = ""
     """Where the earlier PDF was moved (``<id>.previous.pdf``) when this one was refused or failed."""
+
+    @property
+    def error(self) -> str:
+        """Why the PDF failed, one problem a line, as printed; empty when it did not."""
+        return "\n".join(str(problem) for problem in self.problems)
+
+    def record(self) -> PdfRecord:
+        """Return what the PDF is, as the manifest keeps it."""
+        return PdfRecord(**self.record_fields())
+
+    def to_json(self) -> dict:
+        """Return the PDF's line in ``build-report.json`` (the README lists its fields)."""
+        return {"locale": self.locale, "leaflet": self.leaflet, "format": self.format, "output": self.output,
+                "status": self.status, "version": self.version, "pages": self.pages, "bytes": self.bytes,
+                "sha256": self.sha256, "draft": self.draft, "draft_reasons": self.draft_reasons,
+                "gaps": [str(gap) for gap in self.gaps], "render_seconds": self.seconds, "html": self.html,
+                "error": self.error, "approval": approval_json(self.approval), "previous": self.previous}
 
 
 @dataclass(frozen=True)
@@ -100,13 +109,7 @@ class BuildListener:
 
 def write_report(config: Config, report: BuildReport) -> None:
     """Write ``output/build-report.json``: the summary, then one line per PDF and per stale output."""
-    pdfs = [
-        {"locale": o.locale, "leaflet": o.leaflet, "format": o.format, "output": o.output, "status": o.status,
-         "version": o.version, "pages": o.pages, "bytes": o.bytes, "sha256": o.sha256, "draft": o.draft,
-         "draft_reasons": o.draft_reasons, "gaps": o.gaps, "render_seconds": o.seconds, "html": o.html,
-         "error": o.error, "approval": o.approval, "previous": o.previous}
-        for o in report.outcomes
-    ]
+    pdfs = [outcome.to_json() for outcome in report.outcomes]
     summary = {"built": report.count("built"), "unchanged": report.count("unchanged"), "drafts": len(report.drafts),
                "failed": len(report.failed), "stale": len(report.stale), "formats": report.formats()}
     stale = [{"output": s.output, "reason": s.reason} for s in report.stale]
@@ -128,6 +131,21 @@ LAYOUT_REASON = "text runs off the page, where readers lose it"
 """The start of the draft reason given when laid-out text passes the page's content area."""
 
 
-def refusal(reasons: list[str], gaps: list[str]) -> str:
-    """Say why --strict refuses a PDF: the reasons, then each message at fault on a line of its own."""
-    return "refused by --strict: " + "; ".join(reasons) + (":" if gaps else "") + "".join(f"\n  {gap}" for gap in gaps)
+def strict_refusal(outcome: Outcome, strict: bool) -> Problem | None:
+    """Return why ``--strict`` refuses the PDF, or None: it refuses a hand-out that would be a draft.
+
+    Said with the reasons, then each message at fault on a line of its own.
+    """
+    if not (strict and outcome.draft and FORMATS[outcome.format].handout):
+        return None
+    return Problem.general("refused by --strict: " + "; ".join(outcome.draft_reasons) + (":" if outcome.gaps else "")
+                           + "".join(f"\n  {gap}" for gap in outcome.gaps))
+
+
+def read_failures(config: Config) -> dict[Path, str]:
+    """Return the PDFs the latest build failed or refused to make, each with why, from its report."""
+    try:
+        data = json.loads((config.path("output") / REPORT_FILE).read_text(encoding="utf-8"))
+        return {config.root / line["output"]: str(line["error"]) for line in data["pdfs"] if line["status"] == "failed"}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}  # no build yet, or a report this version cannot read: no failure to show

@@ -1,14 +1,16 @@
 """The approval part of ``leaflets check``: which PDFs would be drafts, why, and which messages changed.
 
 ``--strict`` turns each into an error, so that ``leaflets check --strict`` fails on exactly the PDFs that
-``leaflets build --strict`` refuses: both ask ``approval.page`` for the same state.
+``leaflets build --strict`` refuses: both ask ``pipeline.page`` for the same state.
 """
 
 from __future__ import annotations
 
 from ..approval.records import CHANGED, Verdict
 from ..config import Config
+from ..config.formats import FORMATS, STANDARD
 from ..errors import Problem, quote
+from ..pipeline.page import LocatedGap
 from ..pipeline.status import StatusRow, approval_status
 
 
@@ -22,7 +24,7 @@ def check_approvals(config: Config, strict: bool = False, locales: list[str] | N
     for row in approval_status(config, [config.source_locale, *locales] if locales else None):
         if row.error or row.final:
             continue  # a leaflet that cannot be loaded is reported by the content checks
-        output = config.display(config.path("output") / row.locale / f"{row.leaflet}.pdf")
+        output = _handout_path(config, row)
         verb = "build --strict refuses it:" if strict else "a draft:"
         problems.append(Problem(output, None, "", f"{verb} {'; '.join(row.reasons(hints=False))}",
                                 _fix(row), severity=severity))
@@ -32,11 +34,16 @@ def check_approvals(config: Config, strict: bool = False, locales: list[str] | N
     return problems
 
 
-def gap_problem(gap) -> Problem:
+def gap_problem(gap: LocatedGap) -> Problem:
     """Return a message shown in the source language as an error at its catalog line."""
-    file, _, line = gap.po.rpartition(":")
-    where = (file, int(line)) if line.isdigit() else ("", None)
-    return Problem(*where, quote(gap.msgid), f"{gap.reason} ({gap.where})" + ("" if line.isdigit() else f"; {gap.po}"))
+    missing = "" if gap.po_line else f"; {gap.po}"  # not in the catalog: ``po`` says what to run
+    return Problem(gap.po_file, gap.po_line, quote(gap.msgid), f"{gap.reason} ({gap.where}){missing}")
+
+
+def _handout_path(config: Config, row: StatusRow) -> str:
+    """Return the PDF a row stands for, as the user names it: its first hand-out format's file."""
+    fmt = next((FORMATS[name] for name in config.formats if FORMATS[name].handout), FORMATS[STANDARD])
+    return config.display(config.path("output") / row.locale / fmt.file_name(row.leaflet))
 
 
 def changed_messages(config: Config, row: StatusRow, severity: str) -> list[Problem]:

@@ -119,7 +119,7 @@ def outcome_lines(outcome: Outcome, verbose: bool = False) -> list[tuple[str, bo
     lines = [(f"{outcome.status:<10} {outcome.output}{mark}", False)]
     if outcome.gaps and outcome.status == "built" and verbose:
         lines.append((_indent(f"{len(outcome.gaps)} message(s) shown in the source language:"), False))
-        lines += [(_indent(gap, 4), False) for gap in outcome.gaps]
+        lines += [(_indent(str(gap), 4), False) for gap in outcome.gaps]
     return lines
 
 
@@ -161,14 +161,14 @@ _GAP_KINDS = ("untranslated", "fuzzy")
 
 def gap_lines(report: BuildReport, verbose: bool = False) -> list[str]:
     """Return a line per language: how many messages its PDFs show in the source language, and why."""
-    by_locale: dict[str, tuple[dict[str, str], set[str]]] = {}
+    by_locale: dict[str, tuple[dict[tuple[str, str], str], set[str]]] = {}
     for outcome in report.outcomes:
         if outcome.gaps and outcome.status != "failed":
             messages, pdfs = by_locale.setdefault(outcome.locale, ({}, set()))
             pdfs.add(outcome.leaflet)
-            for gap in outcome.gaps:
-                text = gap.split(": ", 1)[-1]  # the reason and the message, without where it is used
-                messages[text] = next((kind for kind in _GAP_KINDS if text.startswith(kind)), "failing a check")
+            for gap in outcome.gaps:  # a message counts once, wherever it is used
+                messages[gap.msgid, gap.reason] = next((kind for kind in _GAP_KINDS if gap.reason.startswith(kind)),
+                                                       "failing a check")
     lines = []
     for locale, (messages, pdfs) in sorted(by_locale.items()):
         counts = Counter(messages.values())

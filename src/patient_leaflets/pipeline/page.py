@@ -7,7 +7,7 @@ draft is a draft for the same reasons everywhere.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -84,17 +84,26 @@ def shown_texts(leaflet: Leaflet, translated: Leaflet) -> dict[str, str]:
             f"({format_key(key)})" for key, _, line in leaflet.iter_texts()}
 
 
-def locate_gaps(config: Config, locale: str, catalog, gaps: list[Gap]) -> list[Gap]:
+@dataclass(frozen=True)
+class LocatedGap(Gap):
+    """A gap with the catalog entry to fix: its file and line, when the catalog has the message."""
+
+    po_file: str = ""
+    po_line: int | None = None
+
+
+def locate_gaps(config: Config, locale: str, catalog, gaps: list[Gap]) -> list[LocatedGap]:
     """Return the gaps, each naming the catalog line to fix (or saying the catalog lacks the message)."""
     display = config.display(config.po_path(locale))
     located = []
     for gap in gaps:
         message = catalog.get(gap.msgid) if catalog is not None else None
+        values = asdict(gap)
         if message is not None and message.lineno:
-            po = f"{display}:{message.lineno}"
+            values.update(po=f"{display}:{message.lineno}", po_file=display, po_line=message.lineno)
         else:
-            po = f"not in {display}: run 'leaflets extract' and 'leaflets update'"
-        located.append(replace(gap, po=po))
+            values.update(po=f"not in {display}: run 'leaflets extract' and 'leaflets update'")
+        located.append(LocatedGap(**values))
     return located
 
 

@@ -44,7 +44,7 @@ class StatusRow:
         return {"leaflet": self.leaflet, "locale": self.locale, "version": self.version,
                 "review_due": self.review_due.isoformat() if self.review_due else None,
                 "state": "final" if self.final else ("failed" if self.error else "draft"),
-                "reasons": self.reasons(), "approval": self.state.as_dict() if self.state else None}
+                "reasons": self.reasons(), "approval": self.state.summary().to_json() if self.state else None}
 
 
 def approval_status(config: Config, locales: list[str] | None = None,

@@ -48,8 +48,33 @@ COUNTERS = {"page": "%(page)s", "pages": "%(pages)s"}
 _COUNTER = re.compile(r"%\((" + "|".join(COUNTERS) + r")\)s")
 
 
-NOT_APPROVED = {"approved": False, "source": {"state": "not approved", "approved": False, "count": 0, "date": "",
-                                             "people": {"clinical": [], "patient": []}}, "translation": None}
+@dataclass(frozen=True)
+class VerdictView:
+    """What a page prints about the approval of its text or its translation."""
+
+    state: str
+    """``approved``, ``not approved``, ``changed`` or ``edited``."""
+    approved: bool
+    count: int
+    """How many messages changed since the approval."""
+    date: str
+    """The day of the approval, as the page's language writes it; empty when there is none."""
+    people: dict[str, list[str]]
+    """The names by role (``clinical``, ``patient``; ``translator``, ``reviewer``), empty unless approved."""
+
+
+@dataclass(frozen=True)
+class ApprovalView:
+    """What a page prints about its approval (``approval`` in the templates): the draft notice, who approved."""
+
+    approved: bool
+    """Whether the text and its translation are approved as they are (a draft may also come from gaps)."""
+    source: VerdictView
+    translation: VerdictView | None = None
+    """None in the source language."""
+
+
+NOT_APPROVED = ApprovalView(False, VerdictView("not approved", False, 0, "", {"clinical": [], "patient": []}))
 """What a page says about its approval when nobody approved it."""
 
 
@@ -104,7 +129,7 @@ class _ConfinedLoader(FileSystemLoader):
 
 def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
                 report: TranslationReport | None = None, shared: Leaflet | None = None,
-                approval: dict | None = None, fmt: str = STANDARD, draft: bool = False) -> RenderedHTML:
+                approval: ApprovalView | None = None, fmt: str = STANDARD, draft: bool = False) -> RenderedHTML:
     """Return the HTML of a (translated) leaflet in ``locale`` and format ``fmt``; template strings come from
     ``catalog``.
 
@@ -125,7 +150,7 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
     context.update(format_context(config, locale, leaflet.id, fmt))
     approval = approval or NOT_APPROVED
     context["approval"] = approval
-    approved = bool(approval["approved"])
+    approved = approval.approved
     draft = draft or not approved
     incomplete = not report.is_complete
     try:

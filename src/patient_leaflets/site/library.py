@@ -1,5 +1,5 @@
 """``build_site``: the clinicians' library, ``output/index.html`` (and one page per other language), made from
-what the build recorded.
+what the build recorded: every PDF to hand out (a review proof is for its reviewer, and not listed).
 
 Each page is one self-contained HTML file (its CSS and script inline; no font, script or request from
 anywhere else), so it works opened from the disk (``file://``) as well as from any static web server; it links
@@ -52,7 +52,7 @@ def build_site(config: Config, locales: list[str] | None = None, today: dt.date 
     today = today or review_day()
     locales = _choose(config, locales)
     output = config.path("output")
-    pdfs = read_pdfs(config)
+    pdfs = [pdf for pdf in read_pdfs(config) if pdf.is_handout]  # a review proof is for its reviewer alone
     key = _key(config, pdfs, locales, today)
     state = _read_state(output)
     pages = [output / page for page in state.get("pages", [])]
@@ -66,8 +66,8 @@ def build_site(config: Config, locales: list[str] | None = None, today: dt.date 
 def _choose(config: Config, locales: list[str] | None) -> list[str]:
     unknown = [locale for locale in locales or [] if locale not in config.all_locales]
     if unknown:
-        raise BuildError([Problem("", None, "", f"locale {locale!r} is not configured",
-                                  f"Configured: {', '.join(config.all_locales)}") for locale in unknown])
+        raise BuildError([Problem.general(f"locale {locale!r} is not configured",
+                                          f"Configured: {', '.join(config.all_locales)}") for locale in unknown])
     return [locale for locale in config.all_locales if not locales or locale in locales]
 
 

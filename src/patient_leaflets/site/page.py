@@ -11,6 +11,7 @@ from babel import Locale
 from babel.units import format_unit
 
 from ..config import Config
+from ..config.formats import STANDARD
 from ..errors import LeafletError
 from ..i18n.catalogs import load_catalog
 from ..i18n.checks.checkers import rules_for
@@ -18,7 +19,6 @@ from ..i18n.translate import Gap, TemplateTranslations, TranslationReport
 from ..render.html import render_page
 from ..render.localize import format_day
 from .catalogue import Treatment, fold, language_name
-from .pdfs import STANDARD
 
 TEMPLATE = "site/library.html.j2"
 
