@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..i18n.translate import Gap
+from ..i18n.gaps import Gap
 from ..render.html import ApprovalView, VerdictView
 from .records import APPROVED, CHANGED, EDITED, SOURCE_ROLES, TRANSLATION_ROLES, Verdict
 from .summary import ApprovalSummary, VerdictSummary

@@ -15,13 +15,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..approval.summary import ApprovalSummary
 from ..config.formats import FORMATS
-
-if TYPE_CHECKING:
-    from ..i18n.translate import Gap
+from ..i18n.gaps import Gap
 
 UNREADABLE = (KeyError, TypeError, ValueError, AttributeError)
 """What ``from_json`` raises when it is given something else than what ``to_json`` writes."""
@@ -78,8 +75,6 @@ def _gap_json(gap: Gap) -> dict:
 def _gaps(items: list) -> list[Gap]:
     if not items:
         return []
-    from ..i18n.translate import Gap  # the translation stage: only for a PDF that shows some source text
-
     return [Gap(msgid=str(item["msgid"]), reason=str(item["reason"]), where=str(item["where"]), po=str(item["po"]))
             for item in items]
 

@@ -15,28 +15,12 @@ from markupsafe import Markup, escape
 
 from ..content.leaflet import Leaflet, get_at
 from ..content.validate import format_key
-from ..errors import excerpt
 from .checks.checkers import Rules, translation_problems
+from .gaps import Gap
 
 
 class SourceText(str):
     """Source-language text standing in for a missing translation."""
-
-
-@dataclass(frozen=True)
-class Gap:
-    """One message a language lacks: where it is used, and why its translation cannot be used."""
-
-    msgid: str
-    reason: str
-    """Why the translation is not used: ``TranslationState.reason`` (``untranslated``, ``fuzzy (…)``, a check's)."""
-    where: str
-    """``leaflets/x.yaml:12 (sections[0].heading)`` or ``templates/blocks.html.j2:29``."""
-    po: str = ""
-    """The entry to fix: ``translations/en/LC_MESSAGES/leaflets.po:1519``, or what to do when there is none."""
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.reason}: {excerpt(self.msgid, 58)!r}" + (f" ({self.po})" if self.po else "")
 
 
 @dataclass

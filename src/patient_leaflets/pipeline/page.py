@@ -22,7 +22,8 @@ from ..content.markup import plain_text
 from ..content.validate import format_key
 from ..i18n.catalogs import load_catalog
 from ..i18n.checks.checkers import rules_for
-from ..i18n.translate import Gap, TranslationReport, translate_leaflet
+from ..i18n.gaps import Gap
+from ..i18n.translate import TranslationReport, translate_leaflet
 from ..render.html import RenderedHTML, render_html
 from ..render.localize import format_day
 from ..render.proof import render_proof, review_parts

@@ -15,7 +15,8 @@ from ..config.formats import STANDARD
 from ..errors import LeafletError
 from ..i18n.catalogs import load_catalog
 from ..i18n.checks.checkers import rules_for
-from ..i18n.translate import Gap, TemplateTranslations, TranslationReport
+from ..i18n.gaps import Gap
+from ..i18n.translate import TemplateTranslations, TranslationReport
 from ..render.html import render_page
 from ..render.localize import format_day
 from .catalogue import Treatment, fold, language_name
