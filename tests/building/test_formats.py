@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from test_build import edit, embedded_fonts, pdf_text
 
-from conftest import ROOT
+from conftest import ROOT, TREATMENTS
 from patient_leaflets.building import build_leaflets
 from patient_leaflets.config import load_config
 from patient_leaflets.errors import BuildError, ConfigError
@@ -235,7 +235,9 @@ def test_no_box_of_the_real_leaflets_in_large_print_overflows_its_page(locale):
     from patient_leaflets.pipeline import leaflet_page
 
     config = load_config(ROOT)
-    for source in config.leaflet_files():
+    sources = config.leaflet_files()
+    assert {source.stem for source in sources} == TREATMENTS
+    for source in sources:
         html = leaflet_page(config, source, locale, fmt="large-print").rendered.html
         assert overflowing_boxes(config, html, ("leaflet.css", "large-print.css")) == [], source.name
 
