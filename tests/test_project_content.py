@@ -20,6 +20,8 @@ from patient_leaflets.i18n.catalogs import outdated_catalogs
 from patient_leaflets.i18n.stats import catalog_stats
 from patient_leaflets.pipeline.status import approval_status
 
+pytestmark = pytest.mark.slow  # the real leaflets, rendered, checked and built
+
 PUBLISHED = dt.date(2026, 12, 2)
 """The day the leaflets were published: checked as of then, so that their review date coming near (a warning
 90 days before) does not turn this test red on its own. Review dates are tested in tests/check."""

@@ -229,6 +229,7 @@ def dark_modules(path: str) -> set[tuple[int, int]]:
     return dark
 
 
+@pytest.mark.slow  # the real leaflets, laid out
 @pytest.mark.parametrize("locale", ["fr", "en"])
 def test_no_box_of_the_real_leaflets_in_large_print_overflows_its_page(locale):
     """Every box of every page stays inside the page's content area (what the eye checked on the PNGs)."""
@@ -271,6 +272,7 @@ def overflowing_boxes(config, html: str, stylesheets: tuple[str, ...]) -> list[t
     return found
 
 
+@pytest.mark.slow  # a real leaflet
 def test_large_print_lists_the_treatment_path_in_body_type_instead_of_drawing_it():
     """No small text drawn on coloured arrows in large print: the timeline's phases and steps are a list."""
     from patient_leaflets.pipeline import leaflet_page

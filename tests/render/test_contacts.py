@@ -92,6 +92,7 @@ def test_without_a_line_of_its_own_the_switchboard_is_shown_once_as_the_day_and_
     assert "98 76 54 32" not in html, "{phone_24h} in the text shows the switchboard too"
 
 
+@pytest.mark.slow  # the real leaflets
 def test_no_leaflet_of_the_project_shows_a_number_under_two_names():
     config = load_config(ROOT)
     paths = config.leaflet_files()

@@ -18,8 +18,7 @@ from patient_leaflets.pipeline import leaflet_page
 from patient_leaflets.render.assets import asset_roots
 from patient_leaflets.render.pdf import STYLESHEET, AssetFetcher
 
-# The real leaflets, laid out once for the module: on one xdist worker, not laid out again on each.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("paper")]
+pytestmark = pytest.mark.slow  # the real leaflets, laid out
 
 LEAFLETS = [("chemotherapy", "fr"), ("chemotherapy", "en"), ("car-t-cell-therapy", "fr")]
 EVERY_LEAFLET = [(leaflet, locale) for leaflet in sorted(TREATMENTS) for locale in load_config(ROOT).all_locales]
@@ -40,7 +39,7 @@ def real_project(tmp_path_factory):
 @pytest.fixture(scope="module")
 def layouts(real_project):
     """Return a function giving the pages of a real leaflet as WeasyPrint lays them out for its PDF, laid out once
-    for the module (about 5 MB each)."""
+    for the module (about 5 MB each; xdist's ``--dist loadfile`` keeps the module on one worker)."""
     laid_out: dict[tuple[str, str], list] = {}
 
     def pages_of(leaflet: str, locale: str) -> list:

@@ -12,8 +12,6 @@ from patient_leaflets.building import build_leaflets
 from patient_leaflets.config import load_config
 from patient_leaflets.i18n.catalogs import init_catalog
 
-pytestmark = pytest.mark.xdist_group("right-to-left")  # one Arabic build for the module
-
 SOURCE = "Un paragraphe avec un [lien](https://www.example.org/info)."
 FRENCH = ("Un paragraphe avec un [lien](https://www.example.org/info), appelez le 0 805 123 124 ou écrivez à "
           "a@exemple.fr.")

@@ -17,8 +17,6 @@ from playwright.sync_api import sync_playwright
 from patient_leaflets.config import load_config
 from patient_leaflets.site import build_site
 
-pytestmark = pytest.mark.xdist_group("browser")  # one Chromium and one built library for the module
-
 CHROMIUM = os.environ.get("LEAFLETS_CHROMIUM", "/usr/bin/chromium")
 """Debian's package, installed by .ci/setup."""
 

@@ -20,8 +20,6 @@ from patient_leaflets.config import load_config
 from patient_leaflets.site import build_site, thumbnails
 from patient_leaflets.site.catalogue import fold
 
-pytestmark = pytest.mark.xdist_group("library")  # one built library for the module
-
 TODAY = dt.date(2027, 1, 15)
 
 

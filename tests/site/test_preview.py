@@ -18,8 +18,6 @@ from library_project import make_library_project
 
 from patient_leaflets.site.preview import HOST, STATUS, Preview
 
-pytestmark = pytest.mark.xdist_group("preview")  # one built library for the module
-
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
