@@ -1,4 +1,5 @@
-"""Shared fixtures: a small project copied into a temporary folder, with the real templates and styles."""
+"""Shared fixtures: a small project copied into a temporary folder, with the real templates and styles; the day
+review dates are judged against, pinned for the session; the leaflets the real project ships."""
 
 from __future__ import annotations
 
