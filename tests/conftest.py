@@ -1,4 +1,5 @@
-"""Shared fixtures: a small project copied into a temporary folder, with the real templates and styles."""
+"""Shared fixtures: a small project copied into a temporary folder, with the real templates and styles; the day
+review dates are judged against, pinned for the session; the leaflets the real project ships."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from patient_leaflets.config import load_config
+from patient_leaflets.config.clock import ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -18,10 +20,30 @@ DATA = Path(__file__).resolve().parent / "data"
 TODAY = "2026-12-02"
 """The day review dates are judged against in every test, whatever the clock says (config/clock.py): the sample's
 review falls due on 2029-03-01, and the tests must not start failing then."""
-os.environ["LEAFLETS_TODAY"] = TODAY
+
+TREATMENTS = {"external-radiotherapy", "brachytherapy", "surgery", "chemotherapy", "immunotherapy",
+              "hormone-therapy-breast", "hormone-therapy-prostate", "interventional-radiology", "car-t-cell-therapy"}
+"""The leaflets the project ships (``leaflets/``): one for each treatment. Tests that go through them all check
+that they found these, so that none passes by finding no leaflet."""
 
 APPROVED_ON = dt.date(2026, 3, 2)
 """The day the test project's people approve its text and translation (``approve``)."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def leaflets_today():
+    """Pin ``LEAFLETS_TODAY`` to ``TODAY`` for the whole session, put back as it was after.
+
+    Set in ``os.environ`` itself, not with monkeypatch, so that the commands the tests start in a subprocess inherit
+    it too (each xdist worker is a session of its own and sets it for itself).
+    """
+    before = os.environ.get(ENVIRONMENT)
+    os.environ[ENVIRONMENT] = TODAY
+    yield TODAY
+    if before is None:
+        os.environ.pop(ENVIRONMENT, None)
+    else:
+        os.environ[ENVIRONMENT] = before
 
 
 def make_project(folder: Path, approved: bool = True) -> Path:

@@ -4,24 +4,35 @@ modules and functions, and a public API whose every name resolves."""
 from __future__ import annotations
 
 import ast
+import os
+import shutil
 import statistics
 import subprocess
 import sys
 from pathlib import Path
 
 import grimp
+import pytest
 
 from conftest import ROOT
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 PACKAGE = "patient_leaflets"
 SRC = ROOT / "src" / PACKAGE
 BIN = Path(sys.executable).parent
 MAX_MODULE_LINES = 350
 MAX_MEDIAN_FUNCTION_LINES = 10
+CONTRACTS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+DOORS = [("render/typography.py", "weasyprint"), ("render/proof.py", "jinja2"), ("site/page.py", "click")]
+"""A module that must not import a library, and the library: each probe of the protected contracts adds one."""
 
 
-def run_tool(*command: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / command[0]), *command[1:]], cwd=ROOT, capture_output=True, text=True)
+def run_tool(*command: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / command[0]), *command[1:]], cwd=cwd, env=env, capture_output=True, text=True)
 
 
 def test_layers_and_library_boundaries_hold():
@@ -29,7 +40,29 @@ def test_layers_and_library_boundaries_hold():
     content > base, and click, rich, Jinja2 and WeasyPrint each used only where they belong."""
     result = run_tool("lint-imports", "--no-cache")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
-    assert "Contracts: 5 kept, 0 broken." in result.stdout
+    assert f"Contracts: {len(CONTRACTS)} kept, 0 broken." in result.stdout
+
+
+@pytest.mark.parametrize(("module", "library"), DOORS, ids=[library for _, library in DOORS])
+def test_a_library_imported_past_its_door_breaks_its_contract(tmp_path, module, library):
+    """The probe of issue 20: in a copy of the package, one module imports a library kept behind one door. Its
+    contract must break, although no contract names that module (a list of forbidden modules let such imports
+    through)."""
+    copy = shutil.copytree(SRC, tmp_path / "src" / PACKAGE)
+    with open(copy / module, "a", encoding="utf-8") as handle:
+        handle.write(f"\nimport {library}  # the probe\n")
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    start = text.index("[tool.importlinter]")
+    end = text.find("\n[tool.", text.rindex("[[tool.importlinter.contracts]]"))
+    (tmp_path / "importlinter.toml").write_text(text[start:end if end >= 0 else None], encoding="utf-8")
+    # The copy first on the path, before the package installed in development mode; lines as wide as names.
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "src"), "COLUMNS": "400"}
+    result = run_tool("lint-imports", "--no-cache", "--no-logo", "importlinter.toml", cwd=tmp_path, env=env)
+    assert f"Contracts: {len(CONTRACTS) - 1} kept, 1 broken." in result.stdout, result.stdout[-3000:] + result.stderr
+    door = next(contract["name"] for contract in CONTRACTS if library in contract.get("protected_modules", []))
+    assert f"{door} BROKEN" in result.stdout, result.stdout[-3000:]
+    importer = f"{PACKAGE}.{module.removesuffix('.py').replace('/', '.')}"
+    assert f"{importer} -> {library}" in result.stdout, result.stdout[-3000:]
 
 
 def test_ruff_finds_nothing():

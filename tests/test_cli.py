@@ -222,6 +222,7 @@ def check_next_build_goes_on(project):
     return int(unchanged)
 
 
+@pytest.mark.slow  # 16 PDFs, in a subprocess stopped on its way, then built again
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupted_build_records_what_it_did_and_says_so(project, signum):
     process, pipe = start_build(project, renders=3)
@@ -242,6 +243,7 @@ def test_an_interrupted_build_records_what_it_did_and_says_so(project, signum):
     assert 1 <= out.count("built ") <= written and 1 <= int(said[1]) <= written
 
 
+@pytest.mark.slow  # 16 PDFs, in a subprocess stopped on its way, then built again
 def test_a_killed_build_leaves_whole_pdfs_and_the_next_build_goes_on(project):
     process, pipe = start_build(project, renders=3)
     process.kill()

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import ROOT, TREATMENTS
 from patient_leaflets.approval.approve import approve_leaflet, approve_translation
 from patient_leaflets.building import build_leaflets
 from patient_leaflets.check.project import check_project
@@ -20,8 +20,8 @@ from patient_leaflets.i18n.catalogs import outdated_catalogs
 from patient_leaflets.i18n.stats import catalog_stats
 from patient_leaflets.pipeline.status import approval_status
 
-TREATMENTS = {"external-radiotherapy", "brachytherapy", "surgery", "chemotherapy", "immunotherapy",
-              "hormone-therapy-breast", "hormone-therapy-prostate", "interventional-radiology", "car-t-cell-therapy"}
+pytestmark = pytest.mark.slow  # the real leaflets, rendered, checked and built
+
 PUBLISHED = dt.date(2026, 12, 2)
 """The day the leaflets were published: checked as of then, so that their review date coming near (a warning
 90 days before) does not turn this test red on its own. Review dates are tested in tests/check."""
@@ -155,6 +155,8 @@ def test_english_leaflets_leave_no_french_paragraph_untagged(real_project):
 
     assert untagged_french("<p>Ce document ne remplace pas les conseils de votre équipe.</p>") != [], "detects French"
     assert untagged_french('<p lang="fr">Ce document ne remplace pas les conseils de votre équipe.</p>') == []
-    for path in real_project.leaflet_files():
+    paths = real_project.leaflet_files()
+    assert {path.stem for path in paths} == TREATMENTS
+    for path in paths:
         html = leaflet_page(real_project, path, "en").rendered.html
         assert untagged_french(html) == [], path.stem

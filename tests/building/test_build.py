@@ -478,6 +478,7 @@ def test_strict_refuses_an_up_to_date_draft_without_rendering_it(config, renders
 
 # Reproducible: same inputs, same bytes.
 
+@pytest.mark.slow  # 5 s: two projects built, one with two workers
 def test_same_inputs_give_the_same_bytes_in_one_process_or_many_and_in_any_folder(tmp_path):
     first, second = (load_config(make_project(tmp_path / name)) for name in ("first", "second"))
     for config in (first, second):
@@ -590,6 +591,7 @@ def test_the_build_process_does_not_import_weasyprint(project, jobs):
     assert result.stdout.split() == (["2", "False"] if jobs else ["0", "False"])
 
 
+@pytest.mark.slow  # 25 s: 23 leaflets rendered with every allocation traced
 def test_a_worker_keeps_no_leaflet_in_memory_once_rendered(config):
     """Memory per worker stays flat over a long build (the YAML loader used to keep every node it read)."""
     source = config.root / "leaflets" / "sample.yaml"

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from test_build import edit, embedded_fonts, pdf_text
 
-from conftest import ROOT
+from conftest import ROOT, TREATMENTS
 from patient_leaflets.building import build_leaflets
 from patient_leaflets.config import load_config
 from patient_leaflets.errors import BuildError, ConfigError
@@ -229,13 +229,16 @@ def dark_modules(path: str) -> set[tuple[int, int]]:
     return dark
 
 
+@pytest.mark.slow  # the real leaflets, laid out
 @pytest.mark.parametrize("locale", ["fr", "en"])
 def test_no_box_of_the_real_leaflets_in_large_print_overflows_its_page(locale):
     """Every box of every page stays inside the page's content area (what the eye checked on the PNGs)."""
     from patient_leaflets.pipeline import leaflet_page
 
     config = load_config(ROOT)
-    for source in config.leaflet_files():
+    sources = config.leaflet_files()
+    assert {source.stem for source in sources} == TREATMENTS
+    for source in sources:
         html = leaflet_page(config, source, locale, fmt="large-print").rendered.html
         assert overflowing_boxes(config, html, ("leaflet.css", "large-print.css")) == [], source.name
 
@@ -269,6 +272,7 @@ def overflowing_boxes(config, html: str, stylesheets: tuple[str, ...]) -> list[t
     return found
 
 
+@pytest.mark.slow  # a real leaflet
 def test_large_print_lists_the_treatment_path_in_body_type_instead_of_drawing_it():
     """No small text drawn on coloured arrows in large print: the timeline's phases and steps are a list."""
     from patient_leaflets.pipeline import leaflet_page

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, TREATMENTS
 from patient_leaflets.config import load_config
 from patient_leaflets.errors import ConfigError
 from patient_leaflets.pipeline import leaflet_page
@@ -92,9 +92,12 @@ def test_without_a_line_of_its_own_the_switchboard_is_shown_once_as_the_day_and_
     assert "98 76 54 32" not in html, "{phone_24h} in the text shows the switchboard too"
 
 
+@pytest.mark.slow  # the real leaflets
 def test_no_leaflet_of_the_project_shows_a_number_under_two_names():
     config = load_config(ROOT)
-    for path in config.leaflet_files():
+    paths = config.leaflet_files()
+    assert {path.stem for path in paths} == TREATMENTS and len(config.all_locales) >= 2
+    for path in paths:
         for locale in config.all_locales:
             html = html_of(config, locale, path.stem)
             assert numbers_and_labels(html), f"{path.stem} ({locale}) shows no phone number in its contacts"
