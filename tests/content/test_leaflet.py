@@ -162,3 +162,14 @@ def test_two_files_with_the_same_id_are_both_refused(tmp_path):
         "leaflets/surgery.yml: leaflet files end in .yaml, not .yml. Rename it surgery.yaml",
         "leaflets/surgery.yml: another file has the same leaflet id 'surgery': surgery.yaml; both would be written "
         "to surgery.pdf. Keep one of them"]
+
+
+def test_every_kind_of_spec_has_a_reader():
+    """A new kind of spec in the schema is read by the validator, or the test says which one is missing."""
+    from patient_leaflets.content import schema
+    from patient_leaflets.content.validate import _READERS
+
+    kinds = {cls for cls in vars(schema).values() if isinstance(cls, type) and issubclass(cls, schema.Spec)
+             and cls is not schema.Spec}
+    assert len(kinds) >= 10
+    assert kinds - set(_READERS) == set(), "no reader in content/validate.py for these specs"
