@@ -187,3 +187,19 @@ def test_pybabel_compile_applies_the_leaflet_checks(config):
     assert (f"error: translations/en/LC_MESSAGES/leaflets.po:{line}: numbers differ: msgid has none, msgstr has 2. "
             "Keep every dose, temperature, duration, percentage and age as in msgid (2,5 and 2.5 are the same "
             "number)") in result.stderr.splitlines()
+
+
+def test_two_fuzzy_entries_with_the_same_msgid_keep_their_own_previous_source(tmp_path):
+    """The ``#| msgid`` written for an entry with a context and for one without, sharing a msgid, each goes to its
+    own entry (it used to go to whichever came first in the file)."""
+    from babel.messages.catalog import Catalog
+
+    from patient_leaflets.i18n.pofile import po_bytes, read_catalog
+
+    catalog = Catalog(locale="en")
+    catalog.add("Bonjour", "Hello there", flags=["fuzzy"], context="greeting", previous_id=["Salut"])
+    catalog.add("Bonjour", "Good morning", flags=["fuzzy"], previous_id=["Bonjour à tous"])
+    path = tmp_path / "leaflets.po"
+    path.write_bytes(po_bytes(catalog))
+    read = {message.context: message.previous_id for message in read_catalog(path, "en") if message.id}
+    assert read == {"greeting": ["Salut"], None: ["Bonjour à tous"]}

@@ -87,8 +87,24 @@ def _add_previous_ids(text: str, catalog: Catalog) -> str:
     for message in catalog:
         if not (message.fuzzy and message.previous_id and isinstance(message.id, str) and message.id):
             continue
-        entry = f"\nmsgid {normalize(message.id, width=WIDTH)}\n"
         previous = f"msgid {normalize(message.previous_id[0], width=WIDTH)}"
         lines = "".join(f"#| {line}\n" for line in previous.splitlines())
-        text = text.replace(entry, "\n" + lines + entry[1:], 1)
+        start = _entry_start(text, message)
+        if start >= 0:
+            text = text[:start] + lines + text[start:]
     return text
+
+
+def _entry_start(text: str, message) -> int:
+    """Return where ``message``'s ``msgctxt`` (or, without a context, ``msgid``) line starts in ``text``, or -1.
+
+    Two entries may share a msgid and differ by their context: each is found by both.
+    """
+    entry = f"msgid {normalize(message.id, width=WIDTH)}\n"
+    if message.context:
+        entry = f"msgctxt {normalize(message.context, width=WIDTH)}\n" + entry
+    at = text.find("\n" + entry)
+    while at >= 0 and not message.context and text.rfind("\n", 0, at) >= 0 \
+            and text[text.rfind("\n", 0, at) + 1:at].startswith(("msgctxt", '"')):
+        at = text.find("\n" + entry, at + 1)  # the msgid of an entry with a context: not this one
+    return at + 1 if at >= 0 else -1
