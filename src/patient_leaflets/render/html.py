@@ -36,7 +36,7 @@ from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .bidi import isolate_left_to_right
 from .editions import format_context
-from .localize import localized_day, placeholder_values
+from .localize import localized_day, localized_placeholders
 from .template_strings import template_locations
 from .timeline import font_measure, timeline_svg
 from .typography import keep_together, last_words_together, printed_addresses
@@ -217,9 +217,9 @@ def _relative_template(filename: str, folder: Path, config: Config) -> str:
 
 def _context(leaflet: Leaflet, language: Language, config: Config) -> dict:
     source = config.source_language
-    values = placeholder_values(config.institution, language, source)
+    values = localized_placeholders(config.institution, language, source)
     # Text left in the source language writes its numbers (a temperature) as that language does.
-    source_values = placeholder_values(config.institution, language, source, source)
+    source_values = localized_placeholders(config.institution, language, source, source)
     meta = leaflet.data["metadata"]
     rich, plain = text_filters(values, source_values, language, source)
     fonts = config.path("styles") / "fonts"

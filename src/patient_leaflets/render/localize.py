@@ -17,8 +17,8 @@ def format_day(day: dt.date, locale: str | Locale) -> str:
     return format_date(day, format="long", locale=locale)
 
 
-def placeholder_values(institution: Institution, language: Language, source: Language,
-                       written_in: Language | None = None) -> dict[str, Markup]:
+def localized_placeholders(institution: Institution, language: Language, source: Language,
+                           written_in: Language | None = None) -> dict[str, Markup]:
     """Return the HTML each placeholder stands for in ``language``.
 
     Readers of the source language dial the institution's numbers in their national form, others from abroad.

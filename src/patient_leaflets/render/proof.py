@@ -18,7 +18,7 @@ from ..i18n.checks.checkers import Rules
 from ..i18n.review import Pair, review_pair, review_pairs, template_messages
 from ..i18n.translate import TemplateTranslations, TranslationReport
 from .html import RenderedHTML, render_page, text_filters
-from .localize import placeholder_values
+from .localize import localized_placeholders
 
 TEMPLATE = "proof.html.j2"
 
@@ -79,7 +79,7 @@ def _cell_filter(config: Config, language: Language):
     With ``as_written`` (a translation the hand-out cannot use, a template's text), the text is shown exactly as
     it is written in the catalog, escaped.
     """
-    values = placeholder_values(config.institution, language, config.source_language)
+    values = localized_placeholders(config.institution, language, config.source_language)
     rich, _ = text_filters(values, values, language, config.source_language)
 
     def cell(text: str, as_written: bool = False) -> Markup:
