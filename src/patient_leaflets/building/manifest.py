@@ -26,8 +26,8 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..errors import BuildError, Problem
-from ..files import write_atomic
+from ..errors import BuildError, LeafletError, Problem
+from ..files import OUTPUT, digest_file, open_append, read_file, write_atomic
 from .fingerprint import ABSENT
 
 MANIFEST_FILE = ".build-manifest.json"
@@ -53,10 +53,10 @@ class Manifest:
     @classmethod
     def read(cls, folder: Path) -> Manifest:
         """Read the manifest of an output folder, then the journal a stopped build left behind."""
-        try:
-            data = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
+        try:  # a manifest that is not a regular file (a link) is no manifest: everything is built again
+            data = json.loads(read_file(folder / MANIFEST_FILE, MANIFEST_FILE, OUTPUT))
             entries = data["pdfs"] if data.get("format") == FORMAT else {}
-        except (OSError, ValueError, KeyError, AttributeError):
+        except (LeafletError, ValueError, KeyError, AttributeError):
             entries = {}
         manifest = cls(folder, entries)
         for name, entry in _journal_lines(folder / JOURNAL_FILE):
@@ -77,7 +77,7 @@ class Manifest:
             return
         try:
             if self._journal is None:
-                self._journal = open(self.folder / JOURNAL_FILE, "a", encoding="utf-8")
+                self._journal = open_append(self.folder / JOURNAL_FILE)
             self._journal.write(json.dumps({"name": name, "entry": entry}, ensure_ascii=False) + "\n")
             self._journal.flush()
             os.fsync(self._journal.fileno())
@@ -136,7 +136,7 @@ class Manifest:
         if not isinstance(stamp, dict):
             return False
         try:
-            stat = path.stat()
+            stat = path.lstat()  # a link in the PDF's place is not the PDF written
         except OSError:
             return False
         if stat.st_size != stamp.get("bytes"):
@@ -152,8 +152,8 @@ class Manifest:
 
 def _journal_lines(path: Path) -> Iterator[tuple[str, dict]]:
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+        lines = read_file(path, path.name, OUTPUT).decode("utf-8", errors="replace").splitlines()
+    except LeafletError:
         return
     for line in lines:
         try:
@@ -174,7 +174,7 @@ def build_lock(folder: Path, display: str) -> Iterator[None]:
     except ImportError:  # pragma: no cover - Windows: no advisory locks, builds must not overlap
         yield
         return
-    with open(folder / LOCK_FILE, "a+b") as handle:
+    with open_append(folder / LOCK_FILE, encoding=None) as handle:
         # A POSIX record lock, not flock(): worker processes do not inherit it, so a worker left running by a
         # killed build never blocks the next build.
         try:
@@ -202,11 +202,11 @@ def stamp(path: Path, data: bytes) -> dict:
 
 
 def file_digest(path: Path) -> str:
-    """Return the SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    """Return the SHA-256 of a file the build wrote (a PDF), or '' when it cannot be read as one (gone, a link):
+    never the checksum the manifest recorded."""
+    try:
+        return digest_file(path, path.name, OUTPUT)
+    except LeafletError:
+        return ""
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from ..building.manifest import Manifest, file_digest
 from ..building.report import REPORT_FILE
 from ..config import Config
+from ..errors import LeafletError
+from ..files import OUTPUT, read_file
 
 STANDARD = "standard"
 """The format of a PDF whose report names none."""
@@ -77,9 +79,9 @@ def _from_manifest(output: Path, name: str, entry: dict) -> Pdf | None:
 
 def _report_items(output: Path) -> list[dict]:
     try:
-        data = json.loads((output / REPORT_FILE).read_text(encoding="utf-8"))
+        data = json.loads(read_file(output / REPORT_FILE, REPORT_FILE, OUTPUT))
         return [item for item in data["pdfs"] if isinstance(item, dict)]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (LeafletError, ValueError, KeyError, TypeError):
         return []  # no build yet, or a report this version cannot read: the manifest alone
 
 
