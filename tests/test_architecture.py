@@ -135,3 +135,33 @@ def test_every_public_name_resolves_and_import_stays_cheap():
               "print(all(getattr(p, name) is not None for name in p.__all__), callable(p.build_leaflets))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.splitlines() == ["[]", "True True"]
+
+
+READS = {"open", "read_bytes", "read_text"}
+"""Calls that open or read a file: ``open()``, ``os.open``, ``Path.open``, ``Path.read_bytes``, ``Path.read_text``."""
+READS_ELSEWHERE = {
+    ("building/fingerprint.py", "package_digest"): "this package's own code, not a project file: trusted as the "
+                                                   "interpreter is, and a link there is how some systems install it",
+}
+"""The reads outside ``files.py`` that are not of a project file, each with why."""
+
+
+def test_every_file_is_read_through_files_py():
+    """``files.py`` is the one door: a link, a pipe or a device is refused there, and no file read past its limit."""
+    found = set()
+    for path in sorted(SRC.rglob("*.py")):
+        module = path.relative_to(SRC).as_posix()
+        if module != "files.py":
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            found |= {(module, function) for function in _functions_reading(tree)}
+    assert found == set(READS_ELSEWHERE), "read these through files.read_file or files.digest_file"
+
+
+def _functions_reading(tree: ast.Module) -> set[str]:
+    """Return the name of each function (``<module>`` outside any) that opens or reads a file itself."""
+    owner = {}
+    for node in ast.walk(tree):  # outer functions first: an inner function's calls end up its own
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            owner |= {id(call): node.name for call in ast.walk(node)}
+    return {owner.get(id(call), "<module>") for call in ast.walk(tree) if isinstance(call, ast.Call)
+            and (getattr(call.func, "id", None) == "open" or getattr(call.func, "attr", None) in READS)}

@@ -1,17 +1,61 @@
-"""Files on disk: project-relative names, bounded reads, UTF-8 decoding and atomic writes, in one place."""
+"""Files on disk: project-relative names, bounded reads, UTF-8 decoding and atomic writes, in one place.
+
+Every file the tool reads goes through here (``read_file``, ``digest_file``), so that one rule holds for all:
+a symbolic link anywhere inside the project is refused unread, and so is anything that is not a regular file
+(a named pipe would block the read forever, ``/dev/zero`` would never end), and no file is read past the limit
+of its kind.
+"""
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
+import hashlib
 import os
+import stat
 import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from .errors import LeafletError, Problem
+from .errors import BuildError, CatalogError, ConfigError, ContentError, LeafletError, Problem, RenderError
 
 _BOMS = {codecs.BOM_UTF32_LE: "UTF-32", codecs.BOM_UTF32_BE: "UTF-32", codecs.BOM_UTF16_LE: "UTF-16",
          codecs.BOM_UTF16_BE: "UTF-16"}
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """What a file is to the tool: how messages name it, the most it may hold, and the error its refusal raises."""
+
+    what: str
+    """The kind of file in a message: ``more than the 10 MB a catalog may have``."""
+    limit: int
+    """The most bytes it may hold; nothing past them is read."""
+    error: type[LeafletError]
+
+
+LEAFLET = FileKind("a leaflet file", 256 * 1024, ContentError)
+"""A leaflet, ``_shared.yaml`` or ``approvals.yaml``: a leaflet of a few pages is about 20 KB of YAML."""
+CATALOG = FileKind("a catalog", 10 * 1024 ** 2, CatalogError)
+"""A .po or .pot file: one language for every leaflet is well under 1 MB."""
+SETTINGS = FileKind("a settings file", 1024 ** 2, ConfigError)
+"""``pyproject.toml``: a few KB."""
+MAPPING = FileKind("an extraction mapping", 1024 ** 2, CatalogError)
+"""``babel.cfg``: a few lines."""
+ASSET = FileKind("a template or style file", 64 * 1024 ** 2, RenderError)
+"""A file under ``templates/`` or ``styles/``: a template, a stylesheet, a picture, a font (a few MB at most)."""
+OUTPUT = FileKind("a file the build wrote", 1024 ** 3, BuildError)
+"""What the tool itself writes in the output folder: a PDF, the manifest and its journal, the report."""
+
+_SPECIAL = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"),
+            (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_SAFE_FLAGS = getattr(os, "O_NOFOLLOW", 0) | _NONBLOCK | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+"""Opening never follows a link put there since the check, nor waits for a pipe's other end."""
+_CHUNK = 1 << 20
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -22,25 +66,106 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
-def read_limited(path: Path, limit: int, display: str, what: str, error: type[LeafletError]) -> bytes:
-    """Return the bytes of a file of at most ``limit`` bytes; raise ``error`` naming ``display`` otherwise.
+def read_file(path: Path, display: str, kind: FileKind) -> bytes:
+    """Return the bytes of a file of ``kind`` (``LEAFLET``, ``CATALOG``…); raise its error naming ``display``."""
+    return read_limited(path, kind.limit, display, kind.what, kind.error)
 
-    One byte past the limit is read rather than trusting the size on disk (a device, a growing file), so a
-    huge or endless file is never read whole. ``what`` names the file in the message (``a catalog``).
+
+def read_limited(path: Path, limit: int, display: str, what: str, error: type[LeafletError]) -> bytes:
+    """Return the bytes of a regular file of at most ``limit`` bytes; raise ``error`` naming ``display`` otherwise.
+
+    One byte past the limit is read rather than trusting the size on disk (a growing file), so a huge file is
+    never read whole. ``what`` names the file in the message (``a catalog``).
+    """
+    with _reading(Path(path), display, error) as handle:
+        raw = handle.read(limit + 1)
+        if len(raw) > limit:
+            raise error([size_problem(max(os.fstat(handle.fileno()).st_size, len(raw)), limit, display, what)])
+    return raw
+
+
+def digest_file(path: Path, display: str, kind: FileKind) -> str:
+    """Return the SHA-256 of a file's bytes, read as ``read_file`` reads it, in chunks; raise ``kind``'s error."""
+    digest, size = hashlib.sha256(), 0
+    with _reading(Path(path), display, kind.error) as handle:
+        for chunk in iter(lambda: handle.read(_CHUNK), b""):
+            size += len(chunk)
+            if size > kind.limit:
+                size = max(os.fstat(handle.fileno()).st_size, size)
+                raise kind.error([size_problem(size, kind.limit, display, kind.what)])
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def _reading(path: Path, display: str, error: type[LeafletError]) -> Iterator[BinaryIO]:
+    problem = refusal(path, display)
+    if problem:
+        raise error([problem])
+    try:
+        with _open_regular(path, os.O_RDONLY, "rb") as handle:
+            yield handle
+    except OSError as exc:
+        raise error([Problem(display, None, "", f"cannot read ({exc.strerror})")]) from None
+
+
+def _open_regular(path: Path, flags: int, mode: str, encoding: str | None = None):
+    """Open a regular file; raise OSError for anything else (a link or a pipe put there since the check)."""
+    fd = os.open(path, flags | _SAFE_FLAGS, 0o644)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, mode, encoding=encoding)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def refusal(path: Path, display: str, kind: FileKind | None = None) -> Problem | None:
+    """Return why a file is not read, found without opening it, or None.
+
+    That is a symbolic link anywhere inside the project (``display`` names the path relative to it), anything
+    but a regular file, and with ``kind``, a file over its limit (for a reader that opens files itself, Babel's).
     """
     linked = linked_part(Path(path), display)
     if linked:  # a link may lead anywhere on the machine (translations/de/…/leaflets.po → /etc/passwd)
-        raise error([Problem(linked, None, "", "is a symbolic link; the project's files are read only as "
-                             "themselves", "Replace the link with a copy of the file")])
+        return _link_problem(linked)
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(limit + 1)
-            if len(raw) > limit:
-                fh.seek(0, 2)
-                raise error([size_problem(max(fh.tell(), len(raw)), limit, display, what)])
-    except OSError as exc:
-        raise error([Problem(display, None, "", f"cannot read ({exc.strerror})")]) from None
-    return raw
+        info = os.lstat(path)
+    except OSError:
+        return None  # opening it says why: no such file, permission denied
+    special = _special_problem(info.st_mode, display)
+    return special or (size_problem(info.st_size, kind.limit, display, kind.what) if kind else None)
+
+
+def special_file_problems(folder: Path, display) -> list[Problem]:
+    """Return a problem for each symbolic link, named pipe, device or socket under ``folder``: none is ever read.
+
+    ``display`` names a path as messages show it.
+    """
+    problems = []
+    for path in sorted(Path(folder).rglob("*")):
+        with contextlib.suppress(OSError):  # gone since it was listed
+            mode = path.lstat().st_mode
+            problem = _link_problem(display(path)) if stat.S_ISLNK(mode) else (
+                None if stat.S_ISDIR(mode) else _special_problem(mode, display(path)))
+            problems += [problem] if problem else []
+    return problems
+
+
+def _link_problem(display: str) -> Problem:
+    return Problem(display, None, "", "is a symbolic link; the project's files are read only as themselves",
+                   "Replace the link with a copy of the file")
+
+
+def _special_problem(mode: int, display: str) -> Problem | None:
+    kind = next((name for is_kind, name in _SPECIAL if is_kind(mode)), None)
+    if kind is None:
+        return None
+    return Problem(display, None, "", f"is {kind}, not a file; only regular files are read",
+                   "Replace it with a regular file")
 
 
 def linked_part(path: Path, display: str) -> str:
@@ -90,6 +215,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def open_append(path: Path, encoding: str | None = "utf-8"):
+    """Open a file the tool keeps in its output folder (a journal, a lock) to append to, creating it if needed.
+
+    A link or anything but a regular file in its place raises OSError, without waiting for a pipe's reader.
+    Text with ``encoding``, bytes with None.
+    """
+    text = "a" if encoding else "ab"
+    return _open_regular(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, text, encoding)
+
+
 def size_problem(size: int, limit: int, display: str, what: str) -> Problem | None:
     """Return the problem with a file of ``size`` bytes when it is over ``limit``, else None."""
     if size <= limit:
@@ -121,13 +256,3 @@ def failed_path(exc: OSError) -> Path | None:
     """Return the file an OSError is about (the target of a rename), or None."""
     name = exc.filename2 or exc.filename
     return Path(os.fsdecode(name)) if name else None
-
-
-def symlink_problems(folder: Path, display) -> list[Problem]:
-    """Return a problem for each symbolic link under ``folder``: the build reads the project's files as themselves.
-
-    ``display`` names a path as messages show it.
-    """
-    return [Problem(display(path), None, "", "is a symbolic link; the project's files are read only as themselves",
-                    "Replace the link with a copy of the file") for path in sorted(Path(folder).rglob("*"))
-            if path.is_symlink()]

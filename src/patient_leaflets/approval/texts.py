@@ -14,6 +14,8 @@ from ..config import Config
 from ..config.toml import setting_line
 from ..content.leaflet import Leaflet
 from ..content.validate import format_key
+from ..errors import LeafletError
+from ..files import SETTINGS, read_file
 from ..render.html import TEMPLATE
 from ..render.template_strings import template_strings
 
@@ -61,8 +63,8 @@ def leaflet_messages(leaflet: Leaflet) -> list[Message]:
 def institution_messages(config: Config) -> list[Message]:
     """Return the institution's details as the placeholders print them (a changed number changes the leaflet)."""
     try:
-        text = (config.root / PROJECT_FILE).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_file(config.root / PROJECT_FILE, PROJECT_FILE, SETTINGS).decode("utf-8")
+    except (LeafletError, UnicodeDecodeError):
         text = ""
     messages = []
     for name, value in asdict(config.institution).items():

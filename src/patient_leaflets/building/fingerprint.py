@@ -17,6 +17,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..config import Config
+from ..errors import LeafletError
+from ..files import ASSET, CATALOG, LEAFLET, digest_file
 
 LIBRARIES = ("weasyprint", "pydyf", "fonttools", "pyphen", "tinycss2", "cssselect2", "tinyhtml5", "jinja2",
              "markupsafe", "babel", "markdown-it-py", "phonenumbers", "pyyaml", "segno")
@@ -50,7 +52,7 @@ def inputs_digest(config: Config) -> str:
         files += sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")
                         and not p.is_relative_to(site))
     for path in files:
-        digest.update(_name(config, path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        digest.update(_name(config, path).encode() + b"\0" + _file_digest(config, path))
     # Which languages are built changes no PDF (each job's key has its own language): `leaflets init es` must not
     # render every other language again.
     settings = {k: v for k, v in asdict(config).items() if k not in ("root", "locales")}
@@ -133,11 +135,21 @@ def _name(config: Config, path: Path) -> str:
     return path.relative_to(config.root).as_posix()
 
 
-def po_digest(path: Path) -> str:
-    """Return the checksum of a catalog file, or an empty string when there is none."""
+def _file_digest(config: Config, path: Path) -> bytes:
+    """Return the SHA-256 of a shared input, or why it is refused: the render then fails and says so."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return bytes.fromhex(digest_file(path, _name(config, path), LEAFLET if path == config.shared_path else ASSET))
+    except LeafletError as exc:
+        return f"refused: {exc}".encode()
+
+
+def po_digest(path: Path) -> str:
+    """Return the checksum of a catalog file, or an empty string when there is none or it is refused (a link, a
+    pipe, over the size limit): reading the catalog then says why."""
+    # translations/<locale>/LC_MESSAGES/<domain>.po: a link anywhere in those four is refused.
+    try:
+        return digest_file(path, Path(*path.parts[-4:]).as_posix(), CATALOG)
+    except LeafletError:
         return ""
 
 

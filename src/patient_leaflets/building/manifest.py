@@ -21,14 +21,13 @@ never decide alone that a file is unchanged.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..errors import BuildError, Problem
-from ..files import write_atomic
+from ..errors import BuildError, LeafletError, Problem
+from ..files import OUTPUT, digest_file, open_append, read_file, write_atomic
 from .fingerprint import ABSENT
 from .records import FileStamp, ManifestEntry
 
@@ -56,10 +55,10 @@ class Manifest:
     @classmethod
     def read(cls, folder: Path) -> Manifest:
         """Read the manifest of an output folder, then the journal a stopped build left behind."""
-        try:
-            data = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
+        try:  # a manifest that is not a regular file (a link) is no manifest: everything is built again
+            data = json.loads(read_file(folder / MANIFEST_FILE, MANIFEST_FILE, OUTPUT))
             pdfs = data["pdfs"].items() if data.get("format") == FORMAT else []
-        except (OSError, ValueError, KeyError, AttributeError):
+        except (LeafletError, ValueError, KeyError, AttributeError):
             pdfs = []
         entries = {name: entry for name, data in pdfs if (entry := _entry(data)) is not None}
         manifest = cls(folder, entries)
@@ -80,7 +79,7 @@ class Manifest:
             return
         try:
             if self._journal is None:
-                self._journal = open(self.folder / JOURNAL_FILE, "a", encoding="utf-8")
+                self._journal = open_append(self.folder / JOURNAL_FILE)
             self._journal.write(json.dumps({"name": name, "entry": entry.to_json()}, ensure_ascii=False) + "\n")
             self._journal.flush()
             os.fsync(self._journal.fileno())
@@ -137,7 +136,7 @@ class Manifest:
         if stamp is None:
             return False
         try:
-            stat = path.stat()
+            stat = path.lstat()  # a link in the PDF's place is not the PDF written
         except OSError:
             return False
         if stat.st_size != stamp.bytes:
@@ -157,8 +156,8 @@ def _entry(data) -> ManifestEntry | None:
 
 def _journal_lines(path: Path) -> Iterator[tuple[str, ManifestEntry]]:
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+        lines = read_file(path, path.name, OUTPUT).decode("utf-8", errors="replace").splitlines()
+    except LeafletError:
         return
     for line in lines:
         try:
@@ -179,7 +178,7 @@ def build_lock(folder: Path, display: str) -> Iterator[None]:
     except ImportError:  # pragma: no cover - Windows: no advisory locks, builds must not overlap
         yield
         return
-    with open(folder / LOCK_FILE, "a+b") as handle:
+    with open_append(folder / LOCK_FILE, encoding=None) as handle:
         # A POSIX record lock, not flock(): worker processes do not inherit it, so a worker left running by a
         # killed build never blocks the next build.
         try:
@@ -202,11 +201,11 @@ def remove_leftovers(folder: Path) -> None:
 
 
 def file_digest(path: Path) -> str:
-    """Return the SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    """Return the SHA-256 of a file the build wrote (a PDF), or '' when it cannot be read as one (gone, a link):
+    never the checksum the manifest recorded."""
+    try:
+        return digest_file(path, path.name, OUTPUT)
+    except LeafletError:
+        return ""
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from ..config import Config
 from ..config.formats import FORMATS
 from ..errors import BuildError, LeafletError, Problem
-from ..files import failed_path, os_problem
+from ..files import LEAFLET, failed_path, os_problem, read_file
 from .fingerprint import inputs_digest, job_key, message_table, po_digest
 from .manifest import Manifest, build_lock, remove_leftovers
 from .plan import Job, find_stale_outputs, job_name, plan_jobs
@@ -146,8 +146,9 @@ def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: 
         # A proof shows the line of each message in the .po file: any change to the file may move them.
         variant = job.format if FORMATS[job.format].handout else f"{job.format}\0{job.catalog}"
         try:
-            job.key = job_key(inputs, job.locale, job.source.read_bytes() + _approvals(config, job.locale), variant)
-        except OSError:
+            leaflet = read_file(job.source, config.display(job.source), LEAFLET)
+            job.key = job_key(inputs, job.locale, leaflet + _approvals(config, job.locale), variant)
+        except LeafletError:
             todo.append(job)  # rendering it will say what is wrong with the file
             continue
         html = job.html if options.keep_html else None
@@ -161,10 +162,10 @@ def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: 
 
 def _approvals(config: Config, locale: str) -> bytes:
     """Return the translation approvals of ``locale`` as bytes: approving a translation makes its PDFs final."""
-    try:
-        return b"\0approvals\0" + config.approvals_path(locale).read_bytes()
-    except OSError:
+    path = config.approvals_path(locale)
+    if not path.exists():  # as the approvals are read: none yet (or a link leading nowhere)
         return b""
+    return b"\0approvals\0" + read_file(path, config.display(path), LEAFLET)
 
 
 def _unchanged(config: Config, job: Job, entry: ManifestEntry, strict: bool) -> Outcome:

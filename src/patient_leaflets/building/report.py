@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ..config import Config
 from ..config.formats import FORMATS, STANDARD
-from ..errors import Problem
-from ..files import write_atomic
+from ..errors import LeafletError, Problem
+from ..files import OUTPUT, read_file, write_atomic
 from .records import PdfRecord, approval_json
 
 REPORT_FILE = "build-report.json"
@@ -145,7 +145,7 @@ def strict_refusal(outcome: Outcome, strict: bool) -> Problem | None:
 def read_failures(config: Config) -> dict[Path, str]:
     """Return the PDFs the latest build failed or refused to make, each with why, from its report."""
     try:
-        data = json.loads((config.path("output") / REPORT_FILE).read_text(encoding="utf-8"))
+        data = json.loads(read_file(config.path("output") / REPORT_FILE, REPORT_FILE, OUTPUT))
         return {config.root / line["output"]: str(line["error"]) for line in data["pdfs"] if line["status"] == "failed"}
-    except (OSError, ValueError, KeyError, TypeError):
+    except (LeafletError, ValueError, KeyError, TypeError):
         return {}  # no build yet, or a report this version cannot read: no failure to show

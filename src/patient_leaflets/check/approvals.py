@@ -7,9 +7,10 @@
 from __future__ import annotations
 
 from ..approval.records import CHANGED, Verdict
+from ..approval.translation import read_approvals
 from ..config import Config
 from ..config.formats import FORMATS, STANDARD
-from ..errors import Problem, quote
+from ..errors import LeafletError, Problem, quote
 from ..pipeline.page import LocatedGap
 from ..pipeline.status import StatusRow, approval_status
 
@@ -20,7 +21,7 @@ def check_approvals(config: Config, strict: bool = False, locales: list[str] | N
     ``locales`` limits the translations looked at; the source text is always checked.
     """
     severity = "error" if strict else "warning"
-    problems = []
+    problems = _file_problems(config, locales)
     for row in approval_status(config, [config.source_locale, *locales] if locales else None):
         if row.error or row.final:
             continue  # a leaflet that cannot be loaded is reported by the content checks
@@ -31,6 +32,17 @@ def check_approvals(config: Config, strict: bool = False, locales: list[str] | N
         problems += changed_messages(config, row, severity)
         if strict:
             problems += [gap_problem(gap) for gap in row.state.gaps]
+    return problems
+
+
+def _file_problems(config: Config, locales: list[str] | None) -> list[Problem]:
+    """Return what is wrong with each language's ``approvals.yaml`` (its rows then say only that they failed)."""
+    problems = []
+    for locale in locales or config.locales:
+        try:
+            read_approvals(config, locale)
+        except LeafletError as exc:
+            problems += exc.problems
     return problems
 
 

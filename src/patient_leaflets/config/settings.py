@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import ConfigError, Problem
-from ..files import display_path
+from ..files import SETTINGS, display_path, read_file
 from .formats import DEFAULT_FORMATS, formats_problems, online_url_problem
 from .institution import Institution, read_institution
 from .language import LOCALE_FIX, Language, known_locale, language_of
@@ -122,8 +123,8 @@ def find_root(start: Path | str | None = None) -> Path:
     here = Path(start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file() and "[tool.patient-leaflets]" in candidate.read_text(encoding="utf-8",
-                                                                                     errors="replace"):
+        # A link, a pipe or a file too large is refused (named in full: it may be above the project), not passed over.
+        if os.path.lexists(candidate) and b"[tool.patient-leaflets]" in read_file(candidate, str(candidate), SETTINGS):
             return folder
     raise ConfigError([Problem(str(here), None, "", "no pyproject.toml with a [tool.patient-leaflets] table here "
                                "or above", "Run the command from a patient-leaflets project, or pass --project.")])

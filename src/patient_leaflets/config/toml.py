@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ConfigError, Problem
+from ..files import SETTINGS, read_file
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -16,7 +17,7 @@ else:  # pragma: no cover
 
 def read_settings(path: Path, where: str) -> tuple[str, dict]:
     """Return the text of pyproject.toml and its ``[tool.patient-leaflets]`` table; raise ConfigError."""
-    data = path.read_bytes()
+    data = read_file(path, where, SETTINGS)
     try:
         text = data.decode("utf-8")
         table = tomllib.loads(text).get("tool", {}).get("patient-leaflets", {})

@@ -14,15 +14,15 @@ from pathlib import Path
 import yaml
 
 from ..errors import ContentError, Problem
-from ..files import read_limited, size_problem, utf8_problem
+from ..files import LEAFLET, read_file, size_problem, utf8_problem
 from .layout import joined_item_problems, syntax_problem
 
-MAX_BYTES = 256 * 1024
+MAX_BYTES = LEAFLET.limit
 """Largest leaflet file accepted: a leaflet of a few pages is about 20 KB of YAML."""
 MAX_DEPTH = 32
 """Deepest nesting accepted; a leaflet needs 7 levels (a table cell in a block in a section)."""
 
-WHAT = "a leaflet file"
+WHAT = LEAFLET.what
 _CORE_TAG = "tag:yaml.org,2002:"
 
 
@@ -37,7 +37,7 @@ class Document:
 
 def read_yaml(path: Path, display: str) -> bytes:
     """Return the bytes of a YAML file, reading no more than the size limit allows; raise ContentError."""
-    return read_limited(path, MAX_BYTES, display, WHAT, ContentError)
+    return read_file(path, display, LEAFLET)
 
 
 def decode(raw: bytes, display: str) -> str:

@@ -7,6 +7,9 @@ Each function here is one ``leaflets`` command (``extract``, ``init``, ``update`
 from __future__ import annotations
 
 import difflib
+import functools
+import io
+import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,7 +22,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from .._version import __version__
 from ..config import Config
 from ..errors import CatalogError, Problem, quote
-from ..files import write_atomic
+from ..files import ASSET, CATALOG, LEAFLET, MAPPING, read_file, refusal, write_atomic
 from .podiff import keep_unchanged_entries, word_diff
 from .pofile import po_bytes, read_catalog, write_catalog
 
@@ -45,21 +48,28 @@ def extract_messages(config: Config, templates_only: bool = False) -> Catalog:
     With ``templates_only``, only the templates' own strings (every method but the leaflet extractor).
     """
     mapping = config.root / MAPPING_FILE
-    try:
-        with open(mapping, encoding="utf-8") as fh:
-            method_map, options_map = parse_mapping_cfg(fh, filename=str(mapping))
-    except FileNotFoundError:
+    if not os.path.lexists(mapping):
         raise CatalogError([Problem(config.display(mapping), None, "", "missing; it tells extraction where the "
-                                    "messages are")]) from None
+                                    "messages are")])
+    text = read_file(mapping, config.display(mapping), MAPPING).decode("utf-8")
+    method_map, options_map = parse_mapping_cfg(io.StringIO(text), filename=str(mapping))
     if templates_only:
         method_map = [(pattern, method) for pattern, method in method_map if method != "leaflet"]
     catalog = Catalog(project="patient-leaflets", version=__version__, copyright_holder=config.institution.name,
                       charset="utf-8", fuzzy=False)
     for filename, lineno, message, comments, context in extract_from_dir(
-        config.root, method_map, options_map, comment_tags=("Translators:",), strip_comment_tags=True
+        config.root, method_map, options_map, comment_tags=("Translators:",), strip_comment_tags=True,
+        callback=functools.partial(_refuse_unreadable, config),
     ):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
+
+
+def _refuse_unreadable(config: Config, filename: str, method: str, options: dict) -> None:
+    """Stop extraction before Babel opens a file that ``read_file`` would refuse (a link, a pipe, too large)."""
+    problem = refusal(config.root / filename, filename, LEAFLET if method == "leaflet" else ASSET)
+    if problem:
+        raise CatalogError([problem])
 
 
 def write_template(config: Config) -> bool:
@@ -72,7 +82,7 @@ def write_template(config: Config) -> bool:
     if not path.exists():
         write_catalog(path, catalog)
         return True
-    written, raw, extracted_at = load_template(config), path.read_bytes(), catalog.creation_date
+    written, raw, extracted_at = load_template(config), _raw(config, path), catalog.creation_date
     catalog.creation_date = written.creation_date
     if keep_unchanged_entries(catalog, raw, po_bytes(catalog), written) == raw:
         return False
@@ -123,7 +133,7 @@ def update_catalogs(config: Config, locales: list[str] | None = None, check: boo
     for locale in locales or config.locales:
         path = config.po_path(locale)
         data = merged_bytes(config, locale, template)
-        if data != path.read_bytes():
+        if data != _raw(config, path):
             changed.append(path)
             if not check:
                 write_atomic(path, data)
@@ -146,7 +156,7 @@ def merged_bytes(config: Config, locale: str, template: Catalog) -> bytes:
     """Return the catalog of ``locale`` merged with ``template``, each unchanged entry as the file has it."""
     merged = merge_template(load_catalog(config, locale), template)
     path = config.po_path(locale)
-    return keep_unchanged_entries(merged, path.read_bytes(), po_bytes(merged), load_catalog(config, locale))
+    return keep_unchanged_entries(merged, _raw(config, path), po_bytes(merged), load_catalog(config, locale))
 
 
 @dataclass(frozen=True)
@@ -168,14 +178,14 @@ def outdated_catalogs(config: Config, locales: list[str] | None = None) -> list[
     if config.pot_path.exists():
         written = load_template(config)
         template.creation_date = written.creation_date
-        raw = config.pot_path.read_bytes()
+        raw = _raw(config, config.pot_path)
         if keep_unchanged_entries(template, raw, po_bytes(template), written) != raw:
             outdated.append(Outdated(config.pot_path, _template_changes(written, template)))
     else:
         outdated.append(Outdated(config.pot_path, ["missing"]))
     for locale in locales or config.locales:
         path = config.po_path(locale)
-        if merged_bytes(config, locale, template) != path.read_bytes():
+        if merged_bytes(config, locale, template) != _raw(config, path):
             before = load_catalog(config, locale)
             merged = merge_template(load_catalog(config, locale), template)
             outdated.append(Outdated(path, _catalog_changes(before, merged)))
@@ -233,6 +243,11 @@ def _detail_changes(before: Catalog, after: Catalog) -> list[str]:
 
 def _where(message) -> str:
     return f" ({message.locations[0][0]}:{message.locations[0][1]})" if message.locations else ""
+
+
+def _raw(config: Config, path: Path) -> bytes:
+    """Return the bytes of a catalog, read as ``read_catalog`` reads it."""
+    return read_file(path, config.display(path), CATALOG)
 
 
 def _require(config: Config, path: Path) -> Path:

@@ -15,12 +15,12 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
 from ..errors import CatalogError, Problem
-from ..files import read_limited, write_atomic
+from ..files import CATALOG, read_file, write_atomic
 from .posyntax import check_po_encoding, check_po_language, check_po_syntax, split_flags
 
 WIDTH = 76
 """Line width of written catalogs, as ``msgmerge`` and Poedit wrap them."""
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = CATALOG.limit
 """Largest catalog accepted: one language for every leaflet is well under 1 MB."""
 
 
@@ -32,7 +32,7 @@ def read_catalog(path: Path, locale: str | None = None, display: str | None = No
     names the file in messages (inside a project, ``Config.display`` gives it relative to the project).
     """
     display = display or str(path)
-    data = read_limited(path, MAX_BYTES, display, "a catalog", CatalogError)
+    data = read_file(path, display, CATALOG)
     problems = check_po_encoding(data, display) or check_po_syntax(data, display)
     if problems:
         raise CatalogError(problems)

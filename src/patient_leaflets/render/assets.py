@@ -17,8 +17,8 @@ import tinycss2
 
 from ..config import Config
 from ..content.markup import LINK_SCHEMES as TEXT_LINK_SCHEMES
-from ..errors import Problem
-from ..files import symlink_problems
+from ..errors import LeafletError, Problem
+from ..files import ASSET, read_file, special_file_problems
 
 LINK_SCHEMES = (*TEXT_LINK_SCHEMES, "#")
 """What a clickable link in a template may point to: what text may link to, and places in the document."""
@@ -47,17 +47,27 @@ def asset_path(url: str, roots: list[Path]) -> Path | None:
 def check_assets(config: Config) -> list[Problem]:
     """Return every reference in the templates and stylesheets to something other than a project asset."""
     roots = asset_roots(config)
-    problems = [p for name in ("templates", "styles") for p in symlink_problems(config.path(name), config.display)]
+    problems = [p for name in ("templates", "styles") for p in special_file_problems(config.path(name), config.display)]
     for path in sorted(config.path("styles").rglob("*.css")):
-        display = config.display(path)
-        text = path.read_text(encoding="utf-8", errors="replace")
-        problems += _css_problems(text, path.parent, roots, display)
+        text = _text(config, path, problems)
+        problems += _css_problems(text, path.parent, roots, config.display(path)) if text is not None else []
     for path in sorted(p for p in config.path("templates").rglob("*") if p.suffix in TEMPLATE_SUFFIXES):
-        scanner = _TemplateScanner(config.path("styles"), roots, config.display(path))
-        scanner.feed(path.read_text(encoding="utf-8", errors="replace"))
-        scanner.close()
-        problems += scanner.problems
+        text = _text(config, path, problems)
+        if text is not None:
+            scanner = _TemplateScanner(config.path("styles"), roots, config.display(path))
+            scanner.feed(text)
+            scanner.close()
+            problems += scanner.problems
     return problems
+
+
+def _text(config: Config, path: Path, problems: list[Problem]) -> str | None:
+    """Return a template's or stylesheet's text, or None when it is refused (adding why, once, to ``problems``)."""
+    try:
+        return read_file(path, config.display(path), ASSET).decode("utf-8", errors="replace")
+    except LeafletError as exc:
+        problems += [problem for problem in exc.problems if problem not in problems]
+        return None
 
 
 def css_references(text: str) -> Iterator[tuple[int, int, str, str]]:

@@ -7,6 +7,7 @@ HTML) and template strings through the same translation rules as leaflet text.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,8 @@ from ..config.formats import STANDARD
 from ..content.leaflet import Leaflet
 from ..content.markup import french_spacing, render_text
 from ..content.placeholders import printed_url
-from ..errors import Problem, RenderError
+from ..errors import LeafletError, Problem, RenderError
+from ..files import ASSET, read_file
 from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .bidi import isolate_left_to_right
@@ -116,15 +118,28 @@ def make_environment(templates: Path) -> Environment:
 
 
 class _ConfinedLoader(FileSystemLoader):
-    """Load templates from their folder only: a symbolic link (to /etc/passwd, say) is never read."""
+    """Load templates from their folder only, read as every project file is (``files.read_file``): a symbolic
+    link (to /etc/passwd, say) or a named pipe is never read."""
 
     def get_source(self, environment, template):
+        pieces = split_template_path(template)  # no ``..``
         for folder in self.searchpath:
-            path = Path(folder, *split_template_path(template))
-            if path.is_symlink() or path.exists() and not path.resolve().is_relative_to(Path(folder).resolve()):
-                raise TemplateError(f"{template} is a symbolic link; templates are read only as themselves. "
-                                    "Replace the link with a copy of the file")
-        return super().get_source(environment, template)
+            path = Path(folder, *pieces)
+            if os.path.lexists(path):
+                try:
+                    source = read_file(path, Path(Path(folder).name, *pieces).as_posix(), ASSET)
+                except LeafletError as exc:
+                    raise TemplateError("; ".join(str(problem) for problem in exc.problems)) from None
+                mtime = os.path.getmtime(path)
+                return source.decode(self.encoding), os.path.normpath(path), functools.partial(_unchanged, path, mtime)
+        raise TemplateNotFound(template)
+
+
+def _unchanged(path: Path, mtime: float) -> bool:
+    try:
+        return os.path.getmtime(path) == mtime
+    except OSError:
+        return False
 
 
 def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,

@@ -9,17 +9,17 @@ from __future__ import annotations
 import functools
 import hashlib
 import mimetypes
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import weasyprint
 from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse, path2url
 
 from ..config import Config
 from ..errors import Problem, RenderError
-from ..files import symlink_problems
+from ..files import ASSET, read_file, special_file_problems
 from .assets import LINK_SCHEMES, asset_path, asset_roots, check_assets
 
 STYLESHEET = "leaflet.css"
@@ -45,8 +45,13 @@ class AssetFetcher(URLFetcher):
         if path is None:
             self.refused.append(url)
             raise Refused(f"refused to load {url}: only files under {', '.join(map(str, self.roots))} may be used")
+        try:
+            body = read_file(path, str(path), ASSET)  # resolved, under the project's assets: no link left in it
+        except RenderError as exc:
+            self.refused.append(url)
+            raise Refused(f"refused to load {url}: {exc}") from None
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(path.as_uri(), body=path.read_bytes(), headers={"Content-Type": content_type})
+        return URLFetcherResponse(path.as_uri(), body=body, headers={"Content-Type": content_type})
 
     def asset_path(self, url: str) -> Path | None:
         """Return the asset file ``url`` names, or None when it is not one of the project's assets."""
@@ -61,6 +66,15 @@ class RenderedPDF:
     pages: int
     overflows: tuple[tuple[int, str, bool], ...] = ()
     """``(page, text, in a table)`` for each element whose text runs past the page's content area once laid out."""
+
+
+@dataclass(frozen=True)
+class _Source:
+    """A stylesheet file as read, known by its name and checksum (its bytes are not hashed again to find it)."""
+
+    path: Path
+    sha256: str
+    data: bytes = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -79,13 +93,12 @@ def render_pdf(html: str, config: Config, stylesheets: tuple[str, ...] = (STYLES
     Anything the HTML or CSS asks to load from outside ``styles/`` and ``templates/``, and any file it asks to
     embed or link to, stops the render with a RenderError naming the template or stylesheet line.
     """
-    files = tuple((path, hashlib.sha256(path.read_bytes()).hexdigest())
-                  for path in (config.path("styles") / name for name in stylesheets))
+    linked = special_file_problems(config.path("styles"), config.display)
+    if linked:  # a link or a pipe among the stylesheets, fonts and pictures: named before anything is read
+        raise RenderError(linked)
+    files = tuple(_source(config, config.path("styles") / name) for name in stylesheets)
     roots = tuple(asset_roots(config))
     fetcher = AssetFetcher(list(roots))
-    linked = symlink_problems(config.path("styles"), config.display)
-    if linked:  # the stylesheet is read by name, not through the fetcher
-        raise RenderError(linked)
     try:
         # Parse the CSS and load its fonts once per process, again only if a file changed.
         sheet = _stylesheet(files, roots)
@@ -101,12 +114,18 @@ def render_pdf(html: str, config: Config, stylesheets: tuple[str, ...] = (STYLES
         raise RenderError(check_assets(config) or [Problem("", None, "", str(exc))]) from None
 
 
+def _source(config: Config, path: Path) -> _Source:
+    data = read_file(path, config.display(path), ASSET)
+    return _Source(path, hashlib.sha256(data).hexdigest(), data)
+
+
 @functools.lru_cache(maxsize=8)
-def _stylesheet(files: tuple[tuple[Path, str], ...], roots: tuple) -> _Stylesheet:
-    """Return the stylesheets ``files`` names (each with its checksum, so that an edited file is read again)."""
+def _stylesheet(files: tuple[_Source, ...], roots: tuple) -> _Stylesheet:
+    """Return the stylesheets ``files`` holds (known by checksum, so that an edited file is parsed again)."""
     fonts = FontConfiguration()
-    css = [weasyprint.CSS(filename=str(path), url_fetcher=AssetFetcher(list(roots)), font_config=fonts)
-           for path, _ in files]
+    # The bytes as read, with the file's own address: what CSS(filename=…) would read and resolve against.
+    css = [weasyprint.CSS(string=file.data, base_url=path2url(str(file.path)), url_fetcher=AssetFetcher(list(roots)),
+                          font_config=fonts) for file in files]
     return _Stylesheet(css, fonts)
 
 

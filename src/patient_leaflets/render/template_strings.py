@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
+from ..errors import LeafletError
+from ..files import ASSET, read_file
 from ..i18n.catalogs import extract_messages
 
 
@@ -52,9 +54,9 @@ def _used_templates(folder: Path, root: str) -> set[str]:
             continue
         found.add(name)
         try:
-            source = (folder / name).read_text(encoding="utf-8")
+            source = read_file(folder / name, name, ASSET).decode("utf-8")
             todo += [n for n in jinja2.meta.find_referenced_templates(environment.parse(source)) if n]
-        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+        except (LeafletError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
             continue  # rendering will say what is wrong with it
     return found
 

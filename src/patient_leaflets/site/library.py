@@ -14,14 +14,15 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..building.fingerprint import SITE_TEMPLATES, package_digest
 from ..config import Config
 from ..config.clock import review_day
-from ..errors import BuildError, Problem
-from ..files import write_atomic
+from ..errors import BuildError, LeafletError, Problem
+from ..files import ASSET, CATALOG, LEAFLET, OUTPUT, FileKind, read_file, write_atomic
 from .pdfs import Pdf, read_pdfs
 
 STATE_FILE = ".site.json"
@@ -53,12 +54,14 @@ def build_site(config: Config, locales: list[str] | None = None, today: dt.date 
     locales = _choose(config, locales)
     output = config.path("output")
     pdfs = [pdf for pdf in read_pdfs(config) if pdf.is_handout]  # a review proof is for its reviewer alone
-    key = _key(config, pdfs, locales, today)
+    refused: list[str] = []
+    key = _key(config, pdfs, locales, today, refused)
     state = _read_state(output)
     pages = [output / page for page in state.get("pages", [])]
     if state.get("key") == key and pages and all(page.is_file() for page in pages):
-        return SiteReport(pages, len(pdfs), up_to_date=True)
+        return SiteReport(pages, len(pdfs), up_to_date=True, warnings=refused)
     report = _write_pages(config, pdfs, locales, today)
+    report.warnings[:0] = refused
     write_atomic(output / STATE_FILE, json.dumps({"key": key, "pages": [p.name for p in report.pages]}).encode())
     return report
 
@@ -92,25 +95,40 @@ def _write_pages(config: Config, pdfs: list[Pdf], locales: list[str], today: dt.
     return report
 
 
-def _key(config: Config, pdfs: list[Pdf], locales: list[str], today: dt.date) -> str:
-    """Return a checksum of everything the pages show: the PDFs, the files their texts come from, the date."""
+def _key(config: Config, pdfs: list[Pdf], locales: list[str], today: dt.date, refused: list[str]) -> str:
+    """Return a checksum of everything the pages show: the PDFs, the files their texts come from, the date.
+
+    Each file that is refused (a link, a pipe: the pages show the leaflet without its texts) is added to ``refused``.
+    """
     digest = hashlib.sha256()
     for pdf in pdfs:
         digest.update(json.dumps(asdict(pdf), default=str, sort_keys=True).encode())
     templates = config.path("templates") / SITE_TEMPLATES
-    files = [*config.leaflet_files(), *(config.po_path(locale) for locale in config.locales),
-             *sorted(p for p in templates.rglob("*") if p.is_file())]
-    for path in files:
-        digest.update(str(path).encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-"))
+    files = [*((path, LEAFLET) for path in config.leaflet_files()),
+             *((config.po_path(locale), CATALOG) for locale in config.locales),
+             *((path, ASSET) for path in sorted(templates.rglob("*")) if path.is_file())]
+    for path, kind in files:
+        digest.update(str(path).encode() + b"\0" + _content(config, path, kind, refused))
     settings = {k: v for k, v in asdict(config).items() if k != "root"}
     digest.update(json.dumps([settings, locales, today.isoformat()], default=str).encode())
     digest.update(package_digest().encode())
     return digest.hexdigest()
 
 
+def _content(config: Config, path: Path, kind: FileKind, refused: list[str]) -> bytes:
+    """Return a file's bytes for the checksum: ``-`` when there is none, and a mark when it is refused."""
+    if not os.path.lexists(path):
+        return b"-"
+    try:
+        return read_file(path, config.display(path), kind)
+    except LeafletError as exc:
+        refused += [str(problem) for problem in exc.problems]
+        return b"-\0refused"
+
+
 def _read_state(output: Path) -> dict:
     try:
-        state = json.loads((output / STATE_FILE).read_text(encoding="utf-8"))
+        state = json.loads(read_file(output / STATE_FILE, STATE_FILE, OUTPUT))
         return state if isinstance(state, dict) else {}
-    except (OSError, ValueError):
+    except (LeafletError, ValueError):
         return {}

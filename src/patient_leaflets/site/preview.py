@@ -21,6 +21,7 @@ from ..building.report import BuildListener
 from ..building.workers import keep_workers
 from ..config import Config, load_config
 from ..errors import LeafletError
+from ..files import OUTPUT, read_file
 from .library import build_site
 
 HOST = "127.0.0.1"
@@ -150,6 +151,14 @@ def _build_errors(config: Config, locales: list[str] | None, listener: BuildList
     return errors
 
 
+def _page(path: Path) -> str:
+    """Return a library page the site wrote, or an empty page while there is none (or it is not a regular file)."""
+    try:
+        return read_file(path, path.name, OUTPUT).decode("utf-8", errors="replace")
+    except LeafletError:
+        return '<!DOCTYPE html><html lang="en"><title>leaflets preview</title><body></body></html>'
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """The output folder, never cached; the library pages with the script that reloads them; the status."""
 
@@ -167,8 +176,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return None
         if path == "/" or (path.startswith("/index") and path.endswith(".html") and "/" not in path[1:]):
             page = Path(self.directory) / ("index.html" if path == "/" else path[1:])
-            html = (page.read_text(encoding="utf-8") if page.is_file()
-                    else '<!DOCTYPE html><html lang="en"><title>leaflets preview</title><body></body></html>')
+            html = _page(page)
             return self._send(html.replace("</body>", _RELOAD + "</body>").encode(), "text/html; charset=utf-8")
         return super().do_GET()
 

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..files import write_atomic
+from ..files import OUTPUT, read_file, write_atomic
 
 FOLDER = "thumbnails"
 """Where the thumbnails are, in the output folder."""
@@ -58,7 +58,7 @@ def render_thumbnail(path: Path, width: int = WIDTH) -> bytes:
     """Return the first page of the PDF at ``path`` as WebP bytes, ``width`` pixels wide."""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(path)
+    document = pypdfium2.PdfDocument(read_file(path, path.name, OUTPUT))  # a PDF the build wrote, not a link
     try:
         page = document[0]
         bitmap = page.render(scale=width / page.get_width())
