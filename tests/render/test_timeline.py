@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 from conftest import ROOT, approve
 from patient_leaflets.building import build_leaflets
 from patient_leaflets.content.schema import PICTOGRAMS
+from patient_leaflets.errors import RenderError
 from patient_leaflets.pipeline import leaflet_page
-from patient_leaflets.render.timeline import LABEL_SIZE, TEXT_X, WIDTH, Colours, _Drawing, font_measure
+from patient_leaflets.render.timeline import LABEL_SIZE, TEXT_X, WIDTH, _Drawing, font_measure, look_of
 
 TIMELINE = """\
       - timeline:
@@ -74,9 +76,41 @@ def test_timeline_text_is_escaped_in_the_svg(config, project):
     assert "<2 h>" not in french
 
 
+def test_the_timeline_is_drawn_in_the_stylesheets_colours_and_fonts(config, project):
+    """The stylesheet's :root is the one home of the colours: change the accent there and the drawing follows."""
+    add_timeline(project)
+    before = figure(config, "fr")
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="timeline-graphic" role="img" viewBox="0 0 150 ' in before
+    assert 'font-family="Atkinson Hyperlegible Next, Noto Sans Arabic, Noto Sans Hebrew, sans-serif">' in before
+    assert 'fill="#1c3f77"' in before and 'fill="#e8eef8"' in before and 'fill="#111111"' in before
+    assert 'font-weight="700" fill="#ffffff"' in before  # the phases' names, on their arrows
+    stylesheet = project / "styles" / "leaflet.css"
+    css = stylesheet.read_text(encoding="utf-8")
+    stylesheet.write_text(css.replace("--accent: #1c3f77;", "--accent: #7a1f5c;")
+                          .replace('--font-family: "Atkinson Hyperlegible Next",', '--font-family: "Noto Sans 2",'),
+                          encoding="utf-8")
+    after = figure(config, "fr")
+    assert "#1c3f77" not in after
+    assert after == before.replace("#1c3f77", "#7a1f5c").replace(
+        'font-family="Atkinson Hyperlegible Next,', 'font-family="&#34;Noto Sans 2&#34;,')
+
+
+def test_a_colour_the_timeline_needs_missing_from_the_stylesheet_is_named(config, project):
+    add_timeline(project)
+    stylesheet = project / "styles" / "leaflet.css"
+    css = stylesheet.read_text(encoding="utf-8")
+    stylesheet.write_text(css.replace("  --paper: #ffffff;\n", ""), encoding="utf-8")
+    root = css[:css.index(":root {")].count("\n") + 1
+    with pytest.raises(RenderError) as info:
+        figure(config, "fr")
+    assert str(info.value) == (f"styles/leaflet.css:{root}: --paper: missing: the timeline graphic is drawn with it. "
+                               "Declare it in the :root rule, beside the other colours")
+
+
 def test_timeline_labels_wrap_within_their_column():
     measure = font_measure(ROOT / "styles" / "fonts")
-    drawing = _Drawing(measure, rtl=False, colours=Colours())
+    stylesheet = ROOT / "styles" / "leaflet.css"
+    drawing = _Drawing(measure, rtl=False, look=look_of([(stylesheet, "styles/leaflet.css")]))
     room = WIDTH / 3 - TEXT_X - 1.5
     lines = drawing.wrap("Consultation d’annonce avec votre médecin et l’infirmière", room, bold=False)
     assert len(lines) > 1

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..content.leaflet import load_leaflet, load_shared
-from ..errors import ApprovalError, Problem, did_you_mean, quote
+from ..errors import ApprovalError, Problem, quote
 from ..i18n.catalogs import load_catalog
 from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import lookup
@@ -30,7 +30,7 @@ class Approved:
 def approve_leaflet(config: Config, leaflet_id: str, clinical: list[str], patient: list[str] = (),
                     date: dt.date | None = None) -> Approved:
     """Record in the leaflet's metadata that ``clinical`` (and ``patient``) reviewers approved its text as it is."""
-    path = _leaflet_path(config, leaflet_id)
+    path = config.leaflet_file(leaflet_id, ApprovalError)
     people = {"clinical": _names(clinical, "--clinical", required=True), "patient": _names(patient, "--patient")}
     leaflet = load_leaflet(path, config.display(path))
     shared = load_shared(config)
@@ -48,7 +48,7 @@ def approve_translation(config: Config, leaflet_id: str, locale: str, translator
 
     Refused while a message the leaflet shows has no usable translation (missing, fuzzy or failing a check).
     """
-    path = _leaflet_path(config, leaflet_id)
+    path = config.leaflet_file(leaflet_id, ApprovalError)
     _check_locale(config, locale)
     people = {"translator": _names(translators, "--translator", required=True),
               "reviewer": _names(reviewers, "--reviewer")}
@@ -67,22 +67,14 @@ def approve_translation(config: Config, leaflet_id: str, locale: str, translator
     return Approved(write_approvals(config, locale, records), record, notes)
 
 
-def _leaflet_path(config: Config, leaflet_id: str) -> Path:
-    files = {path.stem: path for path in config.leaflet_files()}
-    if leaflet_id not in files:
-        raise ApprovalError([Problem.general(f"no leaflet {leaflet_id!r} in {config.leaflets_dir}/",
-                                             did_you_mean(leaflet_id, files, f"Known: {', '.join(files)}"))])
-    return files[leaflet_id]
-
-
 def _check_locale(config: Config, locale: str) -> None:
     if locale == config.source_locale:
         raise ApprovalError([Problem.general(f"{locale!r} is the source language: its text is approved with "
                                              "--clinical (and --patient), not as a translation",
                                              "Run 'leaflets approve LEAFLET --clinical NAME'")])
-    if locale not in config.locales:
-        raise ApprovalError([Problem.general(f"locale {locale!r} is not configured",
-                                             f"Configured: {', '.join(config.locales)}")])
+    problems = config.locale_problems([locale], translations=True)
+    if problems:
+        raise ApprovalError(problems)
 
 
 def _names(names, option: str, required: bool = False) -> tuple[str, ...]:

@@ -59,13 +59,8 @@ def plan_jobs(config: Config, locales: list[str] | None = None, leaflets: list[s
     ``formats`` default to the ``formats`` setting. A format made only for translations (the review proof) is
     planned for the target languages alone.
     """
-    sources = {p.stem: p for p in config.leaflet_files()}
-    problems = [Problem.general(f"no leaflet {name!r} in {config.leaflets_dir}/", f"Known: {', '.join(sources)}")
-                for name in leaflets or [] if name not in sources]
-    problems += [Problem.general(f"locale {locale!r} is not configured",
-                                 f"Configured: {', '.join(config.all_locales)}; run 'leaflets init {locale}' to start "
-                                 "its catalog")
-                 for locale in locales or [] if locale not in config.all_locales]
+    sources = config.leaflet_sources()
+    problems = config.leaflet_problems(leaflets or [], sources) + config.locale_problems(locales or [])
     problems += _format_problems(config, locales, formats)
     if problems:
         raise BuildError(problems)
@@ -96,7 +91,7 @@ def find_stale_outputs(config: Config) -> list[StaleOutput]:
     output = config.path("output")
     if not output.is_dir():
         return []
-    ids = {p.stem for p in config.leaflet_files()}
+    ids = set(config.leaflet_sources())
     stale = []
     for folder in sorted((p for p in output.iterdir() if p.is_dir() and not p.name.startswith(".")),
                          key=lambda p: p.name):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import ConfigError, Problem
+from ..errors import ConfigError, LeafletError, Problem, did_you_mean
 from ..files import SETTINGS, display_path, read_file
 from .formats import DEFAULT_FORMATS, formats_problems, online_url_problem
 from .institution import Institution, read_institution
@@ -95,6 +96,40 @@ class Config:
         """
         return sorted(p for p in self.path("leaflets").glob("*") if p.suffix.lower() in (".yaml", ".yml")
                       and not p.name.startswith(("_", ".")))
+
+    def leaflet_sources(self) -> dict[str, Path]:
+        """Return each leaflet's file by its id (the file name without its suffix), sorted by id."""
+        return {path.stem: path for path in self.leaflet_files()}
+
+    def leaflet_file(self, leaflet_id: str, error: type[LeafletError]) -> Path:
+        """Return the file of the leaflet ``leaflet_id``; raise ``error`` (``leaflet_problems``) if there is none."""
+        sources = self.leaflet_sources()
+        if leaflet_id not in sources:
+            raise error(self.leaflet_problems([leaflet_id], sources))
+        return sources[leaflet_id]
+
+    def leaflet_problems(self, ids: Iterable[str], known: Iterable[str] | None = None) -> list[Problem]:
+        """Return one problem for each of ``ids`` with no leaflet file (``known`` ids: those found by default):
+        ``no leaflet 'sampel' in leaflets/. Did you mean 'sample'?``, else the ids there are."""
+        known = list(self.leaflet_sources() if known is None else known)
+        otherwise = f"Known: {', '.join(known)}" if known else f"There is none yet: write {self.leaflets_dir}/ID.yaml"
+        return [Problem.general(f"no leaflet {name!r} in {self.leaflets_dir}/", did_you_mean(name, known, otherwise))
+                for name in dict.fromkeys(ids) if name not in known]
+
+    def locale_problems(self, names: Iterable[str], translations: bool = False) -> list[Problem]:
+        """Return one problem for each of ``names`` that is not one of the project's languages, worded the same
+        for every command (``locale 'xx' is not configured. Configured: fr, en; run…``); with ``translations``,
+        one for the source language too."""
+        problems = []
+        for name in dict.fromkeys(names):
+            if name not in self.all_locales:
+                fix = f"Configured: {', '.join(self.all_locales)}; run 'leaflets init {name}' to start its catalog"
+                problems.append(Problem.general(f"locale {name!r} is not configured",
+                                                did_you_mean(name, self.all_locales, fix)))
+            elif translations and name == self.source_locale:
+                problems.append(Problem.general(f"{name!r} is the source language, not a translation",
+                                                f"Choose a translation: {', '.join(self.locales) or 'none yet'}"))
+        return problems
 
     @property
     def shared_path(self) -> Path:

@@ -10,7 +10,7 @@ from babel.messages.catalog import Catalog
 
 from ..config import Config
 from ..content.markup import plain_text
-from ..errors import CatalogError, Problem
+from ..errors import CatalogError
 from .catalogs import load_catalog, load_template
 from .checks.checkers import is_template_message, rules_for
 from .origin import SITE, TEMPLATES, message_origin
@@ -73,11 +73,9 @@ def catalog_stats(config: Config, locales: list[str] | None = None) -> list[Cata
     (``translate.translation_state``): a fuzzy one is counted as fuzzy (``pybabel compile --statistics`` counts
     it as translated), one refused by a check or written with plural forms as untranslated.
     """
-    unknown = [locale for locale in locales or [] if locale not in config.locales]
-    if unknown:
-        raise CatalogError([Problem("", None, "", f"locale {locale!r} is not configured", f"Configured: "
-                                    f"{', '.join(config.locales)}; run 'leaflets init {locale}' to start its catalog")
-                            for locale in unknown])
+    problems = config.locale_problems(locales or [], translations=True)
+    if problems:
+        raise CatalogError(problems)
     template = load_template(config)
     groups: dict[str, set[str]] = {}
     for message in template:

@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 
 from .._version import __version__
 from ..config import Config, Language
-from ..config.formats import STANDARD
+from ..config.formats import FORMATS, STANDARD
 from ..content.leaflet import Leaflet
 from ..content.markup import french_spacing, render_text
 from ..content.placeholders import printed_url
@@ -40,7 +40,7 @@ from .bidi import isolate_left_to_right
 from .editions import format_context
 from .localize import localized_day, localized_placeholders
 from .template_strings import template_locations
-from .timeline import font_measure, timeline_svg
+from .timeline import font_measure, look_of, timeline_svg
 from .typography import keep_together, last_words_together, printed_addresses
 
 TEMPLATE = "leaflet.html.j2"
@@ -160,7 +160,7 @@ def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
                                         template_locations(config, TEMPLATE) if catalog is not None else None)
     env.install_gettext_translations(translations, newstyle=True)
     env.globals["gettext"] = _gettext(translations)
-    context = _context(leaflet, config.language(locale), config)
+    context = _context(leaflet, config.language(locale), config, fmt)
     context["shared_sections"] = shared.data["sections"] if shared else []
     context.update(format_context(config, locale, leaflet.id, fmt))
     approval = approval or NOT_APPROVED
@@ -230,7 +230,7 @@ def _relative_template(filename: str, folder: Path, config: Config) -> str:
         return filename
 
 
-def _context(leaflet: Leaflet, language: Language, config: Config) -> dict:
+def _context(leaflet: Leaflet, language: Language, config: Config, fmt: str) -> dict:
     source = config.source_language
     values = localized_placeholders(config.institution, language, source)
     # Text left in the source language writes its numbers (a temperature) as that language does.
@@ -239,9 +239,12 @@ def _context(leaflet: Leaflet, language: Language, config: Config) -> dict:
     rich, plain = text_filters(values, source_values, language, source)
     fonts = config.path("styles") / "fonts"
     rtl = language.is_right_to_left
+    styles = [(path, config.display(path)) for path in (config.path("styles") / name
+                                                        for name in FORMATS[fmt].stylesheets)]
 
     def timeline(data: dict, names: dict, alt: str) -> Markup:
-        return timeline_svg(data, names, alt, plain, lambda text, bold: font_measure(fonts)(text, bold), rtl)
+        return timeline_svg(data, names, alt, plain, lambda text, bold: font_measure(fonts)(text, bold),
+                            look_of(styles), rtl)
 
     return {
         "doc": leaflet.data,

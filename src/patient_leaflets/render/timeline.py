@@ -2,7 +2,8 @@
 
 The labels are the leaflet's (translated) text, drawn as SVG text so that the whole graphic is one figure;
 its ``<title>`` becomes the figure's alternative text (/Alt) in the tagged PDF. SVG text does not wrap by
-itself, so lines are broken here, measured with the fonts the stylesheet bundles (``styles/fonts``).
+itself, so lines are broken here, measured with the fonts the stylesheet bundles (``styles/fonts``). Its colours
+and font stack are the stylesheet's (``look_of``): the ``:root`` custom properties are their one declaration.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..content.schema import TIMELINE_PHASES
+from .css_values import Declared, font_stack, plain_value, root_properties
 
 WIDTH = 150.0
 """Width of the drawing in millimetres: the text column; the stylesheet scales it to the column it is in."""
 PT = 25.4 / 72
 """One point in millimetres."""
-FONT_FAMILY = "Atkinson Hyperlegible Next, Noto Sans Arabic, Noto Sans Hebrew, sans-serif"
 LABEL_SIZE = 11.5 * PT
 PHASE_SIZE = 13 * PT
 LINE = LABEL_SIZE * 1.25
@@ -41,20 +42,40 @@ Measure = Callable[[str, bool], float]
 
 
 @dataclass(frozen=True)
-class Colours:
-    """The colours of the drawing (the stylesheet's accent colours)."""
+class Look:
+    """The drawing's colours and font stack, as the stylesheet's ``:root`` custom properties declare them."""
 
-    accent: str = "#1c3f77"
-    light: str = "#e8eef8"
-    text: str = "#111111"
+    accent: str
+    light: str
+    text: str
+    paper: str
+    """The phases' names, written on the accent colour."""
+    font_family: str
+    """The font stack as an SVG attribute writes it: ``Atkinson Hyperlegible Next, …, sans-serif``."""
+
+
+COLOURS = {"accent": "--accent", "light": "--accent-light", "text": "--text", "paper": "--paper"}
+"""The custom property each colour of the drawing is declared by."""
+FONT_FAMILY = "--font-family"
+
+
+def look_of(stylesheets: list[tuple[Path, str]]) -> Look:
+    """Return the look the ``(path, display)`` stylesheets give the drawing, in cascade order: the last that
+    declares a property wins. Raise RenderError naming the first stylesheet if one is declared by none."""
+    declared = [root_properties(path, display) for path, display in stylesheets]
+    merged = Declared(declared[0].display, declared[0].line,
+                      {name: value for sheet in declared for name, value in sheet.values.items()})
+    # Escaped here: the colours go into attributes as they are, the font stack through Markup.format.
+    return Look(**{field: str(escape(plain_value(merged, name))) for field, name in COLOURS.items()},
+                font_family=font_stack(merged, FONT_FAMILY))
 
 
 def timeline_svg(timeline: dict, names: dict[str, str], alt: str, plain: Callable[[str], str], measure: Measure,
-                 rtl: bool = False, colours: Colours = Colours()) -> Markup:
+                 look: Look, rtl: bool = False) -> Markup:
     """Return the SVG of a validated, translated timeline; ``names`` are the phases' names, ``alt`` its text."""
     phases = [phase for phase in TIMELINE_PHASES if timeline.get(phase)]
     width = (WIDTH - GAP * (len(phases) - 1)) / len(phases)
-    drawing = _Drawing(measure, rtl, colours)
+    drawing = _Drawing(measure, rtl, look)
     bottom = HEADER
     for index, phase in enumerate(phases):
         left = index * (width + GAP)
@@ -65,7 +86,7 @@ def timeline_svg(timeline: dict, names: dict[str, str], alt: str, plain: Callabl
     return Markup(
         '<svg xmlns="http://www.w3.org/2000/svg" class="timeline-graphic" role="img" viewBox="0 0 {w} {h}" '
         'font-family="{font}"><title>{alt}</title>{body}</svg>'
-    ).format(w=_n(WIDTH), h=_n(height), font=FONT_FAMILY, alt=alt, body=Markup("".join(drawing.parts)))
+    ).format(w=_n(WIDTH), h=_n(height), font=look.font_family, alt=alt, body=Markup("".join(drawing.parts)))
 
 
 def _step(step: dict, plain: Callable[[str], str]) -> tuple[str, str]:
@@ -75,8 +96,8 @@ def _step(step: dict, plain: Callable[[str], str]) -> tuple[str, str]:
 class _Drawing:
     """The SVG elements of a timeline, placed left to right and mirrored for right-to-left languages."""
 
-    def __init__(self, measure: Measure, rtl: bool, colours: Colours):
-        self.measure, self.rtl, self.colours = measure, rtl, colours
+    def __init__(self, measure: Measure, rtl: bool, look: Look):
+        self.measure, self.rtl, self.look = measure, rtl, look
         self.parts: list[str] = []
 
     def x(self, x: float) -> float:
@@ -90,13 +111,13 @@ class _Drawing:
         if not first:
             points.append((left + NOTCH, HEADER / 2))
         coordinates = " ".join(f"{_n(self.x(x))},{_n(y)}" for x, y in points)
-        self.parts.append(f'<polygon points="{coordinates}" fill="{self.colours.accent}"/>')
+        self.parts.append(f'<polygon points="{coordinates}" fill="{self.look.accent}"/>')
 
     def heading(self, name: str, left: float, width: float) -> None:
         """Write a phase's name on its arrow, smaller if it would not fit."""
         room = width - 2 * NOTCH - 2
         size = min(PHASE_SIZE, room / max(self.measure(name, True), 0.1))
-        self._text(name, left + width / 2, HEADER / 2 + size * 0.35, size, bold=True, fill="#ffffff",
+        self._text(name, left + width / 2, HEADER / 2 + size * 0.35, size, bold=True, fill=self.look.paper,
                    anchor="middle")
 
     def steps(self, steps: list[tuple[str, str]], left: float, width: float) -> float:
@@ -109,16 +130,16 @@ class _Drawing:
             lines += [(line, True) for line in self.wrap(duration, room, True)] if duration else []
             dots.append(y + LABEL_SIZE * 0.35)
             for number, (line, bold) in enumerate(lines):
-                fill = self.colours.accent if bold else self.colours.text
+                fill = self.look.accent if bold else self.look.text
                 self._text(line, left + TEXT_X, y + LABEL_SIZE * 0.75 + number * LINE, LABEL_SIZE, bold, fill)
             y += len(lines) * LINE + STEP_GAP
         if len(dots) > 1:
             x = _n(self.x(left + DOT_X))
             self.parts.append(f'<line x1="{x}" y1="{_n(dots[0])}" x2="{x}" y2="{_n(dots[-1])}" '
-                              f'stroke="{self.colours.accent}" stroke-width="0.6"/>')
+                              f'stroke="{self.look.accent}" stroke-width="0.6"/>')
         for dot in dots:
             self.parts.append(f'<circle cx="{_n(self.x(left + DOT_X))}" cy="{_n(dot)}" r="1.9" '
-                              f'fill="{self.colours.light}" stroke="{self.colours.accent}" stroke-width="0.7"/>')
+                              f'fill="{self.look.light}" stroke="{self.look.accent}" stroke-width="0.7"/>')
         return y - STEP_GAP
 
     def wrap(self, text: str, room: float, bold: bool) -> list[str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..config import Config, Language
 from ..content.leaflet import Leaflet, load_leaflet
 from ..content.markup import plain_text
-from ..errors import LeafletError
+from ..errors import ContentError, LeafletError
 from ..i18n.catalogs import load_catalog
 from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import lookup
@@ -106,8 +106,8 @@ def _catalog(config: Config, locale: str):
 
 
 def _treatment(config: Config, leaflet_id: str, catalogs: dict) -> Treatment:
-    path = config.path("leaflets") / f"{leaflet_id}.yaml"
     try:
+        path = config.leaflet_file(leaflet_id, ContentError)
         leaflet = load_leaflet(path, config.display(path))
     except LeafletError as exc:  # the build says what is wrong with it
         log.info("%s", exc)

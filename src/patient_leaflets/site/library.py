@@ -21,7 +21,7 @@ from pathlib import Path
 from ..building.fingerprint import SITE_TEMPLATES, package_digest
 from ..config import Config
 from ..config.clock import review_day
-from ..errors import BuildError, LeafletError, Problem
+from ..errors import BuildError, LeafletError
 from ..files import ASSET, CATALOG, LEAFLET, OUTPUT, FileKind, read_file, write_atomic
 from .pdfs import Pdf, read_pdfs
 
@@ -67,10 +67,9 @@ def build_site(config: Config, locales: list[str] | None = None, today: dt.date 
 
 
 def _choose(config: Config, locales: list[str] | None) -> list[str]:
-    unknown = [locale for locale in locales or [] if locale not in config.all_locales]
-    if unknown:
-        raise BuildError([Problem.general(f"locale {locale!r} is not configured",
-                                          f"Configured: {', '.join(config.all_locales)}") for locale in unknown])
+    problems = config.locale_problems(locales or [])
+    if problems:
+        raise BuildError(problems)
     return [locale for locale in config.all_locales if not locales or locale in locales]
 
 
