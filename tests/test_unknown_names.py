@@ -13,11 +13,14 @@ LOCALE_COMMANDS = {
     "site": ["site", "--locale", "{}"],
     "stats": ["stats", "--locale", "{}"],
     "approve": ["approve", "sample", "--locale", "{}", "--translator", "X"],
+    "status": ["status", "--locale", "{}"],
+    "check": ["check", "--locale", "{}"],
 }
 LEAFLET_COMMANDS = {
     "build": ["build", "--leaflet", "{}"],
     "approve": ["approve", "{}", "--clinical", "X"],
     "approve --locale": ["approve", "{}", "--locale", "en", "--translator", "X"],
+    "status": ["status", "--leaflet", "{}"],
 }
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..approval.records import Verdict
 from ..approval.state import PageState
 from ..config import Config
-from ..errors import LeafletError
+from ..errors import ApprovalError, LeafletError
 from .page import leaflet_page, locale_catalog
 
 
@@ -49,7 +49,13 @@ class StatusRow:
 
 def approval_status(config: Config, locales: list[str] | None = None,
                     leaflets: list[str] | None = None) -> list[StatusRow]:
-    """Return one row per leaflet and language (all by default), by leaflet then language, as a build sees them."""
+    """Return one row per leaflet and language (all by default), by leaflet then language, as a build sees them.
+
+    An unknown language or leaflet raises an ``ApprovalError`` worded as every command words it.
+    """
+    problems = config.locale_problems(locales or ()) + config.leaflet_problems(leaflets or ())
+    if problems:
+        raise ApprovalError(problems)
     rows = []
     sources = [path for path in config.leaflet_files() if not leaflets or path.stem in leaflets]
     for locale in locales or config.all_locales:
