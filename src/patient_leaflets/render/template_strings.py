@@ -36,13 +36,17 @@ def template_strings(config: Config, root: str) -> tuple[TemplateString, ...]:
     """
     folder = config.path("templates")
     state = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*")) if p.is_file())
-    used = {f"{config.templates_dir}/{name}" for name in _used_templates(folder, root)}
+    used = {f"{config.templates_dir}/{name}" for name in _used_templates(folder, root, state)}
     return tuple(string for string in _extract(config, state) if string.file in used)
 
 
-def _used_templates(folder: Path, root: str) -> set[str]:
+@functools.lru_cache(maxsize=16)
+def _used_templates(folder: Path, root: str, state: tuple) -> frozenset[str]:
     """Return ``root`` and every template it imports, includes or extends, and so on (names Jinja2 can know
-    without rendering: a name computed at run time is left out, as ``jinja2.meta`` leaves it)."""
+    without rendering: a name computed at run time is left out, as ``jinja2.meta`` leaves it).
+
+    Parsed once per version of the files (``state``, their sizes and times, keys the cache), not once a page.
+    """
     import jinja2
     import jinja2.meta
 
@@ -58,7 +62,7 @@ def _used_templates(folder: Path, root: str) -> set[str]:
             todo += [n for n in jinja2.meta.find_referenced_templates(environment.parse(source)) if n]
         except (LeafletError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
             continue  # rendering will say what is wrong with it
-    return found
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=4)
