@@ -59,7 +59,7 @@ def language_of(locale: str, region: str, is_source: bool) -> Language:
     own, conventions = known_locale(locale), known_locale(region)
     if own is None or conventions is None:
         name = locale if own is None else region
-        raise ConfigError([Problem("", None, "", f"{name!r} is not a locale Babel knows", LOCALE_FIX)])
+        raise ConfigError([Problem.general(f"{name!r} is not a locale Babel knows", LOCALE_FIX)])
     direction = "rtl" if conventions.character_order == "right-to-left" else "ltr"
     return Language(locale=locale, region=region, tag=bcp47_tag(conventions), direction=direction,
                     numbering_system=numbering_systems(conventions)[0], is_source=is_source,

@@ -103,8 +103,8 @@ def init_catalog(config: Config, locale: str, force: bool = False, translator: s
         parsed = Locale.parse(locale)
         locale = str(parsed)
     except (ValueError, UnknownLocaleError):
-        raise CatalogError([Problem("", None, "", f"{locale!r} is not a locale Babel knows",
-                                    "Use a code such as 'es', 'ar' or 'pt_BR'")]) from None
+        raise CatalogError([Problem.general(f"{locale!r} is not a locale Babel knows",
+                                            "Use a code such as 'es', 'ar' or 'pt_BR'")]) from None
     path = config.po_path(locale)
     if path.exists() and not force:
         raise CatalogError([Problem(config.display(path), None, "", "already exists", "Use 'leaflets update' to "

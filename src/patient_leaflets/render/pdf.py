@@ -107,11 +107,11 @@ def render_pdf(html: str, config: Config, stylesheets: tuple[str, ...] = (STYLES
         laid_out = document.render(stylesheets=sheet.css, font_config=sheet.fonts, pdf_variant=PDF_VARIANT)
         refused = _unsafe_links(laid_out)
         if refused:
-            raise RenderError(check_assets(config) or [Problem("", None, "", refused)])
+            raise RenderError(check_assets(config) or [Problem.general(refused)])
         return RenderedPDF(laid_out.write_pdf(pdf_variant=PDF_VARIANT), len(laid_out.pages), overflows(laid_out))
     except Refused as exc:
         # WeasyPrint does not say which file asked for the URL; the static check does, when it can.
-        raise RenderError(check_assets(config) or [Problem("", None, "", str(exc))]) from None
+        raise RenderError(check_assets(config) or [Problem.general(str(exc))]) from None
 
 
 def _source(config: Config, path: Path) -> _Source:
