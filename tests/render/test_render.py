@@ -13,7 +13,8 @@ from conftest import DATA
 from patient_leaflets.errors import RenderError
 from patient_leaflets.pipeline import leaflet_page
 from patient_leaflets.render.assets import asset_roots
-from patient_leaflets.render.html import css_content, css_string, format_list
+from patient_leaflets.render.css_text import css_content, css_string
+from patient_leaflets.render.html import format_list
 from patient_leaflets.render.pdf import AssetFetcher, render_pdf
 
 GOLDEN = DATA / "golden"
