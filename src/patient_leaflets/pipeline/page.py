@@ -73,7 +73,8 @@ def leaflet_page(config: Config, source: Path, locale: str, catalog=None, fmt: s
         report.gaps.extend(shared_report.gaps)
     state = page_state(config, leaflet, shared, locale, catalog)
     view = template_view(state, functools.partial(format_day, locale=config.language(locale).babel))
-    rendered = render_html(translated, locale, config, catalog, report, shared_translated, view, fmt, draft)
+    rendered = render_html(config, translated, locale=locale, catalog=catalog, report=report, shared=shared_translated,
+                           approval=view, fmt=fmt, draft=draft)
     report.gaps[:] = locate_gaps(config, locale, catalog, report.gaps)
     state.gaps = report.gaps
     return LeafletPage(leaflet, rendered, report, state, shown_texts(leaflet, translated))

@@ -138,7 +138,7 @@ def _unchanged(path: Path, mtime: float) -> bool:
         return False
 
 
-def render_html(leaflet: Leaflet, locale: str, config: Config, catalog=None,
+def render_html(config: Config, leaflet: Leaflet, *, locale: str, catalog=None,
                 report: TranslationReport | None = None, shared: Leaflet | None = None,
                 approval: ApprovalView | None = None, fmt: str = STANDARD, draft: bool = False) -> RenderedHTML:
     """Return the HTML of a (translated) leaflet in ``locale`` and format ``fmt``; template strings come from
