@@ -25,7 +25,8 @@ _HOMES = {
     "errors": ("Problem", "LeafletError", "ConfigError", "ContentError", "CatalogError", "RenderError",
                "BuildError"),
     # one function per command: build, check, extract, init, update (--check), stats, site, approve, status
-    "building.orchestrate": ("build_leaflets", "BuildOptions"),
+    "building.orchestrate": ("build_leaflets",),
+    "building.plan": ("BuildOptions",),
     "building.report": ("BuildReport", "Outcome", "BuildListener"),
     "check.project": ("check_project", "CheckReport"),
     "i18n.catalogs": ("write_template", "extract_messages", "init_catalog", "update_catalogs", "outdated_catalogs"),

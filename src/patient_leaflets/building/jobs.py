@@ -21,7 +21,7 @@ from ..files import failed_path, os_problem, write_atomic
 from ..i18n.catalogs import load_catalog
 from ..pipeline.page import PROOF_REASON, LeafletPage, leaflet_page, proof_page
 from .fingerprint import RecordingCatalog, po_digest
-from .plan import Job
+from .plan import BuildOptions, Job
 from .records import FileStamp
 from .report import LAYOUT_REASON, Outcome, strict_refusal
 
@@ -40,7 +40,7 @@ class JobResult:
     html: FileStamp | None = None
 
 
-def render_job(config: Config, job: Job, options) -> JobResult:
+def render_job(config: Config, job: Job, options: BuildOptions) -> JobResult:
     """Produce one PDF: load, translate, render, write. Failures become a failed outcome, not an exception."""
     from ..render import pdf  # WeasyPrint: imported before the clock starts, so render times leave it out
 

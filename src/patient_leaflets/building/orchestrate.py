@@ -14,8 +14,7 @@ import functools
 import logging
 import os
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..config import Config
 from ..config.formats import FORMATS
@@ -23,33 +22,13 @@ from ..errors import BuildError, LeafletError, Problem
 from ..files import LEAFLET, failed_path, os_problem, read_file
 from .fingerprint import inputs_digest, job_key, message_table, po_digest
 from .manifest import Manifest, build_lock, remove_leftovers
-from .plan import Job, find_stale_outputs, job_name, plan_jobs
+from .plan import BuildOptions, Job, find_stale_outputs, job_name, plan_jobs
 from .previous import set_aside
 from .records import ManifestEntry
 from .report import BuildListener, BuildReport, Outcome, strict_refusal, write_report
 from .workers import run_in_pool
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, kw_only=True)
-class BuildOptions:
-    """What to build and how: the choices of ``leaflets build``, each named (MkDocs' ``build(config, *, dirty)``)."""
-
-    locales: Sequence[str] | None = None
-    """The languages to build (all by default)."""
-    leaflets: Sequence[str] | None = None
-    """The leaflet ids to build (all by default)."""
-    formats: Sequence[str] | None = None
-    """The formats to build (the ``formats`` setting by default: standard and large print)."""
-    jobs: int | None = None
-    """Worker processes (one per core by default)."""
-    force: bool = False
-    """Render even the PDFs that are up to date."""
-    strict: bool = False
-    """Refuse a PDF that would be a draft (unapproved content, missing or fuzzy translations) instead of building it."""
-    keep_html: bool = False
-    """Keep the HTML handed to WeasyPrint beside each PDF."""
 
 
 def build_leaflets(config: Config, options: BuildOptions | None = None, *, listener: BuildListener | None = None,

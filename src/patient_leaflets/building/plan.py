@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,26 @@ from ..config import Config
 from ..config.formats import FORMATS, STANDARD, format_of
 from ..errors import BuildError, Problem
 from .report import StaleOutput
+
+
+@dataclass(frozen=True, kw_only=True)
+class BuildOptions:
+    """What to build and how: the choices of ``leaflets build``, each named (MkDocs' ``build(config, *, dirty)``)."""
+
+    locales: Sequence[str] | None = None
+    """The languages to build (all by default)."""
+    leaflets: Sequence[str] | None = None
+    """The leaflet ids to build (all by default)."""
+    formats: Sequence[str] | None = None
+    """The formats to build (the ``formats`` setting by default: standard and large print)."""
+    jobs: int | None = None
+    """Worker processes (one per core by default)."""
+    force: bool = False
+    """Render even the PDFs that are up to date."""
+    strict: bool = False
+    """Refuse a PDF that would be a draft (unapproved content, missing or fuzzy translations) instead of building it."""
+    keep_html: bool = False
+    """Keep the HTML handed to WeasyPrint beside each PDF."""
 
 
 @dataclass
