@@ -19,6 +19,7 @@ from pathlib import Path
 from ..config import Config
 from ..errors import LeafletError
 from ..files import ASSET, CATALOG, LEAFLET, digest_file
+from ..i18n.origin import SITE as SITE_TEMPLATES
 
 LIBRARIES = ("weasyprint", "pydyf", "fonttools", "pyphen", "tinycss2", "cssselect2", "tinyhtml5", "jinja2",
              "markupsafe", "babel", "markdown-it-py", "phonenumbers", "pyyaml", "segno")
@@ -29,9 +30,6 @@ NATIVE_LIBRARIES = {
     "harfbuzz": (("libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll"), "hb_version_string"),
 }
 """The system libraries WeasyPrint lays out text and subsets fonts with, and how to ask their version."""
-
-SITE_TEMPLATES = "site"
-"""The folder under ``templates/`` of the library page (``leaflets site``): no PDF depends on it."""
 
 ABSENT = "-"
 """The digest of a catalog entry that does not exist."""

@@ -119,6 +119,7 @@ def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: 
     """Return the jobs to render, in order; add an outcome to ``report`` for each PDF that is up to date."""
     inputs = inputs_digest(config)
     catalogs = _Catalogs(config)
+    approvals = functools.cache(functools.partial(_approvals, config))  # read once per language, not once per PDF
     todo = []
     for job in sorted(planned, key=lambda j: (j.locale, j.leaflet, list(FORMATS).index(j.format))):
         job.catalog = catalogs.digest(job.locale)
@@ -126,7 +127,7 @@ def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: 
         variant = job.format if FORMATS[job.format].handout else f"{job.format}\0{job.catalog}"
         try:
             leaflet = read_file(job.source, config.display(job.source), LEAFLET)
-            job.key = job_key(inputs, job.locale, leaflet + _approvals(config, job.locale), variant)
+            job.key = job_key(inputs, job.locale, leaflet + approvals(job.locale), variant)
         except LeafletError:
             todo.append(job)  # rendering it will say what is wrong with the file
             continue

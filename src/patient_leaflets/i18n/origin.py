@@ -13,7 +13,8 @@ from pathlib import PurePosixPath
 TEMPLATES = "templates"
 """The origin of a string of the leaflets' templates, which every leaflet shows."""
 SITE = "site"
-"""The origin of a string of the library page (``templates/site/``, ``leaflets site``), which no leaflet shows."""
+"""The origin of a string of the library page, which no leaflet shows; also the name of its folder under
+``templates/`` (``leaflets site``), which no PDF depends on."""
 
 
 def message_origin(config, location: str) -> str:

@@ -82,13 +82,14 @@ def catalog_stats(config: Config, locales: list[str] | None = None) -> list[Cata
         if message.id:
             for name in {message_origin(config, path) for path, _ in message.locations} or {TEMPLATES}:
                 groups.setdefault(name, set()).add(message.id)
+    msgids = {m.id for m in template if m.id}
     templates = {m.id for m in template if m.id and is_template_message(m, config)}
     rows = []
     for locale in locales or config.locales:
         catalog = load_catalog(config, locale) if config.po_path(locale).exists() else Catalog(locale=locale)
         rules = rules_for(config, locale)
         kinds = {msgid: translation_state(catalog, msgid, rules, msgid in templates).kind
-                 for msgid in {m.id for m in template if m.id}}
+                 for msgid in msgids}
         for name in sorted(groups, key=lambda name: (name in (TEMPLATES, SITE), name)):
             rows.append(_count(kinds, locale, name, groups[name]))
         rows.append(_count(kinds, locale, ALL, set(kinds)))

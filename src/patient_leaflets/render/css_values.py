@@ -14,10 +14,7 @@ from pathlib import Path
 import tinycss2
 
 from ..errors import Problem, RenderError
-from ..files import read_limited
-
-MAX_BYTES = 1024 * 1024
-"""The largest stylesheet read (leaflet.css is about 20 KB)."""
+from ..files import ASSET, read_file
 
 _PLAIN_NAME = re.compile(r"-?[A-Za-z_][\w-]*(?: -?[A-Za-z_][\w-]*)*")
 """A font family name that CSS may write without quotes: identifiers separated by single spaces."""
@@ -41,7 +38,7 @@ class Declared:
 
 def root_properties(path: Path, display: str) -> Declared:
     """Return the custom properties the stylesheet at ``path`` declares in ``:root``; ``display`` names it."""
-    return _parse(read_limited(path, MAX_BYTES, display, "a stylesheet", RenderError), display)
+    return _parse(read_file(path, display, ASSET), display)
 
 
 @functools.lru_cache(maxsize=8)
