@@ -82,6 +82,10 @@ class Verdict:
     """How many approved messages are gone."""
     total: int = 0
     """How many messages the text has now."""
+    unmatched: Counter = field(default_factory=Counter)
+    """The short hashes of the approved messages no message matches today (``changes.find_moves`` reads them)."""
+    moved: dict[Message, str] = field(default_factory=dict)
+    """Changed texts found approved in another context (another kind of block or box): the context they left."""
 
     @property
     def approved(self) -> bool:
@@ -110,4 +114,5 @@ def judge(record: Record | None, hashed: list[tuple[Message, str]]) -> Verdict:
             approved[digest[:SHORT_HASH]] -= 1
         else:
             changed.append(message)
-    return Verdict(CHANGED, record, changed, removed=sum(approved.values()), total=len(hashed))
+    return Verdict(CHANGED, record, changed, removed=sum(approved.values()), total=len(hashed),
+                   unmatched=+approved)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from ..approval.changes import change_of
 from ..approval.records import CHANGED, Verdict
 from ..approval.translation import read_approvals
 from ..config import Config
@@ -63,7 +64,7 @@ def changed_messages(config: Config, row: StatusRow, severity: str) -> list[Prob
     state = row.state
     problems = []
     if row.locale == config.source_locale:  # the same changes in every language: listed once
-        problems += _changes(state.source, "changed since approval", severity)
+        problems += _changes(state.source, severity)
     if state.translation is not None:
         po = config.display(config.po_path(row.locale))
         problems += [Problem(po, None, quote(message.text), f"translation changed since approval on "
@@ -72,8 +73,9 @@ def changed_messages(config: Config, row: StatusRow, severity: str) -> list[Prob
     return problems
 
 
-def _changes(verdict: Verdict, what: str, severity: str) -> list[Problem]:
-    return [Problem(message.file, message.line, message.field, f"{what} on {verdict.record.date}", severity=severity)
+def _changes(verdict: Verdict, severity: str) -> list[Problem]:
+    return [Problem(message.file, message.line, message.field,
+                    f"{change_of(verdict, message)} since approval on {verdict.record.date}", severity=severity)
             for message in _changed(verdict)]
 
 
