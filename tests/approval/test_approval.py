@@ -105,8 +105,8 @@ def test_a_changed_phone_number_in_the_settings_voids_the_approval(fresh):
     assert states(config)[("sample", "fr")] == ["text changed since approval on 2026-12-03: a setting that prints "
                                                 "changed: tool.patient-leaflets.institution.phone-24h"]
     problems = [str(p) for p in check_project(config).warnings]
-    assert any(p.startswith("pyproject.toml:") and "institution.phone-24h: a setting that prints changed since approval" in p
-               for p in problems), problems
+    said = "institution.phone-24h: a setting that prints changed since approval"
+    assert any(p.startswith("pyproject.toml:") and said in p for p in problems), problems
 
 
 def test_a_hand_edited_record_is_detected(fresh):

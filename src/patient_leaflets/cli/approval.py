@@ -82,8 +82,9 @@ def status(obj, locales, leaflets, as_json):
     layout, said = layout_status(obj.config)
     if as_json:
         summary = verdict_summary(layout).to_json() if layout else None
-        click.echo(json.dumps({"layout": {"said": said, "approval": summary}, "status": [row.as_dict() for row in rows]},
-                              indent=2, ensure_ascii=False))
+        rows = [row.as_dict() for row in rows]
+        click.echo(json.dumps({"layout": {"said": said, "approval": summary}, "status": rows}, indent=2,
+                              ensure_ascii=False))
         return
     click.echo(f"layout (templates, styles, pictograms, fonts): {said}")
     width = max([len(row.leaflet) for row in rows] + [7])
