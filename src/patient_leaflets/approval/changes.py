@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 from .records import CHANGED, SHORT_HASH, Verdict, message_hash
+from .shape import all_contexts
 from .texts import Message
 
 KINDS = {
     "leaflet": ("a text changed", "texts changed"),
     "template": ("a template string changed", "template strings changed"),
     "setting": ("a setting that prints changed", "settings that print changed"),
-    "structure": ("the structure changed (blocks, boxes, lists or table cells)", "structure changed in places"),
+    "structure": ("the structure changed (blocks, boxes, lists or table cells)",
+                  "changes of structure (blocks, boxes, lists or table cells)"),
     "link": ("a link changed", "links changed"),
     "pictogram": ("a pictogram changed", "pictograms changed"),
     "control": ("the control data changed", "control data changed"),
@@ -33,7 +35,7 @@ def find_moves(verdict: Verdict, hashed: list[tuple[Message, str]]) -> Verdict:
     """Mark each changed text found approved, word for word, in another context of this leaflet (``moved``)."""
     if verdict.state != CHANGED:
         return verdict
-    contexts = {message.context for message, _ in hashed if message.context}
+    contexts = {message.context for message, _ in hashed if message.context} | all_contexts()
     left = verdict.unmatched.copy()
     for message in verdict.changed:
         for other in sorted(contexts - {message.context}):
@@ -72,6 +74,8 @@ def change_of(verdict: Verdict, message: Message) -> str:
 
 
 def _kind(verdict: Verdict, message: Message) -> tuple[str, str]:
+    if verdict.reordered:
+        return "a message out of its approved order", "messages out of their approved order"
     old = verdict.moved.get(message)
     if old is None:
         return KINDS.get(message.kind, KINDS["value"])

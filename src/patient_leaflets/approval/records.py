@@ -84,6 +84,8 @@ class Verdict:
     """How many messages the text has now."""
     unmatched: Counter = field(default_factory=Counter)
     """The short hashes of the approved messages no message matches today (``changes.find_moves`` reads them)."""
+    reordered: bool = False
+    """The same messages as approved, in another order (``changed`` are those out of place)."""
     moved: dict[Message, str] = field(default_factory=dict)
     """Changed texts found approved in another context (another kind of block or box): the context they left."""
 
@@ -114,5 +116,8 @@ def judge(record: Record | None, hashed: list[tuple[Message, str]]) -> Verdict:
             approved[digest[:SHORT_HASH]] -= 1
         else:
             changed.append(message)
+    if not changed and not +approved:  # the same messages in another order: name those out of place
+        changed = [message for (message, digest), was in zip(hashed, record.hashes) if digest[:SHORT_HASH] != was]
+        return Verdict(CHANGED, record, changed, total=len(hashed), reordered=True)
     return Verdict(CHANGED, record, changed, removed=sum(approved.values()), total=len(hashed),
                    unmatched=+approved)

@@ -11,6 +11,9 @@ say. Comments, quoting and indentation are not data, so they change nothing.
 
 from __future__ import annotations
 
+import functools
+
+from ..content import schema as s
 from ..content.leaflet import Leaflet, get_at
 from ..content.validate import format_key
 
@@ -35,7 +38,7 @@ def shape_items(leaflet: Leaflet) -> list[tuple[tuple, str, str]]:
     ``value`` or ``source``.
     """
     items = []
-    for key in leaflet.lines:
+    for key in sorted(leaflet.lines, key=lambda key: leaflet.lines[key]):  # file order, as a reader meets them
         if key in leaflet.texts or _unsealed(key) or key[:2] == SOURCES:
             continue
         items.append(_item(key, get_at(leaflet.data, key)))
@@ -62,3 +65,24 @@ def _item(key: tuple, value) -> tuple[tuple, str, str]:
 def field_of(key: tuple) -> str:
     """Return a key as messages name it (``resources[0].url``), the whole leaflet as ``(the leaflet)``."""
     return format_key(key) or "(the leaflet)"
+
+
+@functools.cache
+def all_contexts() -> frozenset[str]:
+    """Return every context a text can have in a leaflet or the shared sections (from the schema)."""
+    found: set[str] = set()
+
+    def walk(spec: s.Spec, path: tuple[str, ...]) -> None:
+        if isinstance(spec, s.Text):
+            found.add("/".join(path))
+        elif isinstance(spec, s.Pictogrammed):
+            found.update(("/".join(path), "/".join((*path, "text"))))
+        elif isinstance(spec, s.Seq):
+            walk(spec.item, path)
+        elif isinstance(spec, (s.Map, s.OneOf)):
+            for name, child in (spec.fields if isinstance(spec, s.Map) else spec.kinds).items():
+                walk(child, (*path, name))
+
+    walk(s.LEAFLET, ())
+    walk(s.SHARED, ())
+    return frozenset(found)

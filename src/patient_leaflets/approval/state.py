@@ -71,10 +71,9 @@ def layout_reason(verdict: Verdict, hints: bool = False) -> str:
 
 def _reason(verdict: Verdict, what: str, command: str) -> str:
     record = verdict.record
-    if verdict.state == CHANGED and verdict.count:
-        return f"{what} changed since approval on {record.date}: {'; '.join(describe(verdict))}"
     if verdict.state == CHANGED:
-        return f"{what} reordered since approval on {record.date}"
+        how = "reordered" if verdict.reordered else "changed"
+        return f"{what} {how} since approval on {record.date}: {'; '.join(describe(verdict))}"
     if verdict.state == EDITED:
         return (f"the approval record ({record.where}) was edited by hand: it does not match the {what} approved on "
                 f"{record.date}; approve it again")
