@@ -32,11 +32,12 @@ EDITS = {
     "a pictogram": ("leaflets/sample.yaml", "icon: thermometer", "icon: calendar",
                     f"{APPROVED}: a pictogram changed: key_points[1].icon"),
     "a note made a paragraph": ("leaflets/sample.yaml", "- note: Une remarque", "- paragraph: Une remarque",
-                                f"{APPROVED}: a text moved from a note to a paragraph: sections[0].blocks[2].paragraph"),
+                                f"{APPROVED}: a text moved from a note to a paragraph: "
+                                "sections[0].blocks[2].paragraph"),
     "a list split in two": ("leaflets/sample.yaml", "          - Second élément.\n",
                            "      - list:\n          - Second élément.\n",
-                           f"{APPROVED}: 4 changes of structure (blocks, boxes, lists or table cells): sections[0].blocks, "
-                           "sections[0].blocks[1].list and 2 more"),
+                           f"{APPROVED}: 4 changes of structure (blocks, boxes, lists or table cells): "
+                           "sections[0].blocks, sections[0].blocks[1].list and 2 more"),
     "a table cell moved": ("leaflets/sample.yaml", "- [Fatigue, Reposez-vous.]", "- [Reposez-vous., Fatigue]",
                            "text reordered since approval on 2026-03-02: 2 messages out of their approved order: "
                            "sections[0].blocks[3].table.rows[0][0], sections[0].blocks[3].table.rows[0][1]"),

@@ -117,7 +117,8 @@ def judge(record: Record | None, hashed: list[tuple[Message, str]]) -> Verdict:
         else:
             changed.append(message)
     if not changed and not +approved:  # the same messages in another order: name those out of place
-        changed = [message for (message, digest), was in zip(hashed, record.hashes) if digest[:SHORT_HASH] != was]
+        pairs = zip(hashed, record.hashes, strict=True)
+        changed = [message for (message, digest), was in pairs if digest[:SHORT_HASH] != was]
         return Verdict(CHANGED, record, changed, total=len(hashed), reordered=True)
     return Verdict(CHANGED, record, changed, removed=sum(approved.values()), total=len(hashed),
                    unmatched=+approved)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from ..approval.changes import change_of
+from ..approval.layout import read_layout_approval
 from ..approval.records import CHANGED, Verdict
 from ..approval.translation import read_approvals
 from ..config import Config
@@ -37,8 +38,13 @@ def check_approvals(config: Config, strict: bool = False, locales: list[str] | N
 
 
 def _file_problems(config: Config, locales: list[str] | None) -> list[Problem]:
-    """Return what is wrong with each language's ``approvals.yaml`` (its rows then say only that they failed)."""
+    """Return what is wrong with each language's ``approvals.yaml`` and with ``layout-approval.yaml`` (the rows
+    of the PDFs they concern then say only that they failed)."""
     problems = []
+    try:
+        read_layout_approval(config)
+    except LeafletError as exc:
+        problems += exc.problems
     for locale in locales or config.locales:
         try:
             read_approvals(config, locale)
