@@ -17,16 +17,26 @@ from ..pipeline.page import LocatedGap
 from ..pipeline.status import StatusRow, approval_status
 
 
-def check_approvals(config: Config, strict: bool = False, locales: list[str] | None = None) -> list[Problem]:
+def pages_of(config: Config, locales: list[str] | None = None) -> list[StatusRow]:
+    """Return the state of every PDF ``check_approvals`` looks at: the source text's, and ``locales``' (all)."""
+    return approval_status(config, [config.source_locale, *locales] if locales else None)
+
+
+def check_approvals(config: Config, strict: bool = False, locales: list[str] | None = None,
+                    rows: list[StatusRow] | None = None) -> list[Problem]:
     """Return a problem for each PDF that would be a draft, and for each message changed since its approval.
 
-    ``locales`` limits the translations looked at; the source text is always checked.
+    ``locales`` limits the translations looked at; the source text is always checked. ``rows`` are the pages'
+    states when the caller has them already (``pages_of``).
     """
     severity = "error" if strict else "warning"
     problems = _file_problems(config, locales)
-    for row in approval_status(config, [config.source_locale, *locales] if locales else None):
+    for row in rows if rows is not None else pages_of(config, locales):
+        if row.error and strict:  # the content checks say why; this says which PDF the build fails
+            problems.append(Problem(_handout_path(config, row), None, "", "build --strict fails it: it cannot be "
+                                    f"built ({row.error.splitlines()[0]})"))
         if row.error or row.final:
-            continue  # a leaflet that cannot be loaded is reported by the content checks
+            continue
         output = _handout_path(config, row)
         verb = "build --strict refuses it:" if strict else "a draft:"
         problems.append(Problem(output, None, "", f"{verb} {'; '.join(row.reasons(hints=False))}",
