@@ -92,3 +92,17 @@ def test_a_known_overflow_is_read_from_the_manifest_not_laid_out_again(built, tm
     checked, said = refused_by_check(project)
     assert checked == {"en"}
     assert "error: output/en/sample.pdf: build --strict refuses it: text runs off the page" in said
+
+
+def test_leaflet_text_babel_flags_as_python_format_has_its_markup_checked(built, tmp_path):
+    project = shutil.copytree(built, tmp_path / "project")
+    edit(project, "leaflets/sample.yaml", "Second élément.", "Prenez 50 % de la dose.")
+    edit(project, PO, 'msgid "Second élément."\nmsgstr "Second item."',
+         '#, python-format\nmsgid "Prenez 50 % de la dose."\nmsgstr "Take 50 % of the [dose](https://evil.example)."')
+    approve(project, "sample")
+    from patient_leaflets.check.project import check_project
+
+    errors = [str(p) for p in check_project(load_config(project)).errors]  # the catalog's own check, not strict
+    assert any(e.startswith(PO) and "inline markup differs" in e for e in errors), errors
+    checked, said = refused_by_check(project)
+    assert checked == refused_by_build(project) == {"en"}
