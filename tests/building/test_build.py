@@ -107,16 +107,16 @@ def test_strict_refuses_a_draft_and_sets_the_final_pdf_aside(config):
         f"({po_line(config, 'Vous avez {fever_threshold} ou plus.')})")
     english = config.root / "output" / "en"
     assert not (english / "sample.pdf").exists(), "no PDF that looks final where the refused one would be"
-    assert (english / "sample.previous.pdf").read_bytes() == good, "set aside, not deleted"
-    assert failed.previous == "output/en/sample.previous.pdf"
-    assert closing_lines(report)[0] == ("set aside  output/en/sample.pdf → output/en/sample.previous.pdf: it no "
+    assert (config.root / "output" / "superseded" / "en" / "sample.pdf").read_bytes() == good, "set aside, kept"
+    assert failed.previous == "output/superseded/en/sample.pdf"
+    assert closing_lines(report)[0] == ("set aside  output/en/sample.pdf → output/superseded/en/sample.pdf: it no "
                                         "longer matches its sources")
     assert not list(english.glob(".*.tmp"))
     again = build_leaflets(config, jobs=1)
     assert [(o.locale, o.status, o.draft) for o in again.outcomes] == [("en", "built", True),
                                                                        ("fr", "unchanged", False)]
     assert [str(s) for s in again.stale] == [
-        "output/en/sample.previous.pdf: an earlier PDF, set aside when a build refused or failed to replace it: not "
+        "output/superseded/en/sample.pdf: an earlier PDF, set aside when a build refused or failed to replace it: not "
         "to be given to patients"]
     assert build_leaflets(config, jobs=1, strict=True).failed[0].previous == "", "a draft is marked DRAFT: it stays"
     assert (english / "sample.pdf").exists()
@@ -455,7 +455,7 @@ def test_a_render_error_does_not_stop_the_others(two_leaflets, monkeypatch):
         ("output/fr/other.pdf", "failed"), ("output/fr/sample.pdf", "built")]
     assert report.failed[0].error == "unexpected error: RuntimeError('Pango failed') (traceback in the log)"
     assert not (out / "en" / "other.pdf").exists(), "an earlier PDF never passes for the one that failed"
-    assert (out / "en" / "other.previous.pdf").read_bytes() == before, "set aside, never removed"
+    assert (out / "superseded" / "en" / "other.pdf").read_bytes() == before, "set aside, never removed"
     monkeypatch.undo()
     statuses = [o.status for o in build_leaflets(two_leaflets, jobs=1).outcomes]
     assert statuses == ["built", "unchanged", "built", "unchanged"], \
