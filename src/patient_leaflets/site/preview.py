@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..building import build_leaflets
+from ..building.fingerprint import LAYOUT_FILE as LAYOUT_APPROVAL
 from ..building.report import BuildListener
 from ..building.workers import keep_workers
 from ..config import Config, load_config
@@ -128,6 +129,7 @@ class Preview:
         """Return the folders and files whose changes start a build."""
         config = self.config
         paths = [config.path(name) for name in ("leaflets", "translations", "templates", "styles")]
+        paths.append(config.root / LAYOUT_APPROVAL)  # approving the layout makes the PDFs final
         return [path for path in paths if path.exists()] + [config.root / "pyproject.toml"]
 
     def watch(self, stop: threading.Event, changed: Callable[[set], None] = lambda changes: None,
