@@ -139,3 +139,22 @@ def test_a_broken_layout_approval_fails_every_pdf_without_a_traceback(tmp_path):
     assert result.output.splitlines()[0].startswith("layout (templates, styles, pictograms, fonts): failed: ")
     check = run(config, "check", "--strict")
     assert check.exit_code == 1 and "layout-approval.yaml" in check.output and "Traceback" not in check.output
+
+
+def test_a_record_dated_in_the_future_approves_nothing(fresh, monkeypatch):
+    import types
+
+    import patient_leaflets.approval.approve as approve_module
+    import patient_leaflets.approval.records as records
+
+    class Clock(dt.date):
+        @classmethod
+        def today(cls):
+            return dt.date(2026, 12, 4)
+
+    monkeypatch.setattr(approve_module, "_check_date", lambda leaflet, date: date)  # a record sealed some other way
+    approve_leaflet(fresh, "sample", ["Dr Exemple"], [], dt.date(2026, 12, 5))
+    monkeypatch.setattr(records, "dt", types.SimpleNamespace(date=Clock))  # judged on 4 December 2026
+    [french] = [row for row in approval_status(fresh) if row.locale == "fr"]
+    assert french.reasons() == ["the approval record (leaflets/sample.yaml:52) is dated 2026-12-05, in the future: "
+                                "it approves nothing yet; approve it again on the day it is given"]

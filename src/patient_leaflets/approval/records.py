@@ -21,7 +21,7 @@ SHORT_HASH = 10
 """Hex digits kept per message in a record: enough to name changed messages, short enough to read in a diff."""
 SEAL_PREFIX = "sha256:"
 
-APPROVED, UNAPPROVED, CHANGED, EDITED = "approved", "not approved", "changed", "edited"
+APPROVED, UNAPPROVED, CHANGED, EDITED, FUTURE = "approved", "not approved", "changed", "edited", "dated in the future"
 """The states of a text against its record."""
 SOURCE_ROLES = ("clinical", "patient")
 TRANSLATION_ROLES = ("translator", "reviewer")
@@ -100,12 +100,15 @@ class Verdict:
 
 
 def judge(record: Record | None, hashed: list[tuple[Message, str]]) -> Verdict:
-    """Compare today's messages (each with its full hash) with a record."""
+    """Compare today's messages (each with its full hash) with a record.
+
+    A record dated after today approves nothing, however it was sealed: no one approved it yet.
+    """
     if record is None:
         return Verdict(UNAPPROVED, total=len(hashed))
     full = [digest for _, digest in hashed]
     if seal(record.subject, record.date, record.people, record.version, full) == record.seal:
-        return Verdict(APPROVED, record, total=len(hashed))
+        return Verdict(APPROVED if record.date <= dt.date.today() else FUTURE, record, total=len(hashed))
     approved = Counter(record.hashes)
     current = Counter(digest[:SHORT_HASH] for digest in full)
     if approved == current and list(record.hashes) == [d[:SHORT_HASH] for d in full]:

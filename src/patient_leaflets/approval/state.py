@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..i18n.gaps import Gap
 from ..render.html import ApprovalView, VerdictView
 from .changes import describe
-from .records import APPROVED, CHANGED, EDITED, SOURCE_ROLES, TRANSLATION_ROLES, Verdict
+from .records import APPROVED, CHANGED, EDITED, FUTURE, SOURCE_ROLES, TRANSLATION_ROLES, Verdict
 from .summary import ApprovalSummary, VerdictSummary
 
 
@@ -74,6 +74,9 @@ def _reason(verdict: Verdict, what: str, command: str) -> str:
     if verdict.state == CHANGED:
         how = "reordered" if verdict.reordered else "changed"
         return f"{what} {how} since approval on {record.date}: {'; '.join(describe(verdict))}"
+    if verdict.state == FUTURE:
+        return (f"the approval record ({record.where}) is dated {record.date}, in the future: it approves nothing "
+                "yet; approve it again on the day it is given")
     if verdict.state == EDITED:
         return (f"the approval record ({record.where}) was edited by hand: it does not match the {what} approved on "
                 f"{record.date}; approve it again")
