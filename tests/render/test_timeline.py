@@ -14,7 +14,7 @@ from patient_leaflets.building import build_leaflets
 from patient_leaflets.content.schema import PICTOGRAMS
 from patient_leaflets.errors import RenderError
 from patient_leaflets.pipeline import leaflet_page
-from patient_leaflets.render.timeline import LABEL_SIZE, TEXT_X, WIDTH, _Drawing, font_measure, look_of
+from patient_leaflets.render.timeline import LABEL_SIZE, TEXT_X, WIDTH, Drawing, font_measure, look_of
 
 TIMELINE = """\
       - timeline:
@@ -110,7 +110,7 @@ def test_a_colour_the_timeline_needs_missing_from_the_stylesheet_is_named(config
 def test_timeline_labels_wrap_within_their_column():
     measure = font_measure(ROOT / "styles" / "fonts")
     stylesheet = ROOT / "styles" / "leaflet.css"
-    drawing = _Drawing(measure, rtl=False, look=look_of([(stylesheet, "styles/leaflet.css")]))
+    drawing = Drawing(measure, rtl=False, look=look_of([(stylesheet, "styles/leaflet.css")]))
     room = WIDTH / 3 - TEXT_X - 1.5
     lines = drawing.wrap("Consultation d’annonce avec votre médecin et l’infirmière", room, bold=False)
     assert len(lines) > 1
