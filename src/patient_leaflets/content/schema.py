@@ -114,7 +114,7 @@ TIMELINE = Map(
 """The treatment path drawn as a graphic: steps before, during and after the treatment."""
 
 FIGURE_ICONS = ("pill", "injection", "clock", "hospital", "calendar", "heart", "lungs", "gut", "skin", "liver",
-                "gland", "nerves")
+                "gland", "nerves", "child", "jar")
 """The pictograms a figure's panel may show, drawn by ``render/figure.py``."""
 FIGURE_PANELS = 6
 """The most panels one figure shows: two rows of three."""

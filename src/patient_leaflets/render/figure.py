@@ -54,6 +54,10 @@ ICONS = {
              '<ellipse cx="16" cy="14" rx="4" ry="6"/></g>',
     "nerves": '<g fill="none" stroke="{c}"><path d="M12 5a4 4 0 0 0-7.5 2.5 4 4 0 0 0 0 7 4 4 0 0 0 7.5 4z"/>'
               '<path d="M12 5a4 4 0 0 1 7.5 2.5 4 4 0 0 1 0 7 4 4 0 0 1-7.5 4zM12 5v14"/></g>',
+    "child": '<g fill="none" stroke="{c}"><circle cx="12" cy="5.5" r="3"/><path d="M12 9v6.5M7 11.5l5 1.5 5-1.5'
+             'M12 15.5l-3.5 5M12 15.5l3.5 5"/></g>',
+    "jar": '<g fill="none" stroke="{c}"><rect x="6" y="9.5" width="12" height="11" rx="2"/><path d="M5 6h14v3.5H5z"/>'
+           '<path d="M20.5 2.5 15 8"/></g>',
 }
 WARNING = ('<path d="M12 3 22 20.5H2z" fill="{c}"/><path d="M12 9.5v5.5" stroke="{paper}" stroke-width="2.4"/>'
            '<circle cx="12" cy="17.6" r="1.3" fill="{paper}"/>')
