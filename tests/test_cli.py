@@ -99,17 +99,17 @@ def test_extract_init_update_stats(project):
         ["en", "_shared", "2", "0", "0", "9", "0", "0", "100%"],
         ["en", "sample", "26", "0", "0", "80", "0", "0", "100%"],
         ["en", "site", "32", "0", "0", "140", "0", "0", "100%"],
-        ["en", "templates", "57", "0", "0", "303", "0", "0", "100%"],
-        ["en", "all", "115", "0", "0", "529", "0", "0", "100%"],
+        ["en", "templates", "58", "0", "0", "303", "0", "0", "100%"],
+        ["en", "all", "116", "0", "0", "529", "0", "0", "100%"],
         ["es", "_shared", "0", "0", "2", "0", "0", "9", "0%"],
         ["es", "sample", "0", "0", "26", "0", "0", "80", "0%"],
         ["es", "site", "0", "0", "32", "0", "0", "140", "0%"],
-        ["es", "templates", "0", "0", "57", "0", "0", "303", "0%"],
-        ["es", "all", "0", "0", "115", "0", "0", "529", "0%"],
+        ["es", "templates", "0", "0", "58", "0", "0", "303", "0%"],
+        ["es", "all", "0", "0", "116", "0", "0", "529", "0%"],
     ]
     rows = json.loads(run(project, "stats", "--json").output)["stats"]
     assert rows[-1] == {"locale": "es", "leaflet": "all",
-                        "messages": {"total": 115, "translated": 0, "fuzzy": 0, "untranslated": 115},
+                        "messages": {"total": 116, "translated": 0, "fuzzy": 0, "untranslated": 116},
                         "words": {"total": 529, "translated": 0, "fuzzy": 0, "untranslated": 529}, "percent": 0.0}
 
 
