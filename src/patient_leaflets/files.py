@@ -269,8 +269,8 @@ def output_links(output: Path, root: Path) -> list[Problem]:
     if not found and output.is_dir():
         found = _links_under(output)
     return [Problem(display_path(path, root), None, "", f"is a symbolic link (to {os.readlink(path)}): the tool "
-                    "writes and serves only inside the project", "Remove the link; the build makes the folder itself")
-            for path in found[:1]]
+                    "writes and serves only inside the project",
+                    "Remove the link: the build makes what it needs there itself") for path in found[:1]]
 
 
 def _links_under(folder: Path) -> list[Path]:
