@@ -81,7 +81,8 @@ def test_the_timeline_is_drawn_in_the_stylesheets_colours_and_fonts(config, proj
     add_timeline(project)
     before = figure(config, "fr")
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="timeline-graphic" role="img" viewBox="0 0 150 ' in before
-    assert 'font-family="Atkinson Hyperlegible Next, Noto Sans Arabic, Noto Sans Hebrew, sans-serif">' in before
+    stack = "Atkinson Hyperlegible Next, Noto Naskh Arabic, Noto Sans Hebrew, Noto Sans CJK SC, sans-serif"
+    assert f'font-family="{stack}">' in before
     assert 'fill="#1c3f77"' in before and 'fill="#e8eef8"' in before and 'fill="#111111"' in before
     assert 'font-weight="700" fill="#ffffff"' in before  # the phases' names, on their arrows
     stylesheet = project / "styles" / "leaflet.css"
