@@ -110,3 +110,33 @@ def test_a_numeric_expression_is_one_left_to_right_run(arabic):
         assert expression in seen, expression
     for backwards in ("2/1", "30:14", "6-2", "mg5", "2026/03/14"):
         assert backwards not in seen, backwards
+
+
+def x_of(path: Path, words: str) -> float:
+    """Return where ``words`` start on the page, from the left edge (pdfium's search, page 1 then the next)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        for page in document:
+            text = page.get_textpage()
+            found = text.search(words, match_case=True, match_whole_word=True).get_next()
+            if found:
+                return text.get_charbox(found[0])[0]
+        raise AssertionError(f"{words!r} is not in {path}")
+    finally:
+        document.close()
+
+
+def test_text_left_in_french_reads_as_french_and_the_page_still_reads_from_the_right(arabic):
+    """A paragraph or item left in French is a French block (bullet, alignment and full stop where French puts
+    them); the care team's fields and the contacts' labels start on the right, where the Arabic reader starts."""
+    html = (arabic / "sample.html").read_text(encoding="utf-8")
+    assert '<li lang="fr" dir="ltr"><strong><span lang="fr" dir="ltr" class="untranslated">Cancer info' in html
+    assert '<p lang="fr" dir="ltr"><span lang="fr" dir="ltr" class="untranslated">Une remarque importante.' in html
+    assert "<p>خذ" in html, "a translated paragraph keeps the page's language and direction"
+    seen = seen_lines(arabic / "sample.pdf")
+    assert any(line.startswith("•Cancerinfo.Leservice") for line in seen), "bullet, name, its full stop: French"
+    pdf = arabic / "sample.pdf"
+    assert x_of(pdf, "Équipe soignante") > x_of(pdf, "Numéro à appeler") > x_of(pdf, "Prochain rendez-vous")
+    assert x_of(pdf, "Standard") > x_of(pdf, "+33 1 23 45 67 89")

@@ -57,3 +57,51 @@ def _wrapped(text: str, locale: str) -> str:
         out += [text[last:start], '<bdi dir="ltr">', text[start:end], "</bdi>"]
         last = end
     return "".join(out) + text[last:]
+
+
+_BLOCK = re.compile(r"<(p|li|dd|dt|td|th|h[1-6]|caption|figcaption)((?: [^>]*)?)>")
+_FALLBACK = re.compile(r'<span lang="([^"]+)" dir="(ltr|rtl)" class="untranslated">')
+_LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def fallback_blocks(html: str) -> str:
+    """Return ``html`` where a paragraph, list item, cell or heading left in the source language carries that
+    language and direction itself (``<li lang="fr" dir="ltr">``): its bullet, its alignment and its punctuation
+    then follow French, instead of French runs set one after the other from the right of a right-to-left line
+    ("Le service d’information du cancer. Cancer info •" read ". Cancer info •" at its end)."""
+    inserts: list[tuple[int, str]] = []
+    for match in _BLOCK.finditer(html):
+        end = _closing(html, match.group(1), match.end())
+        fallback = _FALLBACK.search(html, match.end(), end) if end else None
+        if fallback and "lang=" not in match.group(2) and _only_fallback(html[match.end():end], fallback.group(0)):
+            inserts.append((match.end() - 1, f' lang="{fallback.group(1)}" dir="{fallback.group(2)}"'))
+    out, last = [], 0
+    for at, attributes in inserts:
+        out += [html[last:at], attributes]
+        last = at
+    return "".join(out) + html[last:]
+
+
+def _only_fallback(inner: str, opening: str) -> bool:
+    """Whether ``inner`` has no words but those of fallback spans like ``opening`` (and of links' addresses)."""
+    rest, depth, kept = _LINK.sub("", inner), 0, []
+    for piece in re.split(r"(<[^>]*>)", rest):
+        if piece.startswith("<"):
+            if piece == opening or (depth and piece.startswith("<span")):
+                depth += 1
+            elif depth and piece == "</span>":
+                depth -= 1
+        elif not depth:
+            kept.append(piece)
+    return not re.search(r"[^\W\d_]", "".join(kept))
+
+
+def _closing(html: str, name: str, start: int) -> int | None:
+    """Return where the element ``name`` opened just before ``start`` ends (before its closing tag), or None."""
+    depth = 1
+    for tag in re.finditer(rf"<(/?){name}\b[^>]*>", html[start:]):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return start + tag.start()
+    return None

@@ -35,7 +35,7 @@ from ..errors import LeafletError, Problem, RenderError
 from ..files import ASSET, read_file
 from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
-from .bidi import isolate_left_to_right
+from .bidi import fallback_blocks, isolate_left_to_right
 from .css_text import COUNTERS, css_content, css_string, margin_box
 from .editions import format_context
 from .localize import localized_day, localized_placeholders
@@ -156,7 +156,8 @@ def render_html(config: Config, leaflet: Leaflet, *, locale: str, catalog=None,
                                         template_locations(config, TEMPLATE) if catalog is not None else None)
     env.install_gettext_translations(translations, newstyle=True)
     env.globals["gettext"] = _gettext(translations)
-    context = _context(leaflet, config.language(locale), config, fmt)
+    language = config.language(locale)
+    context = _context(leaflet, language, config, fmt)
     context["shared_sections"] = shared.data["sections"] if shared else []
     context.update(format_context(config, locale, leaflet.id, fmt))
     approval = approval or NOT_APPROVED
@@ -173,7 +174,7 @@ def render_html(config: Config, leaflet: Leaflet, *, locale: str, catalog=None,
             html = template.render(context, draft=True, incomplete=True)
     except TemplateError as exc:
         raise RenderError([_template_problem(exc, config)]) from None
-    return RenderedHTML(html, incomplete or draft, approved)
+    return RenderedHTML(fallback_blocks(html) if language.is_right_to_left else html, incomplete or draft, approved)
 
 
 def _gettext(translations: TemplateTranslations):
@@ -274,7 +275,8 @@ def text_filters(values: dict[str, Markup], source_values: dict[str, Markup], la
     def rich(text: str) -> Markup:
         if isinstance(text, SourceText):  # shown in the source language: say so, for readers and hyphenation
             inner = printed_addresses(keep_together(render_text(text, source_values, typography(source))))
-            return Markup('<span lang="{}" class="untranslated">{}</span>').format(source.tag, inner)
+            fallback = Markup('<span lang="{}" dir="{}" class="untranslated">{}</span>')
+            return fallback.format(source.tag, source.direction, inner)
         html = keep_together(render_text(text, values, typography(language)))
         # Isolated before web addresses are marked up for paper, which splits them (and e-mails) into parts.
         return printed_addresses(isolate_left_to_right(html, language.region) if language.is_right_to_left else html)
