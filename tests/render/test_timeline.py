@@ -11,6 +11,7 @@ from pypdf.generic import ContentStream
 
 from conftest import ROOT, approve
 from patient_leaflets.building import build_leaflets
+from patient_leaflets.config import load_config
 from patient_leaflets.content.schema import PICTOGRAMS
 from patient_leaflets.errors import RenderError
 from patient_leaflets.pipeline import leaflet_page
@@ -59,6 +60,20 @@ def test_timeline_is_an_svg_drawn_from_the_translated_steps(config, project):
     french = figure(config, "fr")
     assert "<title>Avant : Consultation (1 heure). Pendant : Une séance par jour (5 semaines) et Bilan à " \
            "mi-parcours. Après : Rendez-vous de suivi.</title>" in french
+
+
+def test_phase_names_left_in_french_are_drawn_as_words_not_markup(config, project):
+    """In a new language, the arrows' names fall back to French: the arrow shows "Avant", not the fallback's
+    <span lang="fr" …> markup, and the figure's text read out says it the same way."""
+    from patient_leaflets.i18n.catalogs import init_catalog
+
+    add_timeline(project)
+    init_catalog(config, "es")
+    spanish = figure(load_config(project), "es")
+    drawn = re.findall(r"<text [^>]*>([^<]*)</text>", spanish)
+    assert {"Avant", "Pendant", "Après"} <= set(drawn)
+    assert "span" not in spanish[spanish.index("<svg"):] and "&lt;" not in spanish
+    assert "<title>Avant : Consultation (1 heure). Pendant :" in spanish
 
 
 def test_a_timeline_caption_is_shown_above_the_graphic(config, project):

@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 from .._version import __version__
 from ..config import Config, Language
 from ..config.formats import FORMATS, STANDARD
+from ..config.language import direction_of
 from ..content.leaflet import Leaflet
 from ..content.markup import french_spacing, render_text
 from ..content.placeholders import printed_url
@@ -108,6 +109,7 @@ def make_environment(templates: Path) -> Environment:
     env.filters["format_list"] = format_list
     env.filters["printed_url"] = printed_url
     env.filters["language_name"] = language_name
+    env.filters["direction"] = direction_of
     env.filters["heading"] = last_words_together
     env.filters["keep_together"] = lambda text: keep_together(escape(text))
     return env
@@ -292,7 +294,10 @@ def text_filters(values: dict[str, Markup], source_values: dict[str, Markup], la
 
 def format_list(items, locale: str) -> str:
     """Return ``items`` as one list in ``locale`` (a BCP 47 tag such as ``fr`` or ``pt-BR``): "A, B et C"."""
-    return babel_format_list([str(item) for item in items], locale=Locale.parse(locale, sep="-"))
+    # The words of each item: a list is text (the timeline's alternative text), and a fallback's markup turned
+    # into a plain string would be printed as "<span lang=…>".
+    words = [item.striptags() if isinstance(item, Markup) else str(item) for item in items]
+    return babel_format_list(words, locale=Locale.parse(locale, sep="-"))
 
 
 def language_name(code: str, locale: str) -> str:
