@@ -208,3 +208,19 @@ def test_a_screenshot_shows_the_cards_and_their_thumbnails(visit, tmp_path):
     data = path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20], "big") == 1280
     assert page.locator(".card").first.bounding_box()["y"] < 900  # the first card is seen without scrolling
+
+
+def test_the_page_folds_a_query_as_the_library_folded_the_titles(visit):
+    """The search box folds what is typed (library.js) as site/catalogue.py folded the titles it searches: Arabic
+    short vowels and alef forms, Hebrew points, accents, full-width letters, Chinese as it is."""
+    import re
+
+    from patient_leaflets.site.catalogue import fold
+
+    script = (Path(__file__).resolve().parents[2] / "templates" / "site" / "library.js").read_text(encoding="utf-8")
+    function = re.search(r"function fold\(text\) \{.*?\n  \}", script, re.DOTALL).group(0)
+    samples = ["نَشْرَةٌ طِبِّيَّة", "أدوية إبرة آلام ٱلعلاج مستشفى فـحـص", "שָׁלוֹם", "Chimiothérapie L’équipe",
+               "什么是化疗？", "ＣＡＲ－Ｔ", "  espacé\u00a0 ici  "]
+    page = visit.open()
+    folded = page.evaluate(f"samples => samples.map({function})", samples)
+    assert folded == [fold(sample) for sample in samples]

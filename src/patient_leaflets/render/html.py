@@ -41,7 +41,7 @@ from .css_text import COUNTERS, css_content, css_string, margin_box
 from .editions import format_context
 from .localize import localized_day, localized_placeholders
 from .template_strings import template_locations
-from .timeline import font_measure, look_of, timeline_svg
+from .timeline import as_text, font_measure, look_of, timeline_svg
 from .typography import keep_together, last_words_together, printed_addresses
 
 TEMPLATE = "leaflet.html.j2"
@@ -110,6 +110,8 @@ def make_environment(templates: Path) -> Environment:
     env.filters["printed_url"] = printed_url
     env.filters["language_name"] = language_name
     env.filters["direction"] = direction_of
+    # An attribute (alt, aria-label, data-…) holds words only: a fallback's <span lang=…> would be printed there.
+    env.filters["words"] = as_text
     env.filters["heading"] = last_words_together
     env.filters["keep_together"] = lambda text: keep_together(escape(text))
     return env
