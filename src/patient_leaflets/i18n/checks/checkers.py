@@ -25,6 +25,7 @@ from .labels import label_problems
 from .links import link_problems
 from .number_words import number_words
 from .numbers import ascii_digits, find_numbers, number_spans
+from .punctuation import punctuation_warnings
 from .quantities import quantity_problems
 
 MAX_LENGTH_RATIO = 3
@@ -91,7 +92,8 @@ def length_problem(msgid: str, msgstr: str) -> str:
 
 def translation_warnings(msgstr: str, rules: Rules = Rules()) -> list[str]:
     """Return what is worth fixing but cannot mislead a patient: typography."""
-    return typography_problems(msgstr, rules.locale) + comma_decimal_warnings(msgstr, rules.locale)
+    return [*typography_problems(msgstr, rules.locale), *comma_decimal_warnings(msgstr, rules.locale),
+            *punctuation_warnings(msgstr, rules.locale)]
 
 
 # Placeholders ---------------------------------------------------------------------------------------------------
