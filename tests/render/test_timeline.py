@@ -76,6 +76,19 @@ def test_phase_names_left_in_french_are_drawn_as_words_not_markup(config, projec
     assert "<title>Avant : Consultation (1 heure). Pendant :" in spanish
 
 
+def test_right_to_left_pages_show_the_timeline_as_a_list(config, project):
+    """WeasyPrint lays out SVG text one character at a time from the left: Hebrew would read backwards and Arabic
+    letters would not join. Right-to-left pages get the path as the list large print has, in HTML text."""
+    from patient_leaflets.i18n.catalogs import init_catalog
+
+    add_timeline(project)
+    init_catalog(config, "ar")
+    html = leaflet_page(load_config(project), project / "leaflets" / "sample.yaml", "ar").rendered.html
+    assert '<div class="timeline timeline-list">' in html and "timeline-graphic" not in html
+    assert "<dt><span lang=\"fr\" dir=\"ltr\" class=\"untranslated\">Avant</span></dt>" in html.replace(
+        '<dt lang="fr" dir="ltr">', "<dt>")
+
+
 def test_a_timeline_caption_is_shown_above_the_graphic(config, project):
     caption = "      - timeline:\n          caption: Votre parcours\n"
     add_timeline(project, TIMELINE.replace("      - timeline:\n", caption))
