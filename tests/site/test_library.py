@@ -80,7 +80,7 @@ def test_every_pdf_is_listed_with_its_title_in_its_language(project):
         ("fr", ["standard"]), ("en", ["standard"]), ("fr", ["standard", "large-print"]), ("en", ["standard"])]
     assert page.text["title"] == ["La chimiothérapie", "Chemotherapy", "Le traitement exemple",
                                   "The example treatment"]
-    assert '<span class="title" lang="en-GB">Chemotherapy</span>' in html
+    assert '<span class="title" lang="en-GB" dir="ltr">Chemotherapy</span>' in html
     assert page.text["language"] == ["Français", "English"] * 2
     pdfs = [link for link in page.links if link.endswith(".pdf")]
     assert pdfs == ["fr/chemotherapy.pdf", "en/chemotherapy.pdf", "fr/sample.pdf", "fr/sample.large-print.pdf",
