@@ -41,6 +41,7 @@ class Readability:
     leaflet: str
     locale: str
     words: int
+    """How long the text is: words, or characters in Chinese and Japanese."""
     complete: bool = True
     """False when some texts are still in the source language: the scores would mean nothing."""
     scores: dict[str, float] = field(default_factory=dict)
@@ -67,7 +68,9 @@ def score_leaflet(leaflet: Leaflet, locale: str, complete: bool = True) -> Reada
 
     language = locale.split("_")[0]
     text = plain_sentences(leaflet)
-    result = Readability(leaflet.id, locale, len(text.split()), complete=complete)
+    # Chinese and Japanese put no spaces between words: their length is counted in characters, as their readers do.
+    size = sum(char.isalnum() for char in text) if language in UNSPACED else len(text.split())
+    result = Readability(leaflet.id, locale, size, complete=complete)
     if not complete:
         return result
     if language not in THRESHOLDS:
