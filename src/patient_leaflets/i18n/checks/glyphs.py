@@ -11,10 +11,12 @@ from __future__ import annotations
 import functools
 import io
 import re
+import struct
 import unicodedata
 from pathlib import Path
 
 from ...config.formats import FORMATS
+from ...errors import LeafletError
 from ...files import ASSET, display_path, read_file
 
 _RANGE = re.compile(r"U\+([0-9A-Fa-f?]{1,6})(?:-([0-9A-Fa-f]{1,6}))?")
@@ -50,7 +52,12 @@ def _drawable(sheets: tuple[Path, ...], _stamps: tuple, root: Path) -> frozenset
     def display(path: Path) -> str:
         return display_path(path, root)
 
-    faces = [face for sheet in sheets for face in _font_faces(sheet, display(sheet))]
+    faces = []
+    for sheet in sheets:
+        try:
+            faces += _font_faces(sheet, display(sheet))
+        except LeafletError:  # a linked or oversized stylesheet: check and the build say so, the render stops
+            continue
     if not faces:
         return None
     return frozenset().union(*(_face_characters(path, ranges, display(path)) for path, ranges in faces))
@@ -89,8 +96,10 @@ def _font_faces(sheet: Path, display: str) -> list[tuple[Path, frozenset[int] | 
                                                                   skip_whitespace=True)
                        if item.type == "declaration"}
         url = _URL.search(descriptors.get("src", ""))
-        if url and not url.group(1).startswith(("data:", "http:", "https:")):
-            faces.append((sheet.parent / url.group(1), _ranges(descriptors.get("unicode-range"))))
+        path = (sheet.parent / url.group(1)).resolve() if url and ":" not in url.group(1) else None
+        # Only a font under styles/: anything else is refused by the render (render.assets), never read here.
+        if path is not None and path.is_relative_to(sheet.parent.resolve()):
+            faces.append((path, _ranges(descriptors.get("unicode-range"))))
     return faces
 
 
@@ -105,10 +114,11 @@ def _ranges(value: str | None) -> frozenset[int] | None:
 
 
 def _face_characters(path: Path, ranges: frozenset[int] | None, display: str) -> frozenset[int]:
-    if not path.is_file():
-        return frozenset()
-    from fontTools.ttLib import TTFont  # a dependency already (the timeline measures its labels with it)
+    from fontTools.ttLib import TTFont, TTLibError  # a dependency already (the timeline measures with it)
 
-    with TTFont(io.BytesIO(read_file(path, display, ASSET)), lazy=True) as font:
-        cmap = frozenset(font.getBestCmap())
+    try:
+        with TTFont(io.BytesIO(read_file(path, display, ASSET)), lazy=True) as font:
+            cmap = frozenset(font.getBestCmap() or ())
+    except (LeafletError, TTLibError, OSError, struct.error, KeyError):  # not a font, or not one to read: it draws nothing
+        return frozenset()
     return cmap if ranges is None else cmap & ranges
