@@ -119,6 +119,6 @@ def _face_characters(path: Path, ranges: frozenset[int] | None, display: str) ->
     try:
         with TTFont(io.BytesIO(read_file(path, display, ASSET)), lazy=True) as font:
             cmap = frozenset(font.getBestCmap() or ())
-    except (LeafletError, TTLibError, OSError, struct.error, KeyError):  # not a font (the render says so): draws nothing
+    except (LeafletError, TTLibError, OSError, struct.error, KeyError):  # not a font (the render says so)
         return frozenset()
     return cmap if ranges is None else cmap & ranges
