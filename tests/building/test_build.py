@@ -207,7 +207,7 @@ def test_arabic_is_laid_out_right_to_left_with_a_font_that_has_its_letters(confi
     assert outcome.status == "built" and outcome.draft
     pdf = project / "output" / "ar" / "sample.pdf"
     assert PdfReader(pdf).trailer["/Root"]["/Lang"] == "ar"
-    assert {"Noto-Sans-Arabic", "Noto-Sans-Arabic-Bold"} <= embedded_fonts(pdf)
+    assert {"Noto-Naskh-Arabic", "Noto-Naskh-Arabic-Bold"} <= embedded_fonts(pdf)
     assert "العلاج المثال" in pdf_text(pdf)
     html = leaflet_page(load_config(project), project / "leaflets" / "sample.yaml", "ar").rendered
     assert html.html.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">')

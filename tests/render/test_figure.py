@@ -9,6 +9,7 @@ from pathlib import Path
 from test_timeline import add_block, figure_alternatives, final_english_pdf
 
 from conftest import ROOT
+from patient_leaflets.config import load_config
 from patient_leaflets.pipeline import leaflet_page
 from patient_leaflets.render.figure import ICONS, figure_svg
 from patient_leaflets.render.timeline import WIDTH, font_measure, look_of
@@ -64,6 +65,22 @@ def test_a_figure_in_large_print_is_a_list_in_body_type(config, project):
     assert "<svg" not in large and "figure-graphic" not in large
     assert re.findall(r"<dt>([^<]*)</dt>", large) == ["Tamoxifen", "Fulvestrant"]
     assert "<dd>One tablet a day. <strong>A swollen leg.</strong></dd>" in large
+
+
+def test_a_figure_in_a_right_to_left_page_is_a_list_and_its_alternative_text_has_no_markup(config, project):
+    """WeasyPrint sets SVG text one character at a time from the left (Hebrew backwards, Arabic unjoined): a
+    right-to-left page lists the panels. A new language's standard page still draws them, its /Alt in words."""
+    from patient_leaflets.i18n.catalogs import init_catalog
+
+    add_figure(project)
+    init_catalog(config, "ar")
+    init_catalog(config, "es")
+    config = load_config(project)
+    arabic = leaflet_page(config, config.root / "leaflets" / "sample.yaml", "ar").rendered.html
+    assert '<div class="figure figure-list">' in arabic and "figure-graphic" not in arabic
+    spanish = figure(config, "es")
+    assert "<title>Trouvez votre médicament. Tamoxifène : Un comprimé par jour." in spanish
+    assert "&lt;span" not in spanish and "<title><span" not in spanish
 
 
 def test_panel_text_is_escaped_and_wrapped_within_its_panel():

@@ -11,6 +11,7 @@ from pypdf.generic import ContentStream
 
 from conftest import ROOT, approve
 from patient_leaflets.building import build_leaflets
+from patient_leaflets.config import load_config
 from patient_leaflets.content.schema import PICTOGRAMS
 from patient_leaflets.errors import RenderError
 from patient_leaflets.pipeline import leaflet_page
@@ -66,6 +67,33 @@ def test_timeline_is_an_svg_drawn_from_the_translated_steps(config, project):
            "mi-parcours. Après : Rendez-vous de suivi.</title>" in french
 
 
+def test_phase_names_left_in_french_are_drawn_as_words_not_markup(config, project):
+    """In a new language, the arrows' names fall back to French: the arrow shows "Avant", not the fallback's
+    <span lang="fr" …> markup, and the figure's text read out says it the same way."""
+    from patient_leaflets.i18n.catalogs import init_catalog
+
+    add_timeline(project)
+    init_catalog(config, "es")
+    spanish = figure(load_config(project), "es")
+    drawn = re.findall(r"<text [^>]*>([^<]*)</text>", spanish)
+    assert {"Avant", "Pendant", "Après"} <= set(drawn)
+    assert "span" not in spanish[spanish.index("<svg"):] and "&lt;" not in spanish
+    assert "<title>Avant : Consultation (1 heure). Pendant :" in spanish
+
+
+def test_right_to_left_pages_show_the_timeline_as_a_list(config, project):
+    """WeasyPrint lays out SVG text one character at a time from the left: Hebrew would read backwards and Arabic
+    letters would not join. Right-to-left pages get the path as the list large print has, in HTML text."""
+    from patient_leaflets.i18n.catalogs import init_catalog
+
+    add_timeline(project)
+    init_catalog(config, "ar")
+    html = leaflet_page(load_config(project), project / "leaflets" / "sample.yaml", "ar").rendered.html
+    assert '<div class="timeline timeline-list">' in html and "timeline-graphic" not in html
+    assert "<dt><span lang=\"fr\" dir=\"ltr\" class=\"untranslated\">Avant</span></dt>" in html.replace(
+        '<dt lang="fr" dir="ltr">', "<dt>")
+
+
 def test_a_timeline_caption_is_shown_above_the_graphic(config, project):
     caption = "      - timeline:\n          caption: Votre parcours\n"
     add_timeline(project, TIMELINE.replace("      - timeline:\n", caption))
@@ -86,7 +114,8 @@ def test_the_timeline_is_drawn_in_the_stylesheets_colours_and_fonts(config, proj
     add_timeline(project)
     before = figure(config, "fr")
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="timeline-graphic" role="img" viewBox="0 0 150 ' in before
-    assert 'font-family="Atkinson Hyperlegible Next, Noto Sans Arabic, Noto Sans Hebrew, sans-serif">' in before
+    stack = "Atkinson Hyperlegible Next, Noto Naskh Arabic, Noto Sans Hebrew, Noto Sans CJK SC, sans-serif"
+    assert f'font-family="{stack}">' in before
     assert 'fill="#1c3f77"' in before and 'fill="#e8eef8"' in before and 'fill="#111111"' in before
     assert 'font-weight="700" fill="#ffffff"' in before  # the phases' names, on their arrows
     stylesheet = project / "styles" / "leaflet.css"

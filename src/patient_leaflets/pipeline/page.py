@@ -26,7 +26,7 @@ from ..i18n.checks.checkers import rules_for
 from ..i18n.gaps import Gap
 from ..i18n.translate import TranslationReport, translate_leaflet
 from ..render.html import RenderedHTML, render_html
-from ..render.localize import format_day
+from ..render.localize import localized_day
 from ..render.proof import render_proof, review_parts
 
 
@@ -74,7 +74,9 @@ def leaflet_page(config: Config, source: Path, locale: str, catalog=None, fmt: s
         shared_translated, shared_report = translate_leaflet(shared, catalog, rules)
         report.gaps.extend(shared_report.gaps)
     state = page_state(config, leaflet, shared, locale, catalog)
-    view = template_view(state, functools.partial(format_day, locale=config.language(locale).babel))
+    # A date also written as the source language writes it, for a sentence left untranslated around it.
+    view = template_view(state, functools.partial(localized_day, language=config.language(locale),
+                                                  source=config.source_language))
     rendered = render_html(config, translated, locale=locale, catalog=catalog, report=report, shared=shared_translated,
                            approval=view, fmt=fmt, draft=draft)
     report.gaps[:] = locate_gaps(config, locale, catalog, report.gaps)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .timeline import LABEL_SIZE, LINE, WIDTH, Drawing, Look, Measure, _n
+from .timeline import LABEL_SIZE, LINE, WIDTH, Drawing, Look, Measure, _n, as_text
 
 GAP = 2.5
 """Space between two panels, across and down."""
@@ -88,7 +88,7 @@ def figure_svg(figure: dict, alt: str, plain: Callable[[str], str], measure: Mea
         '<svg xmlns="http://www.w3.org/2000/svg" class="figure-graphic" role="img" viewBox="0 0 {w} {h}" '
         'font-family="{font}" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><title>{alt}</title>'
         '{body}</svg>'
-    ).format(w=_n(WIDTH), h=_n(top - GAP), font=look.font_family, alt=alt, body=Markup("".join(drawing.parts)))
+    ).format(w=_n(WIDTH), h=_n(top - GAP), font=look.font_family, alt=as_text(alt), body=Markup("".join(drawing.parts)))
 
 
 class _Panels(Drawing):

@@ -20,10 +20,12 @@ from ...content.addresses import EMAIL, PHONE, WEB
 from ...content.markup import HTML_TAG, inline_markup, placeholders_in, plain_text, text_problems
 from ..origin import SITE, TEMPLATES, message_origin
 from .characters import comma_decimal_warnings, digit_problems, format_character_problems
+from .glyphs import drawable_characters, glyph_problems
 from .labels import label_problems
 from .links import link_problems
 from .number_words import number_words
 from .numbers import ascii_digits, find_numbers, number_spans
+from .punctuation import punctuation_warnings
 from .quantities import quantity_problems
 
 MAX_LENGTH_RATIO = 3
@@ -41,11 +43,14 @@ class Rules:
     """The source text's locale."""
     do_not_translate: tuple[str, ...] = ()
     """Terms a translation keeps exactly as the source writes them."""
+    drawable: frozenset[int] | None = None
+    """The characters the bundled fonts draw (``glyphs.drawable_characters``); None: not checked."""
 
 
 def rules_for(config, locale: str) -> Rules:
     """Return the rules for checking ``locale``'s catalog in a project."""
-    return Rules(config.language(locale).region, config.source_locale, config.do_not_translate)
+    return Rules(config.language(locale).region, config.source_locale, config.do_not_translate,
+                 drawable_characters(config))
 
 
 def translation_problems(msgid: str, msgstr: str, rules: Rules = Rules(), template: bool = False) -> list[str]:
@@ -61,7 +66,7 @@ def translation_problems(msgid: str, msgstr: str, rules: Rules = Rules(), templa
             placeholders_in(msgstr)
         except ValueError:
             return text_problems(msgstr)
-    return [
+    problems = [
         *placeholder_problems(msgid, msgstr, template),
         *markup_problems(msgid, msgstr, template),
         *format_character_problems(msgstr),
@@ -73,6 +78,8 @@ def translation_problems(msgid: str, msgstr: str, rules: Rules = Rules(), templa
         *term_problems(msgid, msgstr, rules.do_not_translate),
         *label_problems(msgid, msgstr, rules.do_not_translate),
     ]
+    # Last and alone: digits of another script are named by their own check, not again as missing glyphs.
+    return problems or glyph_problems(msgid, msgstr, rules.drawable)
 
 
 def length_problem(msgid: str, msgstr: str) -> str:
@@ -85,7 +92,8 @@ def length_problem(msgid: str, msgstr: str) -> str:
 
 def translation_warnings(msgstr: str, rules: Rules = Rules()) -> list[str]:
     """Return what is worth fixing but cannot mislead a patient: typography."""
-    return typography_problems(msgstr, rules.locale) + comma_decimal_warnings(msgstr, rules.locale)
+    return [*typography_problems(msgstr, rules.locale), *comma_decimal_warnings(msgstr, rules.locale),
+            *punctuation_warnings(msgstr, rules.locale)]
 
 
 # Placeholders ---------------------------------------------------------------------------------------------------
