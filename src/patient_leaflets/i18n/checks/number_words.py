@@ -50,7 +50,7 @@ def _lexicon(locale: str | None) -> tuple[re.Pattern | None, dict[str, Decimal]]
     words: dict[str, Decimal] = {}
     for number in WORD_RANGE:
         spelled = num2words(number, lang=language).casefold()
-        for variant in {spelled, spelled.replace("-", " "), spelled.replace("\u00a0", " ")}:
+        for variant in {spelled, spelled.replace("-", " "), spelled.replace("\u00a0", " "), *_forms(spelled, language)}:
             words.setdefault(variant, Decimal(number))
     for name in _unit_names(locale):  # the "cent" of "pour cent" is a unit, not a hundred
         for word in re.findall(r"\w+", name):
@@ -60,10 +60,32 @@ def _lexicon(locale: str | None) -> tuple[re.Pattern | None, dict[str, Decimal]]
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![\w-])", re.IGNORECASE), words
 
 
-def _unit_names(locale: str) -> list[str]:
-    from .units import unit_lexicon
+def _forms(spelled: str, language: str) -> tuple[str, ...]:
+    """The forms num2words does not write: Arabic numbers before a feminine noun (``ثلاث مرات``, without the final
+    ة) and after a preposition (``اثنين``)."""
+    if language != "ar":
+        return ()
+    if spelled.endswith("ة") and " " not in spelled:
+        return (spelled[:-1],)
+    return ("اثنين", "اثنتين", "اثنتان") if spelled == "اثنان" else ()
 
-    return [name for name in unit_lexicon(locale)[0][1] if " " in name]
+
+def _unit_names(locale: str) -> list[str]:
+    from .units import words_for
+
+    return [name for name in words_for(locale).units[1] if " " in name]
+
+
+def word_value(word: str, locale: str | None) -> Decimal | None:
+    """Return the value of one number written in words (``trois``, ``three``), or None."""
+    return _lexicon(locale)[1].get(word.casefold())
+
+
+def spelled(number: int, language: str) -> str:
+    """Return ``number`` in words, as num2words writes it in ``language``."""
+    from num2words import num2words
+
+    return num2words(number, lang=language)
 
 
 def _language(locale: str | None) -> str | None:

@@ -1,0 +1,137 @@
+"""The few words a quantity is read with that neither CLDR (Babel) nor num2words has: this module's own lexicon.
+
+Babel gives unit names and symbols (``{0} jours``, ``{0} j``), their ``per`` forms (``{0} par jour``), the
+multipliers of compact numbers (``0 mille``, ``0K``), month names, AM/PM and date patterns; num2words gives
+number words. Neither has, and so this lexicon lists, for fr, en, es, de, it, pt, ar and zh:
+
+- ``TIMES``: the word that makes a count of a number (*fois*, *times*, *veces*, *Mal*, *مرات*, *次*), and
+  ``MULTIPLES``, the counts said in one word (*once*, *twice*, *zweimal*, *مرتين*);
+- ``EVERY``: the words that make a period of a unit name (*chaque*, *tous les*, *every*, *a*, *cada*, *al*,
+  *jeden*, *alle*, *كل*, *每*), and ``ADVERBS``, the periods said in one word (*daily*, *täglich*, *يوميًا*);
+- ``COMPARATORS``: *at most*, *au plus*, *no more than*, *höchstens*, *على الأكثر*, *最多*…, and ``JOINERS``, the
+  words of a range (*à*, *to*, *bis*, *إلى*, *至*);
+- ``ONE`` (*un*, *a*, *ein*: one unit only before a unit name), ``HALF`` (*demi*, *half*, *نصف*, *半*) and
+  ``VAGUE`` (*several*, *quelques*: a word a reader cannot take for a number);
+- ``EXTRA_UNITS``: spellings CLDR lacks: *mcg*, *ng*, *IU*/*UI*, *deg F*, *fortnight*, German dative plurals
+  (*Tagen*), Arabic broken plurals and duals (*شهور*, *يومين*);
+- ``WEEKEND``: the weekend, a period CLDR has no unit for.
+
+Every entry is a lower-case spelling; the tests in ``tests/i18n/test_quantity_corpus.py`` read each class.
+"""
+
+from __future__ import annotations
+
+TIMES = {"fr": ("fois",), "en": ("times", "time"), "es": ("veces", "vez"), "de": ("mal",),
+         "it": ("volte", "volta"), "pt": ("vezes", "vez"), "ar": ("مرات", "مرة", "مرّات", "مرّة"), "zh": ("次",)}
+MULTIPLES = {"en": {"once": 1, "twice": 2, "thrice": 3}, "ar": {"مرتين": 2, "مرتان": 2, "مرّتين": 2},
+             "de": {"einmal": 1}, "zh": {"两次": 2}}
+"""German ``zweimal`` to ``zehnmal`` are num2words' words with ``mal``: only ``einmal`` (not ``einsmal``) is here."""
+EVERY = {
+    "fr": ("par", "chaque", "tous les", "toutes les"),
+    "en": ("per", "every", "each"),
+    "es": ("por", "cada", "al", "a la", "todos los", "todas las", "por cada"),
+    "de": ("pro", "jeden", "jede", "jedes", "je", "alle"),
+    "it": ("al", "alla", "ogni", "per", "tutti i", "tutte le"),
+    "pt": ("por", "cada", "ao", "à", "todos os", "todas as"),
+    "ar": ("كل", "في كل", "في"),
+    "zh": ("每", "每隔"),
+}
+"""A period is one of these words and a unit of time: *par jour*, *chaque semaine*, *al día*, *كل شهر*, *每天*."""
+AFTER_COUNT = {"fr": ("le", "la", "l'", "l’", "au", "à la"), "en": ("a", "an"), "de": ("am", "im", "in der"),
+               "it": ("a",), "ar": ("خلال",)}
+"""Words that make a period only after a count: *twice a day*, *3 fois la semaine* (*a week* alone is one week)."""
+ADVERBS = {
+    "duration-hour": ("hourly", "stündlich", "toutes les heures", "ogni ora", "每小时", "كل ساعة"),
+    "duration-day": ("daily", "quotidien", "quotidienne", "quotidiens", "quotidiennes", "quotidiennement",
+                     "journalier", "journalière", "diario", "diaria", "diarios", "diarias", "diariamente",
+                     "täglich", "tägliche", "täglichen", "täglicher", "tägliches", "giornaliero", "giornaliera",
+                     "quotidiano", "quotidiana", "quotidianamente", "diário", "diária", "diárias", "diários",
+                     "يوميا", "يومياً", "يوميًا", "每天", "每日", "天天", "nightly"),
+    "duration-week": ("weekly", "hebdomadaire", "hebdomadaires", "semanal", "semanales", "semanalmente",
+                      "wöchentlich", "wöchentliche", "wöchentlichen", "settimanale", "settimanali",
+                      "settimanalmente", "semanais", "أسبوعيا", "أسبوعياً", "أسبوعيًا", "每周", "每星期"),
+    "duration-month": ("monthly", "mensuel", "mensuelle", "mensuels", "mensuelles", "mensuellement", "mensual",
+                       "mensuales", "mensualmente", "monatlich", "monatliche", "monatlichen", "mensile", "mensili",
+                       "mensilmente", "mensal", "mensais", "mensalmente", "شهريا", "شهرياً", "شهريًا", "每月"),
+    "duration-year": ("yearly", "annually", "annuel", "annuelle", "annuellement", "anual", "anualmente",
+                      "jährlich", "jährliche", "annuale", "annualmente", "سنويا", "سنوياً", "سنويًا", "每年"),
+    "duration-fortnight": ("fortnightly",),
+}
+COMPARATORS = {
+    "at most": ("≤", "⩽", "<", "at most", "up to", "or lower", "or below", "or fewer", "or under", "no more than",
+                "not more than", "less than", "fewer than", "under",
+                "below", "within", "sous", "dans les", "en moins de", "moins d'", "moins d’",
+                "maximum", "max", "max.", "or less", "au plus", "au maximum", "au max", "jusqu'à", "jusqu’à",
+                "pas plus de", "moins de", "maximum", "ou moins", "inférieur à", "inférieure à", "en dessous de",
+                "como máximo", "como mucho", "hasta", "no más de", "menos de", "máximo", "o menos", "höchstens",
+                "maximal", "bis zu", "nicht mehr als", "weniger als", "unter", "al massimo", "fino a",
+                "non più di", "meno di", "no máximo", "até", "não mais de", "menos de", "على الأكثر",
+                "كحد أقصى", "حتى", "لا يزيد عن", "لا تزيد عن", "أقل من", "最多", "不超过", "至多", "少于", "低于",
+                "以内",
+                "以下"),
+    "at least": ("≥", "⩾", ">", "at least", "minimum", "min.", "or more", "or higher", "or above", "or over",
+                 "or greater", "et plus", "ou davantage", "more than", "above", "plus d'", "plus d’",
+                 "greater than", "higher than", "au moins", "au minimum", "plus de", "ou plus", "supérieur à",
+                 "supérieure à", "au-dessus de", "al menos", "como mínimo", "más de", "mínimo", "o más",
+                 "mindestens", "über", "mehr als", "almeno", "più di", "oltre", "pelo menos", "no mínimo",
+                 "mais de", "acima de", "على الأقل", "كحد أدنى", "أكثر من", "فوق", "至少", "超过", "高于", "以上"),
+    "about": ("~", "≈", "≃", "about", "around", "approximately", "roughly", "environ", "vers", "à peu près",
+              "approximativement", "aproximadamente", "unos", "unas", "alrededor de", "cerca de", "etwa",
+              "ungefähr", "ca.", "circa", "rund", "circa", "verso", "por volta de", "حوالي", "حوالى", "نحو",
+              "تقريبا", "تقريبًا", "تقريباً", "约", "大约", "左右"),
+}
+"""Strict and loose bounds are one comparator (*moins de 5* and *up to 5* are both a maximum)."""
+POSTFIX = frozenset({"max.", "or less", "or higher", "or above", "or over", "or greater", "et plus", "ou davantage",
+                     "or lower", "or below", "or fewer", "or under", "au plus", "au maximum", "au max", "ou moins",
+                     "ou plus", "or more",
+                     "o menos", "o más", "maximum", "minimum", "max", "كحد أقصى", "كحد أدنى", "على الأكثر",
+                     "على الأقل", "تقريبا", "تقريبًا", "تقريباً", "左右", "以内", "以下", "以上", "environ", "circa"})
+"""Comparators written after their number (*4 grammes au plus*); *maximum*, *environ* may stand on either side."""
+JOINERS = ("-", "–", "—", "‒", "~", "～", "à", "a", "au", "to", "till", "until", "bis", "al", "hasta", "até",
+           "ou", "or", "o", "oder", "أو", "إلى", "الى", "至", "到", "或", "et", "and", "y", "und", "e", "و", "和")
+"""Two numbers joined by one of these are a range (*2 à 3*, *2 or 3*): the range stays a range."""
+ONE = ("un", "une", "a", "an", "one", "uno", "una", "ein", "eine", "einen", "einem", "einer", "um", "uma",
+       "واحد", "واحدة", "一", "一个")
+HALF = ("½", "demi", "demie", "moitié", "half", "medio", "media", "mitad", "halb", "halbe", "halben", "halber",
+        "hälfte", "mezzo", "mezza", "metà", "meio", "meia", "metade", "نصف", "半")
+VAGUE = ("several", "a few", "a couple of", "a dozen", "dozens", "many", "quelques", "plusieurs", "une douzaine",
+         "varios", "varias", "algunos", "algunas", "unos cuantos", "una docena", "einige", "mehrere", "ein paar",
+         "ein dutzend", "alcuni", "alcune", "diversi", "vários", "várias", "alguns", "algumas", "عدة", "بضع",
+         "بضعة", "几", "数")
+EXTRA_UNITS = {
+    "mass-microgram": ("mcg", "μg", "microgrammes", "microgramos", "mikrogramm"),
+    "mass-nanogram": ("ng", "nanogramme", "nanogrammes", "nanogram", "nanograms", "nanogramo", "nanogramos",
+                      "nanogramm", "نانوغرام", "纳克"),
+    "unit-international": ("iu", "ui", "u.i.", "ie", "i.e.", "unités internationales", "unité internationale",
+                           "international units", "international unit", "unidades internacionales",
+                           "internationale einheiten", "unità internazionali", "وحدة دولية", "国际单位"),
+    "temperature-fahrenheit": ("deg f", "degrees f", "degré f", "degrés f", "°f"),
+    "temperature-celsius": ("deg c", "degrees c", "degrés c", "degrés", "degré", "degrees", "degree", "grados",
+                            "grad", "gradi", "graus", "درجات", "درجة", "度"),
+    "duration-fortnight": ("fortnight", "fortnights", "quinzaine", "quinzaines"),
+    "duration-day": ("tagen", "journée", "journées", "يومين", "أيام", "يوما", "يومًا", "天", "weekday", "weekdays",
+                     "jour de semaine", "jours de semaine", "jour ouvré", "jours ouvrés", "día laborable",
+                     "días laborables", "wochentag", "wochentage", "werktag", "werktage", "giorno feriale",
+                     "giorni feriali", "dia útil", "dias úteis", "工作日"),
+    "duration-week": ("أسبوعين", "أسابيع", "周", "星期", "semaine", "semaines"),
+    "duration-month": ("monaten", "شهور", "شهرين", "أشهر", "个月"),
+    "duration-year": ("jahren", "année", "années", "سنتين", "عامين", "سنوات", "أعوام"),
+    "duration-hour": ("ساعتين", "ساعات", "小时", "个小时"),
+    "duration-minute": ("mn", "دقيقتين", "دقائق", "分钟"),
+    "concentr-permille": ("per thousand", "per mille", "por mil", "pro mille"),
+    "concentr-part-per-1e6": ("ppm",),
+    "weekend": ("week-end", "week-ends", "weekend", "weekends", "fin de semana", "fines de semana", "wochenende",
+                "wochenenden", "fine settimana", "fim de semana", "عطلة نهاية الأسبوع", "نهاية الأسبوع", "周末"),
+}
+"""Unit spellings CLDR lacks (a weekday is read as a day: *every weekday* is *chaque jour du lundi au vendredi*),
+by CLDR unit id (``unit-international``, ``mass-nanogram``, ``weekend`` and
+``duration-fortnight`` are this lexicon's own ids). A dual (*يومين*) is read as that unit, its 2 in the word."""
+AGE = ("age of", "ages of", "aged", "âgé de", "âgée de", "âgés de", "âge de", "l'âge de", "edad de", "alter von",
+       "im alter von", "età di", "idade de", "عمر", "سن", "岁")
+"""Words that make a number an age in years: *From the age of 65* is *Dès 65 ans*."""
+IDIOMS = ("vie de tous les jours", "au quotidien", "du quotidien", "le quotidien", "votre quotidien",
+          "vie quotidienne", "day to day",
+          "day-to-day", "everyday", "daily life", "every day life", "vida diaria", "día a día", "alltag",
+          "vita quotidiana", "dia a dia", "الحياة اليومية", "日常")
+"""Phrases with a period word that name no period (*comment vivre au quotidien*): left out before reading."""
+DUALS = frozenset({"يومين", "أسبوعين", "شهرين", "سنتين", "عامين", "ساعتين", "دقيقتين"})

@@ -1,0 +1,260 @@
+"""A text's quantities read as instructions: ``au plus 2 à 3 comprimés par jour`` is at most 2 to 3, per day.
+
+Each quantity is a comparator (``at most``, ``at least``, ``about``), a sign, one value or a range of two, each
+with its unit (a CLDR unit id, ``times`` for a count), and a period (``per day``, ``every 3 weeks``). A period with
+no number (``chaque mois``, ``daily``) is a quantity too. Times and dates are read by ``moments``, numbers by
+``numerals``, the words by ``units``. What cannot be read is said (``unreadable``), so that a check fails closed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import lexicon
+from .moments import moments_in
+from .numerals import Numeral, numerals_in
+from .units import PERIODS, SPACE, TIMES, Words, words_for
+
+_MINUS = "-−‒–\u2010\u2011\u2012\ufe63\uff0d\u2796\ufe58"
+"""A minus sign and the dashes and hyphens that look like one (U+2010, U+FE63, U+FF0D, U+2796…)."""
+_SAME_NUMBER = r"{space}*/{space}*{number}(?!\d)"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One instruction: ``amounts`` (value, unit) — one, two for a range, none for a period alone."""
+
+    amounts: tuple[tuple[Decimal, str | None], ...]
+    per: tuple[Decimal, str] | None = None
+    comparator: str | None = None
+    sign: str = ""
+    words: bool = False
+    """Written in words only (``deux``): may be an idiom in the source."""
+    spelling: str = field(default="", compare=False)
+
+    @property
+    def key(self) -> tuple:
+        return self.amounts, self.per, self.comparator, self.sign
+
+    def __str__(self) -> str:
+        if self.amounts and self.amounts[0][1] == "time-of-day":
+            minutes = int(self.amounts[0][0])
+            return f"{minutes // 60}:{minutes % 60:02d}"
+        if self.amounts and (self.amounts[0][1] or "").startswith("date "):
+            return self.amounts[0][1]
+        parts = [self.comparator or "", " to ".join(f"{self.sign}{_number(v)} {_unit(u, v)}".strip()
+                                                    for v, u in self.amounts)]
+        if self.per:
+            count, unit = self.per
+            parts.append(f"per {_unit(unit, 1)}" if count == 1 else f"every {_number(count)} {_unit(unit, count)}")
+        return " ".join(p for p in parts if p)
+
+
+def _number(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def _unit(unit: str | None, value) -> str:
+    if unit is None:
+        return ""
+    name = unit.split("-", 1)[-1] if unit.startswith(("duration-", "mass-", "volume-", "length-")) else unit
+    name = _SYMBOLS.get(name, name)
+    return name + ("s" if value != 1 and name.isalpha() and name not in _SYMBOLS.values() else "")
+
+
+_SYMBOLS = {"unit-international": "IU", "temperature-celsius": "°C", "temperature-fahrenheit": "°F",
+            "concentr-percent": "%", "temperature-generic": "°", "concentr-part-per-1e6": "ppm",
+            "concentr-permille": "‰", TIMES: "times", "weekend": "weekend"}
+
+
+@dataclass
+class Reading:
+    """What a text says: its quantities, and what in it could not be read (with how to make it readable)."""
+
+    quantities: list[Quantity] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    """Where the quantities are written: a period inside one is not a period alone."""
+
+
+def read_quantities(text: str, locale: str | None, extra_units: tuple = ()) -> Reading:
+    """Return the quantities written in ``text`` (in ``locale``), and what could not be read."""
+    words = words_for(locale, tuple(extra_units))
+    reading = Reading()
+    masked = text
+    for moment in moments_in(text, locale):
+        amount = (Decimal(moment.value[0]), "time-of-day") if moment.kind == "time" else (Decimal(0), f"date {moment}")
+        reading.quantities.append(Quantity((amount,), spelling=text[moment.start:moment.end]))
+        masked = masked[:moment.start] + " " * (moment.end - moment.start) + masked[moment.end:]
+    masked = _IDIOMS.sub(lambda m: " " * len(m.group()), masked)
+    numerals = numerals_in(masked, locale, words, reading.unreadable)
+    taken = -1
+    for index, numeral in enumerate(numerals):
+        if numeral.start < taken:
+            continue
+        period = _period_of_count(masked, numerals[index - 1] if index else None, numeral, words)
+        if period:  # One tablet a day
+            reading.quantities.append(Quantity((), per=(Decimal(1), words.periods[1][period.group(1).casefold()]),
+                                               spelling=period.group().strip()))
+            taken = period.end()
+            continue
+        quantity, taken = _quantity(masked, numeral, numerals[index + 1:], words, reading)
+        reading.spans.append((numeral.start, taken))
+        if quantity is not None:
+            reading.quantities.append(quantity)
+    _periods_alone(masked, words, reading)
+    return reading
+
+
+_IDIOMS = re.compile("|".join(rf"(?<!\w){re.escape(i)}(?!\w)" for i in lexicon.IDIOMS), re.IGNORECASE)
+_AGE = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in lexicon.AGE)}){SPACE}*$", re.IGNORECASE)
+_PERIOD_SPAN = {("duration-hour", 24): "duration-day", ("duration-day", 7): "duration-week"}
+"""A quantity that fills its period says nothing about frequency: 24 hours a day, 7 days a week."""
+
+
+def _period_of_count(text: str, previous: Numeral | None, numeral: Numeral, words: Words) -> re.Match | None:
+    """``a day`` after a count (``One tablet a day``) is a period (and ``for a day``, one day)."""
+    if numeral.kind != "one" or previous is None:
+        return None
+    near = re.fullmatch(rf"(?:{SPACE}+[^\W\d]+){{0,2}}", text[previous.end:numeral.start - 1])
+    return words.after_count.match(text, numeral.start - 1) if near else None
+
+
+def _quantity(text: str, numeral: Numeral, following: list[Numeral], words: Words, reading: Reading):
+    """Read the instruction that starts with ``numeral``; return it (None when it is no quantity) and its end."""
+    every = words.every_before.search(text[:numeral.start])
+    unit, end = _unit_after(text, numeral, words)
+    if numeral.kind == "one" and unit is None and words.times.match(text, end):
+        unit = None  # une fois, one time: a count
+    elif numeral.kind == "one" and unit is None:
+        return None, numeral.end  # un, a: an article
+    if numeral.kind == "multiple" and numeral.value == 1 and _period_after(text, end, words, True)[0] is None:
+        return None, numeral.end  # once: as soon as
+    if every and unit in PERIODS:  # toutes les 3 semaines
+        reading.quantities.append(Quantity((), per=(numeral.value, unit), spelling=text[every.start():end]))
+        return None, end
+    amounts = [(numeral.value, unit)]
+    joined = words.joiner.match(text, end)
+    if joined and following and following[0].start == joined.end() and following[0].kind != "one":
+        second_unit, end = _unit_after(text, following[0], words)
+        amounts = [(numeral.value, amounts[0][1] or second_unit), (following[0].value, second_unit or unit)]
+    times = words.times.match(text, end)
+    if times and all(u is None for _, u in amounts):
+        amounts, end = [(value, TIMES) for value, _ in amounts], times.end()
+    per, end = _period_after(text, end, words, counted=amounts[-1][1] == TIMES or numeral.kind != "one")
+    comparator, end = _comparator(text, numeral.start, end, words)
+    sign = _sign(text, numeral.start)
+    if len(amounts) == 1 and per and _PERIOD_SPAN.get(amounts[0][::-1]) == per[1] and per[0] == 1:
+        per = None
+    soft = numeral.kind in ("one", "multiple") or (numeral.kind == "word" and unit in (None, TIMES))
+    quantity = Quantity(tuple(amounts), per, comparator, sign, soft, text[numeral.start:end])
+    return quantity, end
+
+
+def _unit_after(text: str, numeral: Numeral, words: Words) -> tuple[str | None, int]:
+    end = numeral.end
+    if numeral.unit:
+        return numeral.unit, end
+    if text[numeral.start - 1:numeral.start].isalpha() and numeral.kind == "digits":
+        return None, end  # inside a name: AF3M, CYP2D6
+    gap = re.compile(rf"(?:{SPACE}|-)*" if numeral.kind in ("half", "one") else rf"{SPACE}*-?").match(text, end).end()
+    match = words.units[0].match(text, gap)
+    if not match:
+        return ("duration-year", end) if _AGE.search(text[max(0, numeral.start - 20):numeral.start]) else (None, end)
+    end = match.end()
+    same = re.compile(_SAME_NUMBER.format(space=SPACE, number=re.escape(numeral.spelling))).match(text, end)
+    return words.units[1][match.group(1).casefold()], same.end() if same else end  # 24 h/24 is 24 hours
+
+
+def _period_after(text: str, end: int, words: Words, counted: bool) -> tuple[tuple | None, int]:
+    """Return the period named after a quantity (``par jour``, ``/j``, ``a week``, ``each day``), up to two
+    words away (``2 comprimés par jour``)."""
+    for gap in (r"", rf"(?:{SPACE}+[^\W\d]+){{1,2}}?"):
+        start = re.compile(gap).match(text, end)
+        if start is None:
+            continue
+        found = _period_at(text, start.end(), words, counted)
+        if found:
+            return found
+    return None, end
+
+
+def _period_at(text: str, at: int, words: Words, counted: bool):
+    match = words.periods[0].match(text, at)
+    if match:
+        per_form, count, name, adverb = match.groups()
+        unit = words.periods[1][(per_form or name or adverb).casefold()]
+        value = _count(count, words) if count else Decimal(1)
+        return ((value, unit), match.end()) if value is not None else None
+    after = words.after_count.match(text, at) if counted else None
+    if after:
+        return (Decimal(1), words.periods[1][after.group(1).casefold()]), after.end()
+    return None
+
+
+def _count(spelling: str, words: Words) -> Decimal | None:
+    if spelling[0].isdigit():
+        return Decimal(spelling.replace(",", "."))
+    from .number_words import word_value
+
+    value = word_value(spelling, words.language)
+    return value if value is not None else (Decimal(2) if spelling.casefold() in ("other", "autre") else None)
+
+
+def _comparator(text: str, start: int, end: int, words: Words) -> tuple[str | None, int]:
+    before_sign = start - 1 if start and text[start - 1] in _MINUS + "±" else start
+    prefix = words.comparators[0].search(text[max(0, before_sign - 30):before_sign])
+    if prefix:
+        return words.comparators[2][prefix.group(1).casefold()], end
+    postfix = words.comparators[1].match(text, end)
+    if postfix:
+        return words.comparators[2][postfix.group(1).casefold()], postfix.end()
+    return None, end
+
+
+def _sign(text: str, start: int) -> str:
+    """Tell a minus sign (``-2``, ``−2``) from a range dash (``2-3``) or a hyphen (``J-2`` is day minus 2)."""
+    if start and text[start - 1] == "±":
+        return "±"
+    if start == 0 or text[start - 1] not in _MINUS:
+        return ""
+    before = text[:start - 1]
+    return "-" if not before or not (before[-1].isalnum() or before[-1] in _MINUS + "/") else ""
+
+
+def numbers_of(text: str, locale: str | None, words: bool = True) -> dict[Decimal, str]:
+    """Return ``{value: spelling}`` for the numbers of ``text`` (``½``, ``500k``, ``10⁹`` read), times and dates
+    left out (``quantities`` compares them); numbers in words with ``words``."""
+    for moment in moments_in(text, locale):
+        text = text[:moment.start] + " " * (moment.end - moment.start) + text[moment.end:]
+    found: dict[Decimal, str] = {}
+    for numeral in numerals_in(text, locale, words_for(locale), []):
+        if numeral.kind in ("multiple", "one") and numeral.value == 1:
+            continue
+        if numeral.kind == "digits" or (words and numeral.kind != "odd") or numeral.spelling == "½":
+            found.setdefault(numeral.value, numeral.spelling)
+    return found
+
+
+def _periods_alone(text: str, words: Words, reading: Reading) -> None:
+    """Add every period that no quantity took: ``chaque mois``, ``daily``, ``tous les jours``."""
+    for match in words.periods[0].finditer(text):
+        per_form, count, name, adverb = match.groups()
+        if per_form and per_form.startswith("/"):
+            continue  # /j is a period only after a number
+        value = _count(count, words) if count else Decimal(1)
+        if value is None:
+            continue
+        start = match.end() - len(match.group().lstrip())
+        if any(begin <= start < end for begin, end in reading.spans):
+            continue
+        unit = words.periods[1][(per_form or name or adverb).casefold()]
+        reading.quantities.append(Quantity((), per=(value, unit), spelling=match.group().strip()))
+
+
+def vague_words(text: str) -> list[str]:
+    """Return the words of ``text`` a reader cannot take for a number (``several``, ``quelques``)."""
+    pattern = "|".join(re.escape(w) for w in sorted(lexicon.VAGUE, key=len, reverse=True))
+    return [m.group() for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text, re.IGNORECASE)]
