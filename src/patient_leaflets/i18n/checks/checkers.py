@@ -24,7 +24,7 @@ from .labels import label_problems
 from .links import link_problems
 from .numbers import ascii_digits, number_spans
 from .placeholders import placeholder_problems
-from .quantities import quantity_problems
+from .quantities import quantity_problems, unreadable_problems
 from .reading import numbers_of
 
 MAX_LENGTH_RATIO = 3
@@ -216,6 +216,8 @@ def value_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str]
     Units are read in each text's language: without the source's language (``Rules.source_locale``), only values.
     """
     problems = number_problems(msgid, msgstr, rules)
+    if problems and rules.source_locale and rules.locale:  # what could not be read first: it says why
+        return unreadable_problems(msgid, msgstr, rules.source_locale, rules.locale, rules.units) + problems
     if problems or not (rules.source_locale and rules.locale):
         return problems
     return quantity_problems(_parts(msgid).rest, _parts(msgstr).rest, rules.source_locale, rules.locale, rules.units)

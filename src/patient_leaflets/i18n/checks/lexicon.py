@@ -59,22 +59,23 @@ ADVERBS = {
 }
 COMPARATORS = {
     "at most": ("≤", "⩽", "<", "at most", "up to", "or lower", "or below", "or fewer", "or under", "no more than",
-                "not more than", "less than", "fewer than", "under",
-                "below", "within", "sous", "dans les", "en moins de", "moins d'", "moins d’",
+                "not more than", "less than", "fewer than", "under", "below", "within", "sous", "dans les",
+                "en moins de", "moins d'", "moins d’",
                 "maximum", "max", "max.", "or less", "au plus", "au maximum", "au max", "jusqu'à", "jusqu’à",
                 "pas plus de", "moins de", "maximum", "ou moins", "inférieur à", "inférieure à", "en dessous de",
                 "como máximo", "como mucho", "hasta", "no más de", "menos de", "máximo", "o menos", "höchstens",
                 "maximal", "bis zu", "nicht mehr als", "weniger als", "unter", "al massimo", "fino a",
                 "non più di", "meno di", "no máximo", "até", "não mais de", "menos de", "على الأكثر",
-                "كحد أقصى", "حتى", "لا يزيد عن", "لا تزيد عن", "أقل من", "最多", "不超过", "至多", "少于", "低于",
-                "以内",
-                "以下"),
+                "كحد أقصى", "حتى", "أو أقل", "لا يزيد عن", "لا تزيد عن", "أقل من", "最多", "不超过", "至多",
+                "少于", "低于",
+                "以内", "以下"),
     "at least": ("≥", "⩾", ">", "at least", "minimum", "min.", "or more", "or higher", "or above", "or over",
                  "or greater", "et plus", "ou davantage", "more than", "above", "plus d'", "plus d’",
                  "greater than", "higher than", "au moins", "au minimum", "plus de", "ou plus", "supérieur à",
                  "supérieure à", "au-dessus de", "al menos", "como mínimo", "más de", "mínimo", "o más",
                  "mindestens", "über", "mehr als", "almeno", "più di", "oltre", "pelo menos", "no mínimo",
-                 "mais de", "acima de", "على الأقل", "كحد أدنى", "أكثر من", "فوق", "至少", "超过", "高于", "以上"),
+                 "mais de", "acima de", "على الأقل", "كحد أدنى", "أكثر من", "فوق", "أو أكثر", "至少", "超过",
+                 "高于", "以上"),
     "about": ("~", "≈", "≃", "about", "around", "approximately", "roughly", "environ", "vers", "à peu près",
               "approximativement", "aproximadamente", "unos", "unas", "alrededor de", "cerca de", "etwa",
               "ungefähr", "ca.", "circa", "rund", "circa", "verso", "por volta de", "حوالي", "حوالى", "نحو",
@@ -82,16 +83,17 @@ COMPARATORS = {
 }
 """Strict and loose bounds are one comparator (*moins de 5* and *up to 5* are both a maximum)."""
 POSTFIX = frozenset({"max.", "or less", "or higher", "or above", "or over", "or greater", "et plus", "ou davantage",
-                     "or lower", "or below", "or fewer", "or under", "au plus", "au maximum", "au max", "ou moins",
-                     "ou plus", "or more",
+                     "or lower", "or below", "or fewer", "or under", "أو أكثر", "أو أقل", "au plus", "au maximum",
+                     "au max", "ou moins", "ou plus", "or more",
                      "o menos", "o más", "maximum", "minimum", "max", "كحد أقصى", "كحد أدنى", "على الأكثر",
                      "على الأقل", "تقريبا", "تقريبًا", "تقريباً", "左右", "以内", "以下", "以上", "environ", "circa"})
 """Comparators written after their number (*4 grammes au plus*); *maximum*, *environ* may stand on either side."""
 JOINERS = ("-", "–", "—", "‒", "~", "～", "à", "a", "au", "to", "till", "until", "bis", "al", "hasta", "até",
            "ou", "or", "o", "oder", "أو", "إلى", "الى", "至", "到", "或", "et", "and", "y", "und", "e", "و", "和")
 """Two numbers joined by one of these are a range (*2 à 3*, *2 or 3*): the range stays a range."""
-ONE = ("un", "une", "a", "an", "one", "uno", "una", "ein", "eine", "einen", "einem", "einer", "um", "uma",
-       "واحد", "واحدة", "一", "一个")
+ONE = {"fr": ("un", "une"), "en": ("a", "an", "one"), "es": ("un", "una", "uno"),
+       "de": ("ein", "eine", "einen", "einem", "einer"), "it": ("un", "uno", "una"), "pt": ("um", "uma"),
+       "ar": ("واحد", "واحدة"), "zh": ("一", "一个")}
 HALF = ("½", "demi", "demie", "moitié", "half", "medio", "media", "mitad", "halb", "halbe", "halben", "halber",
         "hälfte", "mezzo", "mezza", "metà", "meio", "meia", "metade", "نصف", "半")
 VAGUE = ("several", "a few", "a couple of", "a dozen", "dozens", "many", "quelques", "plusieurs", "une douzaine",
@@ -99,7 +101,10 @@ VAGUE = ("several", "a few", "a couple of", "a dozen", "dozens", "many", "quelqu
          "ein dutzend", "alcuni", "alcune", "diversi", "vários", "várias", "alguns", "algumas", "عدة", "بضع",
          "بضعة", "几", "数")
 EXTRA_UNITS = {
-    "mass-microgram": ("mcg", "μg", "microgrammes", "microgramos", "mikrogramm"),
+    "mass-microgram": ("mcg", "μg", "microgrammes", "microgramos", "mikrogramm", "ميكروغرام"),
+    "mass-milligram": ("ملغ", "ملغم", "مغ", "ملج"),
+    "mass-gram": ("جرام", "جم"),
+    "volume-milliliter": ("مل", "ملل"),
     "mass-nanogram": ("ng", "nanogramme", "nanogrammes", "nanogram", "nanograms", "nanogramo", "nanogramos",
                       "nanogramm", "نانوغرام", "纳克"),
     "unit-international": ("iu", "ui", "u.i.", "ie", "i.e.", "unités internationales", "unité internationale",

@@ -67,7 +67,8 @@ def _special(text: str, words: Words) -> list[Numeral]:
         if 0 < top < bottom <= 10:
             found.append(Numeral(*match.span(), (Decimal(top) / bottom).quantize(Decimal("0.001")).normalize(),
                                  match.group()))
-    table = [(lexicon.HALF, Decimal("0.5"), "half", None), (lexicon.ONE, Decimal(1), "one", None)]
+    one = lexicon.ONE.get(words.language, lexicon.ONE["en"])
+    table = [(lexicon.HALF, Decimal("0.5"), "half", None), (one, Decimal(1), "one", None)]
     table += [((word,), Decimal(value), "multiple", TIMES) for word, value in
               lexicon.MULTIPLES.get(words.language, {}).items()]
     table += [((word,), Decimal(2), "word", words.units[1].get(word)) for word in lexicon.DUALS]

@@ -24,8 +24,7 @@ def quantity_problems(msgid: str, msgstr: str, source_locale: str | None, locale
     """Return why the quantities of ``msgstr`` are not those of ``msgid``, or what in ``msgstr`` cannot be read."""
     source = read_quantities(msgid, source_locale, units)
     target = read_quantities(msgstr, locale, units)
-    problems = [f"cannot read a quantity of the translation: {what}" for what in target.unreadable
-                if what not in source.unreadable]
+    problems = _unreadable(source, target)
     missing, extra = unmatched(source.quantities, target.quantities)
     missing, extra = _without_soft(missing, extra), _without_soft(extra, missing)
     if any(q.amounts for q in missing) and not extra and vague_words(msgstr):
@@ -34,6 +33,17 @@ def quantity_problems(msgid: str, msgstr: str, source_locale: str | None, locale
     elif missing or extra:
         problems.append(f"quantities differ (source: {_listed(missing)}; translation: {_listed(extra)}). {FIX}")
     return problems
+
+
+def unreadable_problems(msgid: str, msgstr: str, source_locale: str | None, locale: str | None,
+                        units: tuple = ()) -> list[str]:
+    """Return what in ``msgstr`` looks like a quantity but cannot be read (and is not so in ``msgid``)."""
+    return _unreadable(read_quantities(msgid, source_locale, units), read_quantities(msgstr, locale, units))
+
+
+def _unreadable(source, target) -> list[str]:
+    return [f"cannot read a quantity of the translation: {what}" for what in target.unreadable
+            if what not in source.unreadable]
 
 
 def _without_soft(side: list[Quantity], other: list[Quantity]) -> list[Quantity]:
@@ -53,6 +63,12 @@ def unmatched(source: list[Quantity], target: list[Quantity]) -> tuple[list[Quan
     source, target = list(source), list(target)
     _pair(source, target, lambda s, t: s.key == t.key)
     _pair(source, target, _same_hour)
+    for one, other in ((source, target), (target, source)):  # حقنتان كل شهر: the two is in the noun
+        for quantity in [q for q in one if q.words and q.per and all(u is None for _, u in q.amounts)]:
+            alone = next((t for t in other if not t.amounts and t.per == quantity.per), None)
+            if alone is not None:
+                one.remove(quantity)
+                other.remove(alone)
     for one, other in ((source, target), (target, source)):
         for quantity in [q for q in one if q.per and q.amounts]:  # 2 tablets per day / 2 tablets, every day
             bare = next((t for t in other if t.per is None and _without_period(quantity) == t.key), None)

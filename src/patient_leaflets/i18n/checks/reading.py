@@ -143,7 +143,8 @@ def _quantity(text: str, numeral: Numeral, following: list[Numeral], words: Word
     times = words.times.match(text, end)
     if times and all(u is None for _, u in amounts):
         amounts, end = [(value, TIMES) for value, _ in amounts], times.end()
-    per, end = _period_after(text, end, words, counted=amounts[-1][1] == TIMES or numeral.kind != "one")
+    per, end = _period_after(text, end, words, amounts[-1][1] == TIMES or numeral.kind != "one",
+                             following[0].start if following else None)
     comparator, end = _comparator(text, numeral.start, end, words)
     sign = _sign(text, numeral.start)
     if len(amounts) == 1 and per and _PERIOD_SPAN.get(amounts[0][::-1]) == per[1] and per[0] == 1:
@@ -168,17 +169,22 @@ def _unit_after(text: str, numeral: Numeral, words: Words) -> tuple[str | None, 
     return words.units[1][match.group(1).casefold()], same.end() if same else end  # 24 h/24 is 24 hours
 
 
-def _period_after(text: str, end: int, words: Words, counted: bool) -> tuple[tuple | None, int]:
+def _period_after(text: str, end: int, words: Words, counted: bool, limit: int | None = None):
     """Return the period named after a quantity (``par jour``, ``/j``, ``a week``, ``each day``), up to two
-    words away (``2 comprimés par jour``)."""
-    for gap in (r"", rf"(?:{SPACE}+[^\W\d]+){{1,2}}?"):
-        start = re.compile(gap).match(text, end)
-        if start is None:
-            continue
-        found = _period_at(text, start.end(), words, counted)
+    words away (``2 comprimés par jour``, ``1.5 litres of water a day``) and before the next number (``limit``)."""
+    at = end
+    for _ in range(3):
+        found = _period_at(text, at, words, counted)
         if found:
             return found
+        word = _GAP_WORD.match(text, at)
+        if word is None or (limit is not None and word.end() > limit):
+            break
+        at = word.end()
     return None, end
+
+
+_GAP_WORD = re.compile(rf"{SPACE}+[^\W\d][\w’'-]*")
 
 
 def _period_at(text: str, at: int, words: Words, counted: bool):
@@ -226,7 +232,8 @@ def _sign(text: str, start: int) -> str:
 
 def numbers_of(text: str, locale: str | None, words: bool = True) -> dict[Decimal, str]:
     """Return ``{value: spelling}`` for the numbers of ``text`` (``½``, ``500k``, ``10⁹`` read), times and dates
-    left out (``quantities`` compares them); numbers in words with ``words``."""
+    left out (``quantities`` compares them) but for the hour of a whole hour; numbers in words with ``words``."""
+    original = text
     for moment in moments_in(text, locale):
         text = text[:moment.start] + " " * (moment.end - moment.start) + text[moment.end:]
     found: dict[Decimal, str] = {}
@@ -235,6 +242,9 @@ def numbers_of(text: str, locale: str | None, words: bool = True) -> dict[Decima
             continue
         if numeral.kind == "digits" or (words and numeral.kind != "odd") or numeral.spelling == "½":
             found.setdefault(numeral.value, numeral.spelling)
+    for moment in moments_in(original, locale):  # 2 pm is the 14 of 14 h
+        if moment.kind == "time" and moment.value[0] % 60 == 0:
+            found.setdefault(Decimal(moment.value[0] // 60), original[moment.start:moment.end])
     return found
 
 

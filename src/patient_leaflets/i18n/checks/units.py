@@ -54,7 +54,10 @@ class Words:
 def words_for(locale: str | None, extra: tuple[tuple[str, str], ...] = ()) -> Words:
     """Return the words of ``locale``, with the project's own units ``extra`` (``(spelling, unit id)``)."""
     language = (locale or "en").replace("-", "_").split("_")[0]
-    units, pers, names = _cldr(locale)
+    units, pers, names = (dict(found) for found in _cldr(locale))
+    for symbol, unit in _cldr("en")[0].items():  # mg, °C, ml: the symbols every language may write
+        if not symbol.isalpha() or len(symbol) <= 3:
+            units.setdefault(symbol, unit)
     for unit, spellings in lexicon.EXTRA_UNITS.items():
         for spelling in spellings:
             units.setdefault(spelling, unit)
@@ -87,6 +90,7 @@ def words_for(locale: str | None, extra: tuple[tuple[str, str], ...] = ()) -> Wo
     )
 
 
+@functools.lru_cache(maxsize=64)
 def _cldr(locale: str | None) -> tuple[dict, dict, dict]:
     """Return CLDR's unit spellings, ``per`` forms and period names (``jour``, ``jours``) of ``locale``."""
     units: dict[str, str] = {}
