@@ -23,7 +23,8 @@ from __future__ import annotations
 
 TIMES = {"fr": ("fois",), "en": ("times", "time"), "es": ("veces", "vez"), "de": ("mal",),
          "it": ("volte", "volta"), "pt": ("vezes", "vez"), "ar": ("مرات", "مرة", "مرّات", "مرّة"), "zh": ("次",)}
-MULTIPLES = {"en": {"once": 1, "twice": 2, "thrice": 3}, "ar": {"مرتين": 2, "مرتان": 2, "مرّتين": 2},
+MULTIPLES = {"en": {"once": 1, "twice": 2, "thrice": 3},
+             "ar": {"مرتين": 2, "مرتان": 2, "مرّتين": 2, "مرة": 1, "مرّة": 1},
              "de": {"einmal": 1}, "zh": {"两次": 2}}
 """German ``zweimal`` to ``zehnmal`` are num2words' words with ``mal``: only ``einmal`` (not ``einsmal``) is here."""
 EVERY = {
@@ -33,12 +34,12 @@ EVERY = {
     "de": ("pro", "jeden", "jede", "jedes", "je", "alle"),
     "it": ("al", "alla", "ogni", "per", "tutti i", "tutte le"),
     "pt": ("por", "cada", "ao", "à", "todos os", "todas as"),
-    "ar": ("كل", "في كل", "في"),
-    "zh": ("每", "每隔"),
+    "ar": ("كل", "في كل"),
+    "zh": ("每", "每隔", "每个"),
 }
 """A period is one of these words and a unit of time: *par jour*, *chaque semaine*, *al día*, *كل شهر*, *每天*."""
 AFTER_COUNT = {"fr": ("le", "la", "l'", "l’", "au", "à la"), "en": ("a", "an"), "de": ("am", "im", "in der"),
-               "it": ("a",), "ar": ("خلال",)}
+               "it": ("a",), "ar": ("في",)}
 """Words that make a period only after a count: *twice a day*, *3 fois la semaine* (*a week* alone is one week)."""
 ADVERBS = {
     "duration-hour": ("hourly", "stündlich", "toutes les heures", "ogni ora", "每小时", "كل ساعة"),
@@ -59,14 +60,13 @@ ADVERBS = {
 }
 COMPARATORS = {
     "at most": ("≤", "⩽", "<", "at most", "up to", "or lower", "or below", "or fewer", "or under", "no more than",
-                "not more than", "less than", "fewer than", "under", "below", "within", "sous", "dans les",
-                "en moins de", "moins d'", "moins d’",
+                "not more than", "less than", "fewer than", "under", "below", "sous", "en moins de", "moins d'", "moins d’",
                 "maximum", "max", "max.", "or less", "au plus", "au maximum", "au max", "jusqu'à", "jusqu’à",
                 "pas plus de", "moins de", "maximum", "ou moins", "inférieur à", "inférieure à", "en dessous de",
                 "como máximo", "como mucho", "hasta", "no más de", "menos de", "máximo", "o menos", "höchstens",
                 "maximal", "bis zu", "nicht mehr als", "weniger als", "unter", "al massimo", "fino a",
                 "non più di", "meno di", "no máximo", "até", "não mais de", "menos de", "على الأكثر",
-                "كحد أقصى", "حتى", "أو أقل", "لا يزيد عن", "لا تزيد عن", "أقل من", "最多", "不超过", "至多",
+                "كحد أقصى", "حتى", "أو أقل", "لا يزيد عن", "لا تزيد عن", "أقل من", "最多", "最长", "不到", "不超过", "至多", "或更低",
                 "少于", "低于",
                 "以内", "以下"),
     "at least": ("≥", "⩾", ">", "at least", "minimum", "min.", "or more", "or higher", "or above", "or over",
@@ -74,7 +74,7 @@ COMPARATORS = {
                  "greater than", "higher than", "au moins", "au minimum", "plus de", "ou plus", "supérieur à",
                  "supérieure à", "au-dessus de", "al menos", "como mínimo", "más de", "mínimo", "o más",
                  "mindestens", "über", "mehr als", "almeno", "più di", "oltre", "pelo menos", "no mínimo",
-                 "mais de", "acima de", "على الأقل", "كحد أدنى", "أكثر من", "فوق", "أو أكثر", "至少", "超过",
+                 "mais de", "acima de", "على الأقل", "كحد أدنى", "أكثر من", "فوق", "أو أكثر", "至少", "超过", "或更高", "或更久", "或更长", "或更多", "或以上",
                  "高于", "以上"),
     "about": ("~", "≈", "≃", "about", "around", "approximately", "roughly", "environ", "vers", "à peu près",
               "approximativement", "aproximadamente", "unos", "unas", "alrededor de", "cerca de", "etwa",
@@ -85,8 +85,8 @@ COMPARATORS = {
 POSTFIX = frozenset({"max.", "or less", "or higher", "or above", "or over", "or greater", "et plus", "ou davantage",
                      "or lower", "or below", "or fewer", "or under", "أو أكثر", "أو أقل", "au plus", "au maximum",
                      "au max", "ou moins", "ou plus", "or more",
-                     "o menos", "o más", "maximum", "minimum", "max", "كحد أقصى", "كحد أدنى", "على الأكثر",
-                     "على الأقل", "تقريبا", "تقريبًا", "تقريباً", "左右", "以内", "以下", "以上", "environ", "circa"})
+                     "o menos", "o más", "como máximo", "como mínimo", "como mucho", "maximum", "minimum", "max", "كحد أقصى", "كحد أدنى", "على الأكثر",
+                     "على الأقل", "تقريبا", "تقريبًا", "تقريباً", "左右", "以内", "以下", "以上", "或更高", "或更久", "或更长", "或更多", "或以上", "或更低", "environ", "circa"})
 """Comparators written after their number (*4 grammes au plus*); *maximum*, *environ* may stand on either side."""
 JOINERS = ("-", "–", "—", "‒", "~", "～", "à", "a", "au", "to", "till", "until", "bis", "al", "hasta", "até",
            "ou", "or", "o", "oder", "أو", "إلى", "الى", "至", "到", "或", "et", "and", "y", "und", "e", "و", "和")
@@ -134,9 +134,11 @@ by CLDR unit id (``unit-international``, ``mass-nanogram``, ``weekend`` and
 AGE = ("age of", "ages of", "aged", "âgé de", "âgée de", "âgés de", "âge de", "l'âge de", "edad de", "alter von",
        "im alter von", "età di", "idade de", "عمر", "سن", "岁")
 """Words that make a number an age in years: *From the age of 65* is *Dès 65 ans*."""
-IDIOMS = ("vie de tous les jours", "au quotidien", "du quotidien", "le quotidien", "votre quotidien",
+IDIOMS = ("al día siguiente", "a la semana siguiente", "al mes siguiente", "al año siguiente", "vie de tous les jours", "au quotidien", "du quotidien", "le quotidien", "votre quotidien",
           "vie quotidienne", "day to day",
           "day-to-day", "everyday", "daily life", "every day life", "vida diaria", "día a día", "alltag",
-          "vita quotidiana", "dia a dia", "الحياة اليومية", "日常")
+          "vita quotidiana", "dia a dia", "الحياة اليومية", "日常", "周一到周五", "周期")
 """Phrases with a period word that name no period (*comment vivre au quotidien*): left out before reading."""
+CLASSIFIERS = "个片粒颗支瓶袋剂滴次回遍周天日年月岁小时分钟秒毫升克"
+"""Chinese measure words: a Chinese numeral is a number only before one (一 is also in 一起, together)."""
 DUALS = frozenset({"يومين", "أسبوعين", "شهرين", "سنتين", "عامين", "ساعتين", "دقيقتين"})

@@ -57,7 +57,12 @@ def _lexicon(locale: str | None) -> tuple[re.Pattern | None, dict[str, Decimal]]
             if word not in name.split()[-1:] or " " in name:
                 words.pop(word, None)
     ordered = sorted(words, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![\w-])", re.IGNORECASE), words
+    return re.compile(rf"(?<![\w{_MARKS}])(?:" + "|".join(re.escape(w) for w in ordered) + rf")(?![\w{_MARKS}-])",
+                      re.IGNORECASE), words
+
+
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+"""Combining marks (Arabic vowel signs): part of the word they follow (the ست of ستُعالج is not six)."""
 
 
 def _forms(spelled: str, language: str) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from . import lexicon
 from .number_words import number_words
 from .numbers import number_spans
-from .units import SPACE, TIMES, Words
+from .units import SPACE, TIMES, Words, counted_words
 
 _VULGAR = re.compile(r"(?<![\d.,])(\d+)?[\s\u00a0\u202f]?([\u00bc-\u00be\u2150-\u215e])")
 _SLASHED = re.compile(r"(?<![\d/.,])(\d)\s?/\s?(\d{1,2})(?![\d/.,])")
@@ -24,7 +24,8 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _LOOK_ALIKE = re.compile(r"\d[OoIl|]\d|[OoIl]\d{2}")
 _ORDINAL = re.compile(r"(?:er|re|e|ème|eme|è|nd|st|rd|th|º|ª|o|a|te|ten|ter|tes)(?!\w)")
 _ABBREVIATION = re.compile(rf"{SPACE}+([A-Z]{{2,4}}|[bcdfghjklmnpqrstvwxz]{{2,4}})(?!\w)")
-_CJK = re.compile(r"[一二两三四五六七八九十百千]+")
+_CJK = re.compile(rf"(?<!第)[一二两三四五六七八九十百千]+(?=[{lexicon.CLASSIFIERS}])")
+"""A Chinese numeral before a measure word, not after 第 (第二天 is the second day)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ def _special(text: str, words: Words) -> list[Numeral]:
     table += [((word,), Decimal(value), "multiple", TIMES) for word, value in
               lexicon.MULTIPLES.get(words.language, {}).items()]
     table += [((word,), Decimal(2), "word", words.units[1].get(word)) for word in lexicon.DUALS]
+    table += [((word,), Decimal(value), "one" if value == 1 else "word", unit)
+              for word, (value, unit) in counted_words(words.locale).items()]
     if words.language == "de":
         from .number_words import spelled
 
@@ -82,6 +85,12 @@ def _special(text: str, words: Words) -> list[Numeral]:
             if kind != "half" or match.group() != "½":
                 found.append(Numeral(*match.span(), value, match.group(), kind, unit))
     return found
+
+
+def in_name(text: str, start: int) -> bool:
+    """Tell a number inside a name (``AF3M``, ``CYP2D6``: a Latin letter before it) from a number (``通常1``)."""
+    before = text[start - 1:start]
+    return before.isalpha() and before.isascii()
 
 
 def _cjk(text: str) -> list[Numeral]:
@@ -96,7 +105,7 @@ def _cjk(text: str) -> list[Numeral]:
                 current = Decimal(0)
             else:
                 current = value
-        found.append(Numeral(*match.span(), total + current, match.group(), "word"))
+        found.append(Numeral(*match.span(), total + current, match.group(), "one" if total + current == 1 else "word"))
     return found
 
 
@@ -126,7 +135,7 @@ def _with_exponent(text: str, numeral: Numeral, unreadable: list[str]) -> Numera
 def _with_multiplier(text: str, numeral: Numeral, words: Words) -> Numeral:
     """``500k``, ``500 mille``, ``1,5 million``: the compact forms of CLDR."""
     match = words.multipliers[0].match(text, numeral.end)
-    if not match or numeral.kind not in ("digits", "word") or text[numeral.start - 1:numeral.start].isalpha():
+    if not match or numeral.kind not in ("digits", "word") or in_name(text, numeral.start):
         return numeral
     value = numeral.value * words.multipliers[1][match.group(1)]
     return Numeral(numeral.start, match.end(), value, text[numeral.start:match.end()], numeral.kind)
@@ -134,13 +143,13 @@ def _with_multiplier(text: str, numeral: Numeral, words: Words) -> Numeral:
 
 def _check_shape(text: str, numeral: Numeral, words: Words, unreadable: list[str]) -> None:
     """Say what follows a number that reads like a unit or a digit but is neither."""
-    if numeral.kind != "digits" or text[numeral.start - 1:numeral.start].isalpha():
+    if numeral.kind != "digits" or in_name(text, numeral.start):
         return
     around = text[max(0, numeral.start - 1):numeral.end + 2]
     if _LOOK_ALIKE.search(around):
         unreadable.append(f"{around.strip()!r} has a letter among its digits: write the number with digits only")
         return
-    glued = re.match(r"[^\W\d_]+", text[numeral.end:])
+    glued = re.match(r"[^\W\d_]+", text[numeral.end:]) if words.language not in ("zh", "ja") else None
     known = (words.units[0].match(text, numeral.end) or words.times.match(text, numeral.end)
              or _ORDINAL.match(text, numeral.end))
     if glued and not known:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .reading import Quantity, read_quantities, vague_words
+from .units import TIMES
 
 FIX = "Keep each dose, duration, temperature, time and frequency with its unit, period and limit, as in msgid"
 
@@ -60,11 +61,13 @@ def _kind(quantity: Quantity) -> str:
 
 def unmatched(source: list[Quantity], target: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
     """Pair the quantities of both sides; return those of each side left without a match."""
+    texts = (source, target)
     source, target = list(source), list(target)
     _pair(source, target, lambda s, t: s.key == t.key)
     _pair(source, target, _same_hour)
+    _inherit_units(source, target, texts)
     for one, other in ((source, target), (target, source)):  # حقنتان كل شهر: the two is in the noun
-        for quantity in [q for q in one if q.words and q.per and all(u is None for _, u in q.amounts)]:
+        for quantity in [q for q in one if q.words and q.per and _is_one_period(q)]:
             alone = next((t for t in other if not t.amounts and t.per == quantity.per), None)
             if alone is not None:
                 one.remove(quantity)
@@ -78,6 +81,31 @@ def unmatched(source: list[Quantity], target: list[Quantity]) -> tuple[list[Quan
                 other.remove(bare)
                 other.remove(alone)
     return source, target
+
+
+def _is_one_period(quantity: Quantity) -> bool:
+    """``Deux piqûres chaque mois`` (the two in the noun in Arabic), ``une fois par semaine`` (= ``每周``)."""
+    return all(unit is None or (unit == TIMES and value == 1) for value, unit in quantity.amounts)
+
+
+def _inherit_units(source: list[Quantity], target: list[Quantity], texts: tuple[list, list]) -> None:
+    """``pendant 5 ans, parfois 10`` = ``5 years, sometimes 10 years``: a number without a unit matches the same
+    number with the unit of the quantity before it in its own text (never one after it: ``2 comprimés de
+    500 mg`` is not ``2 mg``)."""
+    for one, other, text in ((source, target, texts[0]), (target, source, texts[1])):
+        for quantity in [q for q in one if len(q.amounts) == 1 and q.amounts[0][1] is None]:
+            unit = _unit_before(text, quantity)
+            match = next((t for t in other if unit and t.amounts == ((quantity.amounts[0][0], unit),)
+                          and (t.per, t.comparator, t.sign) == (quantity.per, quantity.comparator, quantity.sign)),
+                         None)
+            if match is not None:
+                one.remove(quantity)
+                other.remove(match)
+
+
+def _unit_before(text: list[Quantity], quantity: Quantity) -> str | None:
+    index = next(i for i, q in enumerate(text) if q is quantity)
+    return next((q.amounts[-1][1] for q in reversed(text[:index]) if q.amounts and q.amounts[-1][1]), None)
 
 
 def _pair(source: list[Quantity], target: list[Quantity], same) -> None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from . import lexicon
 from .moments import moments_in
-from .numerals import Numeral, numerals_in
+from .numerals import Numeral, in_name, numerals_in
 from .units import PERIODS, SPACE, TIMES, Words, words_for
 
 _MINUS = "-−‒–\u2010\u2011\u2012\ufe63\uff0d\u2796\ufe58"
@@ -105,11 +105,17 @@ def read_quantities(text: str, locale: str | None, extra_units: tuple = ()) -> R
         if quantity is not None:
             reading.quantities.append(quantity)
     _periods_alone(masked, words, reading)
+    filled = {_PERIOD_SPAN.get(q.amounts[0][::-1]) for q in reading.quantities if len(q.amounts) == 1 and not q.per}
+    reading.quantities = [q for q in reading.quantities if q.amounts or q.per is None or q.per[0] != 1
+                          or q.per[1] not in filled]  # 每周7天: a week of 7 days is no frequency
     return reading
 
 
-_IDIOMS = re.compile("|".join(rf"(?<!\w){re.escape(i)}(?!\w)" for i in lexicon.IDIOMS), re.IGNORECASE)
+_IDIOMS = re.compile("|".join(rf"(?<!\w){re.escape(i)}(?!\w)" if i.isascii() or " " in i else re.escape(i)
+                              for i in lexicon.IDIOMS), re.IGNORECASE)
 _AGE = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in lexicon.AGE)}){SPACE}*$", re.IGNORECASE)
+_VAGUE_END = re.compile(rf"{SPACE}*(?:à|a|to|bis|إلى|到|至)?{SPACE}*(?:{'|'.join(lexicon.VAGUE)}){SPACE}*",
+                        re.IGNORECASE)
 _PERIOD_SPAN = {("duration-hour", 24): "duration-day", ("duration-day", 7): "duration-week"}
 """A quantity that fills its period says nothing about frequency: 24 hours a day, 7 days a week."""
 
@@ -128,14 +134,23 @@ def _quantity(text: str, numeral: Numeral, following: list[Numeral], words: Word
     unit, end = _unit_after(text, numeral, words)
     if numeral.kind == "one" and unit is None and words.times.match(text, end):
         unit = None  # une fois, one time: a count
-    elif numeral.kind == "one" and unit is None:
-        return None, numeral.end  # un, a: an article
+    elif numeral.kind == "one" and unit is None:  # un, a: an article; its period is a period alone
+        per, end = _period_after(text, numeral.end, words, True, following[0].start if following else None)
+        if per:
+            reading.quantities.append(Quantity((), per=per, spelling=text[numeral.start:end]))
+        return None, end if per else numeral.end
     if numeral.kind == "multiple" and numeral.value == 1 and _period_after(text, end, words, True)[0] is None:
         return None, numeral.end  # once: as soon as
     if every and unit in PERIODS:  # toutes les 3 semaines
         reading.quantities.append(Quantity((), per=(numeral.value, unit), spelling=text[every.start():end]))
+        reading.spans.append((every.start(), end))
         return None, end
+    if unit is None:  # 1 à plusieurs jours: the unit of the vague end is the number's
+        vague = _VAGUE_END.match(text, end)
+        unit_after = vague and words.units[0].match(text, vague.end())
+        unit = words.units[1][unit_after.group(1).casefold()] if unit_after else None
     amounts = [(numeral.value, unit)]
+    following = [f for f in following if f.start >= end]  # not the word of the unit (ساعة is one hour too)
     joined = words.joiner.match(text, end)
     if joined and following and following[0].start == joined.end() and following[0].kind != "one":
         second_unit, end = _unit_after(text, following[0], words)
@@ -146,6 +161,8 @@ def _quantity(text: str, numeral: Numeral, following: list[Numeral], words: Word
     per, end = _period_after(text, end, words, amounts[-1][1] == TIMES or numeral.kind != "one",
                              following[0].start if following else None)
     comparator, end = _comparator(text, numeral.start, end, words)
+    echo = re.compile(rf"{SPACE}*\({SPACE}*{_number(amounts[-1][0])}{SPACE}*\)").match(text, end)
+    end = echo.end() if echo and numeral.kind != "digits" else end  # شهران (2): the number said twice
     sign = _sign(text, numeral.start)
     if len(amounts) == 1 and per and _PERIOD_SPAN.get(amounts[0][::-1]) == per[1] and per[0] == 1:
         per = None
@@ -158,7 +175,7 @@ def _unit_after(text: str, numeral: Numeral, words: Words) -> tuple[str | None, 
     end = numeral.end
     if numeral.unit:
         return numeral.unit, end
-    if text[numeral.start - 1:numeral.start].isalpha() and numeral.kind == "digits":
+    if in_name(text, numeral.start) and numeral.kind == "digits":
         return None, end  # inside a name: AF3M, CYP2D6
     gap = re.compile(rf"(?:{SPACE}|-)*" if numeral.kind in ("half", "one") else rf"{SPACE}*-?").match(text, end).end()
     match = words.units[0].match(text, gap)
@@ -252,8 +269,8 @@ def _periods_alone(text: str, words: Words, reading: Reading) -> None:
     """Add every period that no quantity took: ``chaque mois``, ``daily``, ``tous les jours``."""
     for match in words.periods[0].finditer(text):
         per_form, count, name, adverb = match.groups()
-        if per_form and per_form.startswith("/"):
-            continue  # /j is a period only after a number
+        if per_form and (per_form.startswith("/") or per_form.split()[0] in words.weak):
+            continue  # /j, في اليوم: a period only after a number
         value = _count(count, words) if count else Decimal(1)
         if value is None:
             continue

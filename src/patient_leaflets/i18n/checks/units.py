@@ -36,6 +36,7 @@ class Words:
     """The patterns a quantity is read with in one locale; each ``(pattern, {spelling: meaning})``."""
 
     language: str
+    locale: str | None
     units: tuple[re.Pattern, dict]
     periods: tuple[re.Pattern, dict]
     """A period after a quantity or alone: ``par jour``, ``/j``, ``chaque semaine``, ``daily``, ``every 3 weeks``."""
@@ -48,6 +49,9 @@ class Words:
     joiner: re.Pattern
     every_before: re.Pattern
     """``toutes les`` right before a number: ``toutes les 3 semaines`` is a period."""
+    weak: frozenset[str]
+    """Words that make a period only after a count (``a``, ``في``): a ``per`` form starting with one is no
+    period alone (``في اليوم نفسه`` is the same day)."""
 
 
 @functools.lru_cache(maxsize=64)
@@ -65,29 +69,51 @@ def words_for(locale: str | None, extra: tuple[tuple[str, str], ...] = ()) -> Wo
                 names.setdefault(spelling, unit)
     for spelling, unit in extra:
         units[spelling.casefold()] = unit
+    for joiner in lexicon.JOINERS:  # the a (año) of 1 a 2 días, the o of 2 o 3
+        units.pop(joiner, None)
     if language == "ar":  # اليوم, الأسبوع: the name with its article
         names.update({"ال" + name: unit for name, unit in list(names.items()) if not name.startswith("ال")})
     every = lexicon.EVERY.get(language, lexicon.EVERY["en"])
-    gap, end = (f"{SPACE}*", "") if language in ("zh", "ja") else (f"{SPACE}+", r"(?!\w)")  # 每天三次: no spaces
+    spaced = language not in ("zh", "ja")  # 每天三次: no spaces between words
+    gap, end, start = (f"{SPACE}+", r"(?!\w)", r"(?<!\w)") if spaced else (f"{SPACE}*", "", "")
+    not_in_word = r"(?<![^\W\d_])" if spaced else ""
+    between = f"{SPACE}*" if spaced else r"[^\d，。；]{0,4}"  # 最长持续2年: a verb may stand between
     number = rf"(?:(\d+(?:[.,]\d+)?|[^\W\d_]+(?={SPACE})){SPACE}*)?"
     adverbs = {word: unit for unit, words in lexicon.ADVERBS.items() for word in words}
-    periods = (re.compile(rf"{SPACE}*(?:({_alt(pers)})|(?:{_alt(every)}){gap}{number}({_alt(names)})"
+    periods = (re.compile(rf"{SPACE}*{not_in_word}(?:({_alt(pers)})|(?:{_alt(every)}){gap}{number}({_alt(names)})"
                           rf"|({_alt(adverbs)})){end}", re.IGNORECASE), {**pers, **names, **adverbs})
     after = _alt(lexicon.AFTER_COUNT.get(language, ()) or ("\uffff",))
     meanings = {word: meaning for meaning, words in lexicon.COMPARATORS.items() for word in words}
     return Words(
         language=language,
-        units=(re.compile(rf"({_alt(units)})(?!\w)", re.IGNORECASE), units),
+        locale=locale,
+        units=(re.compile(rf"({_alt(units)}){end}", re.IGNORECASE), units),
         periods=periods,
         after_count=re.compile(rf"{SPACE}+(?:{after}){SPACE}+({_alt(names)})(?!\w)", re.IGNORECASE),
         multipliers=(re.compile(rf"{SPACE}?({_alt(_multipliers(locale))})(?!\w)"), _multipliers(locale)),
         times=re.compile(rf"(?:{SPACE}*|-)({_alt(lexicon.TIMES.get(language, ()) + ('x', '×'))})(?!\w)",
                          re.IGNORECASE),
-        comparators=(re.compile(rf"(?<!\w)({_alt(meanings)}){SPACE}*$", re.IGNORECASE),
+        comparators=(re.compile(rf"{start}({_alt(meanings)}){between}$", re.IGNORECASE),
                      re.compile(rf"{SPACE}*({_alt(lexicon.POSTFIX)})(?!\w)", re.IGNORECASE), meanings),
         joiner=re.compile(rf"{SPACE}*(?:{_alt(lexicon.JOINERS)}){SPACE}*", re.IGNORECASE),
-        every_before=re.compile(rf"(?<!\w)(?:{_alt(every)}){SPACE}+$", re.IGNORECASE),
+        weak=frozenset(lexicon.AFTER_COUNT.get(language, ())),
+        every_before=re.compile(rf"{start}(?:{_alt(every)}){gap}$", re.IGNORECASE),
     )
+
+
+@functools.lru_cache(maxsize=64)
+def counted_words(locale: str | None) -> dict[str, tuple[int, str]]:
+    """Return the unit names that carry their number (CLDR's forms without ``{0}``): Arabic ``يوم`` (one day),
+    ``يومان``, ``شهران`` (two days, two months)."""
+    data = (known_locale(locale) or known_locale("en"))._data["unit_patterns"]
+    found = {}
+    for unit in UNITS:
+        for forms in data.get(unit, {}).values():
+            for form, value in (("one", 1), ("two", 2)):
+                pattern = forms.get(form, "{0}")
+                if "{0}" not in pattern and " " not in pattern.strip():
+                    found.setdefault(pattern.strip().casefold(), (value, unit))
+    return found
 
 
 @functools.lru_cache(maxsize=64)
