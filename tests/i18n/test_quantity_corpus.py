@@ -1,8 +1,8 @@
 """The quantity corpus: honest and dishonest translations of doses, frequencies, durations, times and dates.
 
 Each line of tests/data/quantity-corpus.tsv is a French text, a translation into English, Spanish, German or
-Arabic (and a few into Chinese), and whether the checks must let it through (``ok``) or refuse it (``refused``). The examples of the red
-team's report are among them.
+Arabic (and a few into Chinese), and whether the checks must let it through (``ok``) or refuse it (``refused``).
+The examples of the red team's report (issue 22) are among them.
 """
 
 from __future__ import annotations

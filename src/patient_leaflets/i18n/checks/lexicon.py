@@ -60,13 +60,15 @@ ADVERBS = {
 }
 COMPARATORS = {
     "at most": ("≤", "⩽", "<", "at most", "up to", "or lower", "or below", "or fewer", "or under", "no more than",
-                "not more than", "less than", "fewer than", "under", "below", "sous", "en moins de", "moins d'", "moins d’",
+                "not more than", "less than", "fewer than", "under", "below", "sous", "en moins de", "moins d'",
+                "moins d’",
                 "maximum", "max", "max.", "or less", "au plus", "au maximum", "au max", "jusqu'à", "jusqu’à",
                 "pas plus de", "moins de", "maximum", "ou moins", "inférieur à", "inférieure à", "en dessous de",
                 "como máximo", "como mucho", "hasta", "no más de", "menos de", "máximo", "o menos", "höchstens",
                 "maximal", "bis zu", "nicht mehr als", "weniger als", "unter", "al massimo", "fino a",
                 "non più di", "meno di", "no máximo", "até", "não mais de", "menos de", "على الأكثر",
-                "كحد أقصى", "حتى", "أو أقل", "لا يزيد عن", "لا تزيد عن", "أقل من", "最多", "最长", "不到", "不超过", "至多", "或更低",
+                "كحد أقصى", "حتى", "أو أقل", "لا يزيد عن", "لا تزيد عن", "أقل من", "最多", "最长", "不到", "不超过",
+                "至多", "或更低",
                 "少于", "低于",
                 "以内", "以下"),
     "at least": ("≥", "⩾", ">", "at least", "minimum", "min.", "or more", "or higher", "or above", "or over",
@@ -74,7 +76,8 @@ COMPARATORS = {
                  "greater than", "higher than", "au moins", "au minimum", "plus de", "ou plus", "supérieur à",
                  "supérieure à", "au-dessus de", "al menos", "como mínimo", "más de", "mínimo", "o más",
                  "mindestens", "über", "mehr als", "almeno", "più di", "oltre", "pelo menos", "no mínimo",
-                 "mais de", "acima de", "على الأقل", "كحد أدنى", "أكثر من", "فوق", "أو أكثر", "至少", "超过", "或更高", "或更久", "或更长", "或更多", "或以上",
+                 "mais de", "acima de", "على الأقل", "كحد أدنى", "أكثر من", "فوق", "أو أكثر", "至少", "超过",
+                 "或更高", "或更久", "或更长", "或更多", "或以上",
                  "高于", "以上"),
     "about": ("~", "≈", "≃", "about", "around", "approximately", "roughly", "environ", "vers", "à peu près",
               "approximativement", "aproximadamente", "unos", "unas", "alrededor de", "cerca de", "etwa",
@@ -85,8 +88,10 @@ COMPARATORS = {
 POSTFIX = frozenset({"max.", "or less", "or higher", "or above", "or over", "or greater", "et plus", "ou davantage",
                      "or lower", "or below", "or fewer", "or under", "أو أكثر", "أو أقل", "au plus", "au maximum",
                      "au max", "ou moins", "ou plus", "or more",
-                     "o menos", "o más", "como máximo", "como mínimo", "como mucho", "maximum", "minimum", "max", "كحد أقصى", "كحد أدنى", "على الأكثر",
-                     "على الأقل", "تقريبا", "تقريبًا", "تقريباً", "左右", "以内", "以下", "以上", "或更高", "或更久", "或更长", "或更多", "或以上", "或更低", "environ", "circa"})
+                     "o menos", "o más", "como máximo", "como mínimo", "como mucho", "maximum", "minimum", "max",
+                     "كحد أقصى", "كحد أدنى", "على الأكثر",
+                     "على الأقل", "تقريبا", "تقريبًا", "تقريباً", "左右", "以内", "以下", "以上", "或更高", "或更久",
+                     "或更长", "或更多", "或以上", "或更低", "environ", "circa"})
 """Comparators written after their number (*4 grammes au plus*); *maximum*, *environ* may stand on either side."""
 JOINERS = ("-", "–", "—", "‒", "~", "～", "à", "a", "au", "to", "till", "until", "bis", "al", "hasta", "até",
            "ou", "or", "o", "oder", "أو", "إلى", "الى", "至", "到", "或", "et", "and", "y", "und", "e", "و", "和")
@@ -134,7 +139,8 @@ by CLDR unit id (``unit-international``, ``mass-nanogram``, ``weekend`` and
 AGE = ("age of", "ages of", "aged", "âgé de", "âgée de", "âgés de", "âge de", "l'âge de", "edad de", "alter von",
        "im alter von", "età di", "idade de", "عمر", "سن", "岁")
 """Words that make a number an age in years: *From the age of 65* is *Dès 65 ans*."""
-IDIOMS = ("al día siguiente", "a la semana siguiente", "al mes siguiente", "al año siguiente", "vie de tous les jours", "au quotidien", "du quotidien", "le quotidien", "votre quotidien",
+IDIOMS = ("al día siguiente", "a la semana siguiente", "al mes siguiente", "al año siguiente",
+          "vie de tous les jours", "au quotidien", "du quotidien", "le quotidien", "votre quotidien",
           "vie quotidienne", "day to day",
           "day-to-day", "everyday", "daily life", "every day life", "vida diaria", "día a día", "alltag",
           "vita quotidiana", "dia a dia", "الحياة اليومية", "日常", "周一到周五", "周期")
