@@ -38,7 +38,8 @@ EVERY = {
     "zh": ("每", "每隔", "每个"),
 }
 """A period is one of these words and a unit of time: *par jour*, *chaque semaine*, *al día*, *كل شهر*, *每天*."""
-AFTER_COUNT = {"fr": ("le", "la", "l'", "l’", "au", "à la"), "en": ("a", "an"), "de": ("am", "im", "in der"),
+AFTER_COUNT = {"fr": ("le", "la", "l'", "l’", "au", "à la"), "en": ("a", "an"),
+               "de": ("am", "im", "in der", "die", "den"),
                "it": ("a",), "ar": ("في",)}
 """Words that make a period only after a count: *twice a day*, *3 fois la semaine* (*a week* alone is one week)."""
 ADVERBS = {
@@ -145,6 +146,6 @@ IDIOMS = ("al día siguiente", "a la semana siguiente", "al mes siguiente", "al 
           "day-to-day", "everyday", "daily life", "every day life", "vida diaria", "día a día", "alltag",
           "vita quotidiana", "dia a dia", "الحياة اليومية", "日常", "周一到周五", "周期")
 """Phrases with a period word that name no period (*comment vivre au quotidien*): left out before reading."""
-CLASSIFIERS = "个片粒颗支瓶袋剂滴次回遍周天日年月岁小时分钟秒毫升克"
+CLASSIFIERS = "个片粒颗支瓶袋剂滴次回遍针杯勺盒名位周天日年月岁小时分钟秒毫升克"
 """Chinese measure words: a Chinese numeral is a number only before one (一 is also in 一起, together)."""
 DUALS = frozenset({"يومين", "أسبوعين", "شهرين", "سنتين", "عامين", "ساعتين", "دقيقتين"})

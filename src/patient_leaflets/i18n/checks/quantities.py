@@ -17,6 +17,8 @@ from decimal import Decimal
 from .reading import Quantity, read_quantities, vague_words
 from .units import TIMES
 
+DUAL = frozenset({"ar", "he", "sl"})
+"""Languages that say two in the noun itself (Arabic حقنتان, two injections): a 2 in words may not be a number."""
 FIX = "Keep each dose, duration, temperature, time and frequency with its unit, period and limit, as in msgid"
 
 
@@ -26,7 +28,7 @@ def quantity_problems(msgid: str, msgstr: str, source_locale: str | None, locale
     source = read_quantities(msgid, source_locale, units)
     target = read_quantities(msgstr, locale, units)
     problems = _unreadable(source, target)
-    missing, extra = unmatched(source.quantities, target.quantities)
+    missing, extra = unmatched(source.quantities, target.quantities, (locale or "").split("_")[0] in DUAL)
     missing, extra = _without_soft(missing, extra), _without_soft(extra, missing)
     if any(q.amounts for q in missing) and not extra and vague_words(msgstr):
         problems.append(f"cannot read {vague_words(msgstr)[0]!r} as a number where msgid has {_listed(missing)}: "
@@ -59,15 +61,16 @@ def _kind(quantity: Quantity) -> str:
     return (unit or "").split("-")[0]
 
 
-def unmatched(source: list[Quantity], target: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
-    """Pair the quantities of both sides; return those of each side left without a match."""
+def unmatched(source: list[Quantity], target: list[Quantity], dual: bool = False) -> tuple[list, list]:
+    """Pair the quantities of both sides; return those of each side left without a match. ``dual``: the
+    translation's language says two in the noun (Arabic)."""
     texts = (source, target)
     source, target = list(source), list(target)
     _pair(source, target, lambda s, t: s.key == t.key)
     _pair(source, target, _same_hour)
     _inherit_units(source, target, texts)
     for one, other in ((source, target), (target, source)):  # حقنتان كل شهر: the two is in the noun
-        for quantity in [q for q in one if q.words and q.per and _is_one_period(q)]:
+        for quantity in [q for q in one if q.words and q.per and _is_one_period(q, other is target and dual)]:
             alone = next((t for t in other if not t.amounts and t.per == quantity.per), None)
             if alone is not None:
                 one.remove(quantity)
@@ -83,9 +86,11 @@ def unmatched(source: list[Quantity], target: list[Quantity]) -> tuple[list[Quan
     return source, target
 
 
-def _is_one_period(quantity: Quantity) -> bool:
-    """``Deux piqûres chaque mois`` (the two in the noun in Arabic), ``une fois par semaine`` (= ``每周``)."""
-    return all(unit is None or (unit == TIMES and value == 1) for value, unit in quantity.amounts)
+def _is_one_period(quantity: Quantity, dual: bool) -> bool:
+    """``une fois par semaine`` (= ``每周``), and in a language with a dual, ``Deux piqûres chaque mois`` (the two
+    is in the noun: ``حقنتان كل شهر``)."""
+    return all((unit is None and value == 2 and dual) or (unit == TIMES and value == 1)
+               for value, unit in quantity.amounts)
 
 
 def _inherit_units(source: list[Quantity], target: list[Quantity], texts: tuple[list, list]) -> None:
