@@ -100,7 +100,7 @@ JOINERS = ("-", "–", "—", "‒", "~", "～", "à", "a", "au", "to", "till", 
 ONE = {"fr": ("un", "une"), "en": ("a", "an", "one"), "es": ("un", "una", "uno"),
        "de": ("ein", "eine", "einen", "einem", "einer"), "it": ("un", "uno", "una"), "pt": ("um", "uma"),
        "ar": ("واحد", "واحدة"), "zh": ("一", "一个")}
-HALF = ("½", "demi", "demie", "moitié", "half", "medio", "media", "mitad", "halb", "halbe", "halben", "halber",
+HALF = ("demi", "demie", "moitié", "half", "medio", "media", "mitad", "halb", "halbe", "halben", "halber",
         "hälfte", "mezzo", "mezza", "metà", "meio", "meia", "metade", "نصف", "半")
 VAGUE = ("several", "a few", "a couple of", "a dozen", "dozens", "many", "quelques", "plusieurs", "une douzaine",
          "varios", "varias", "algunos", "algunas", "unos cuantos", "una docena", "einige", "mehrere", "ein paar",

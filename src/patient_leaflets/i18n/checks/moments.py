@@ -40,7 +40,8 @@ class Moment:
         return "-".join(str(part) for part in (year, month, day) if part is not None)
 
 
-def moments_in(text: str, locale: str | None) -> list[Moment]:
+@functools.lru_cache(maxsize=4096)
+def moments_in(text: str, locale: str | None) -> tuple[Moment, ...]:
     """Return the times and dates written in ``text``, in order."""
     text = ascii_digits(text)
     found: list[Moment] = []
@@ -55,7 +56,7 @@ def moments_in(text: str, locale: str | None) -> list[Moment]:
             found.append(Moment("date", date, *match.span()))
     found += [m for m in _named_dates(text, locale) if not _inside(found, m.start)]
     found += [m for m in _times(text, locale) if not _inside(found, m.start)]
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 def _inside(found: list[Moment], index: int) -> bool:

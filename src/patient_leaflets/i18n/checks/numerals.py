@@ -8,6 +8,7 @@ multipliers by ``units`` (CLDR compact numbers). A number the reader cannot take
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -68,23 +69,37 @@ def _special(text: str, words: Words) -> list[Numeral]:
         if 0 < top < bottom <= 10:
             found.append(Numeral(*match.span(), (Decimal(top) / bottom).quantize(Decimal("0.001")).normalize(),
                                  match.group()))
-    one = lexicon.ONE.get(words.language, lexicon.ONE["en"])
-    table = [(lexicon.HALF, Decimal("0.5"), "half", None), (one, Decimal(1), "one", None)]
-    table += [((word,), Decimal(value), "multiple", TIMES) for word, value in
-              lexicon.MULTIPLES.get(words.language, {}).items()]
-    table += [((word,), Decimal(2), "word", words.units[1].get(word)) for word in lexicon.DUALS]
-    table += [((word,), Decimal(value), "one" if value == 1 else "word", unit)
-              for word, (value, unit) in counted_words(words.locale).items()]
-    if words.language == "de":
+    pattern, meanings = _word_table(words.language, words.locale)
+    for match in pattern.finditer(text):
+        value, kind, unit = meanings[match.group().casefold()]
+        found.append(Numeral(*match.span(), value, match.group(), kind, unit))
+    return found
+
+
+@functools.lru_cache(maxsize=32)
+def _word_table(language: str, locale: str | None) -> tuple[re.Pattern, dict]:
+    """The words that are numbers with a kind of their own: ``demi``, ``un``, ``twice``, ``يومين``, ``zweimal``."""
+    from .units import words_for
+
+    words = words_for(locale)
+    meanings: dict[str, tuple] = {}
+    for word in lexicon.HALF:
+        meanings[word] = (Decimal("0.5"), "half", None)
+    for word in lexicon.ONE.get(language, lexicon.ONE["en"]):
+        meanings[word] = (Decimal(1), "one", None)
+    for word, value in lexicon.MULTIPLES.get(language, {}).items():
+        meanings[word] = (Decimal(value), "multiple", TIMES)
+    for word in lexicon.DUALS:
+        meanings[word] = (Decimal(2), "word", words.units[1].get(word))
+    for word, (value, unit) in counted_words(locale).items():
+        meanings.setdefault(word, (Decimal(value), "one" if value == 1 else "word", unit))
+    if language == "de":
         from .number_words import spelled
 
-        table += [((spelled(n, "de") + "mal",), Decimal(n), "multiple", TIMES) for n in range(2, 13)]
-    for spellings, value, kind, unit in table:
-        pattern = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
-        for match in re.finditer(rf"(?<!\w)(?:{pattern})(?=[^\w]|$)", text, re.IGNORECASE):
-            if kind != "half" or match.group() != "½":
-                found.append(Numeral(*match.span(), value, match.group(), kind, unit))
-    return found
+        for n in range(2, 13):
+            meanings[spelled(n, "de") + "mal"] = (Decimal(n), "multiple", TIMES)
+    ordered = "|".join(re.escape(w) for w in sorted(meanings, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{ordered})(?=[^\w]|$)", re.IGNORECASE), meanings
 
 
 def in_name(text: str, start: int) -> bool:

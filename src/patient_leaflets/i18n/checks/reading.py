@@ -8,6 +8,7 @@ no number (``chaque mois``, ``daily``) is a quantity too. Times and dates are re
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -79,8 +80,10 @@ class Reading:
     """Where the quantities are written: a period inside one is not a period alone."""
 
 
+@functools.lru_cache(maxsize=4096)
 def read_quantities(text: str, locale: str | None, extra_units: tuple = ()) -> Reading:
-    """Return the quantities written in ``text`` (in ``locale``), and what could not be read."""
+    """Return the quantities written in ``text`` (in ``locale``), and what could not be read (read once: the
+    same texts come back for every leaflet; not to be changed by the caller)."""
     words = words_for(locale, tuple(extra_units))
     reading = Reading()
     masked = text
