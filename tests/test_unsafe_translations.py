@@ -23,7 +23,8 @@ from patient_leaflets.cli import cli
 CASES = ["unit-weeks-to-days", "unit-celsius-to-fahrenheit", "unit-milligrams-to-grams", "unit-volume-and-percent",
          "sign-changed", "range-swapped", "frequency-changed", "number-in-words", "invisible-characters",
          "digits-of-other-scripts", "separators-of-other-locales", "link-label-and-target",
-         "link-mailto-and-lookalike", "comma-decimal-in-english", "digit-grouping", "quantities-kept", "good-spellings"]
+         "link-mailto-and-lookalike", "comma-decimal-in-english", "digit-grouping", "quantities-kept", "good-spellings",
+         "instructions-changed"]
 PO = "translations/en/LC_MESSAGES/leaflets.po"
 ANCHOR = "      - paragraph: Un paragraphe avec un [lien](https://www.example.org/info).\n"
 
