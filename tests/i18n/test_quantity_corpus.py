@@ -1,7 +1,8 @@
 """The quantity corpus: honest and dishonest translations of doses, frequencies, durations, times and dates.
 
 Each line of tests/data/quantity-corpus.tsv is a French text, a translation into English, Spanish, German or
-Arabic (and a few into Chinese), and whether the checks must let it through (``ok``) or refuse it (``refused``).
+Arabic (and a few into Chinese, Italian and Portuguese), and whether the checks must let it through (``ok``) or
+refuse it (``refused``).
 The examples of the red team's report (issue 22) are among them.
 """
 
@@ -15,7 +16,7 @@ import pytest
 from conftest import DATA
 from patient_leaflets.i18n.checks.checkers import Rules, translation_problems
 
-LOCALES = {"en": "en_GB", "es": "es", "de": "de", "ar": "ar", "zh": "zh_Hans"}
+LOCALES = {"en": "en_GB", "es": "es", "de": "de", "ar": "ar", "zh": "zh_Hans", "it": "it", "pt": "pt"}
 CLASSES = ("frequency", "recombination", "range", "maximum", "shape", "time", "date", "characters")
 
 

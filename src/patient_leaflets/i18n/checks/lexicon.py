@@ -32,7 +32,7 @@ EVERY = {
     "en": ("per", "every", "each"),
     "es": ("por", "cada", "al", "a la", "todos los", "todas las", "por cada"),
     "de": ("pro", "jeden", "jede", "jedes", "je", "alle"),
-    "it": ("al", "alla", "ogni", "per", "tutti i", "tutte le"),
+    "it": ("al", "alla", "ogni", "tutti i", "tutte le"),
     "pt": ("por", "cada", "ao", "à", "todos os", "todas as"),
     "ar": ("كل", "في كل"),
     "zh": ("每", "每隔", "每个"),

@@ -67,7 +67,9 @@ _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 
 def _forms(spelled: str, language: str) -> tuple[str, ...]:
     """The forms num2words does not write: Arabic numbers before a feminine noun (``ثلاث مرات``, without the final
-    ة) and after a preposition (``اثنين``)."""
+    ة) and after a preposition (``اثنين``), the Portuguese feminine ``duas``."""
+    if language == "pt":  # duas vezes, vinte e duas
+        return (spelled.replace("dois", "duas"),) if "dois" in spelled else ()
     if language != "ar":
         return ()
     if spelled.endswith("ة") and " " not in spelled:
