@@ -75,7 +75,7 @@ COMPARATORS = {
     "at least": ("≥", "⩾", ">", "at least", "minimum", "min.", "or more", "or higher", "or above", "or over",
                  "or greater", "et plus", "ou davantage", "more than", "above", "plus d'", "plus d’",
                  "greater than", "higher than", "au moins", "au minimum", "plus de", "ou plus", "supérieur à",
-                 "supérieure à", "au-dessus de", "al menos", "como mínimo", "más de", "mínimo", "o más",
+                 "supérieure à", "au-dessus de", "au-delà de", "al menos", "como mínimo", "más de", "mínimo", "o más",
                  "mindestens", "über", "mehr als", "almeno", "più di", "oltre", "pelo menos", "no mínimo",
                  "mais de", "acima de", "على الأقل", "كحد أدنى", "أكثر من", "فوق", "أو أكثر", "至少", "超过",
                  "或更高", "或更久", "或更长", "或更多", "或以上",

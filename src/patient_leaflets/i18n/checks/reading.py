@@ -161,8 +161,9 @@ def _quantity(text: str, numeral: Numeral, following: list[Numeral], words: Word
     times = words.times.match(text, end)
     if times and all(u is None for _, u in amounts):
         amounts, end = [(value, TIMES) for value, _ in amounts], times.end()
+    after = [f.start for f in following if f.start >= end]
     per, end = _period_after(text, end, words, amounts[-1][1] == TIMES or numeral.kind != "one",
-                             following[0].start if following else None)
+                             after[0] if after else None)
     comparator, end = _comparator(text, numeral.start, end, words)
     echo = re.compile(rf"{SPACE}*\({SPACE}*{_number(amounts[-1][0])}{SPACE}*\)").match(text, end)
     end = echo.end() if echo and numeral.kind != "digits" else end  # شهران (2): the number said twice
