@@ -60,7 +60,8 @@ ADVERBS = {
     "duration-fortnight": ("fortnightly",),
 }
 COMPARATORS = {
-    "at most": ("≤", "⩽", "<", "at most", "up to", "or lower", "or below", "or fewer", "or under", "no more than",
+    "at most": ("≤", "⩽", "<", "at most", "up to", "until", "till", "bis", "or lower", "or below", "or fewer",
+                "or under", "no more than",
                 "not more than", "less than", "fewer than", "under", "below", "sous", "en moins de", "moins d'",
                 "moins d’",
                 "maximum", "max", "max.", "or less", "au plus", "au maximum", "au max", "jusqu'à", "jusqu’à",
