@@ -98,6 +98,9 @@ POSTFIX = frozenset({"max.", "or less", "or higher", "or above", "or over", "or 
 JOINERS = ("-", "–", "—", "‒", "~", "～", "à", "a", "au", "to", "till", "until", "bis", "al", "hasta", "até",
            "ou", "or", "o", "oder", "أو", "إلى", "الى", "至", "到", "或", "et", "and", "y", "und", "e", "و", "和")
 """Two numbers joined by one of these are a range (*2 à 3*, *2 or 3*): the range stays a range."""
+AND = ("et", "and", "y", "und", "e", "و", "和")
+BETWEEN = ("entre", "between", "zwischen", "tra", "fra", "بين", "在")
+"""*et*, *and* join a range only after *entre*, *between* (*entre 2 et 3 jours*; *2 days and 3 days* are two)."""
 ONE = {"fr": ("un", "une"), "en": ("a", "an", "one"), "es": ("un", "una", "uno"),
        "de": ("ein", "eine", "einen", "einem", "einer"), "it": ("un", "uno", "una"), "pt": ("um", "uma"),
        "ar": ("واحد", "واحدة"), "zh": ("一", "一个")}

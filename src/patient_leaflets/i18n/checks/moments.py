@@ -20,7 +20,8 @@ _S = r"[\s\u00a0\u202f]"
 _ISO = re.compile(r"(?<![\d/.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/.])")
 _NUMERIC = re.compile(r"(?<![\d/.,])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?![\d/])")
 _CLOCK = re.compile(rf"(?<![\d.,:])(\d{{1,2}})(?:{_S}?h{_S}?|[:.])(\d{{2}})(?![\d%])|(?<![\d.,:])(\d{{1,2}})(?={_S}?"
-                    r"(?:a\.?m\.?|p\.?m\.?)(?!\w))", re.IGNORECASE)
+                    rf"(?:a\.?m\.?|p\.?m\.?|Uhr)(?!\w))", re.IGNORECASE)
+"""``8 h 30``, ``14:30``, ``2.30 pm``; a whole hour with am, pm or ``Uhr`` (``14 Uhr``)."""
 _HAN_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]")
 
 

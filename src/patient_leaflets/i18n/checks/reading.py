@@ -119,6 +119,7 @@ _IDIOMS = re.compile("|".join(rf"(?<!\w){re.escape(i)}(?!\w)" if i.isascii() or 
 _AGE = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in lexicon.AGE)}){SPACE}*$", re.IGNORECASE)
 _VAGUE_END = re.compile(rf"{SPACE}*(?:à|a|to|bis|إلى|到|至)?{SPACE}*(?:{'|'.join(lexicon.VAGUE)}){SPACE}*",
                         re.IGNORECASE)
+_BETWEEN = re.compile(rf"(?<!\w)(?:{'|'.join(lexicon.BETWEEN)}){SPACE}*$", re.IGNORECASE)
 _PERIOD_SPAN = {("duration-hour", 24): "duration-day", ("duration-day", 7): "duration-week"}
 """A quantity that fills its period says nothing about frequency: 24 hours a day, 7 days a week."""
 
@@ -155,6 +156,8 @@ def _quantity(text: str, numeral: Numeral, following: list[Numeral], words: Word
     amounts = [(numeral.value, unit)]
     following = [f for f in following if f.start >= end]  # not the word of the unit (ساعة is one hour too)
     joined = words.joiner.match(text, end)
+    if joined and joined.group().strip().casefold() in lexicon.AND and not _BETWEEN.search(text[:numeral.start]):
+        joined = None  # 2 days and 3 days are two quantities; between 2 and 3 days is a range
     if joined and following and following[0].start == joined.end() and following[0].kind != "one":
         second_unit, end = _unit_after(text, following[0], words)
         amounts = [(numeral.value, amounts[0][1] or second_unit), (following[0].value, second_unit or unit)]
