@@ -134,48 +134,62 @@ def _period_of_count(text: str, previous: Numeral | None, numeral: Numeral, word
 
 def _quantity(text: str, numeral: Numeral, following: list[Numeral], words: Words, reading: Reading):
     """Read the instruction that starts with ``numeral``; return it (None when it is no quantity) and its end."""
-    every = words.every_before.search(text[:numeral.start])
     unit, end = _unit_after(text, numeral, words)
-    if numeral.kind == "one" and unit is None and words.times.match(text, end):
-        unit = None  # une fois, one time: a count
-    elif numeral.kind == "one" and unit is None:  # un, a: an article; its period is a period alone
-        per, end = _period_after(text, numeral.end, words, True, following[0].start if following else None)
-        if per:
-            reading.quantities.append(Quantity((), per=per, spelling=text[numeral.start:end]))
-        return None, end if per else numeral.end
-    if numeral.kind == "multiple" and numeral.value == 1 and _period_after(text, end, words, True)[0] is None:
-        return None, numeral.end  # once: as soon as
-    if every and unit in PERIODS:  # toutes les 3 semaines
-        reading.quantities.append(Quantity((), per=(numeral.value, unit), spelling=text[every.start():end]))
-        reading.spans.append((every.start(), end))
-        return None, end
-    if unit is None:  # 1 à plusieurs jours: the unit of the vague end is the number's
-        vague = _VAGUE_END.match(text, end)
-        unit_after = vague and words.units[0].match(text, vague.end())
-        unit = words.units[1][unit_after.group(1).casefold()] if unit_after else None
-    amounts = [(numeral.value, unit)]
+    skip = _no_amount(text, numeral, unit, end, following, words, reading)
+    if skip is not None:
+        return None, skip
     following = [f for f in following if f.start >= end]  # not the word of the unit (ساعة is one hour too)
-    joined = words.joiner.match(text, end)
-    if joined and joined.group().strip().casefold() in lexicon.AND and not _BETWEEN.search(text[:numeral.start]):
-        joined = None  # 2 days and 3 days are two quantities; between 2 and 3 days is a range
-    if joined and following and following[0].start == joined.end() and following[0].kind != "one":
-        second_unit, end = _unit_after(text, following[0], words)
-        amounts = [(numeral.value, amounts[0][1] or second_unit), (following[0].value, second_unit or unit)]
-    times = words.times.match(text, end)
-    if times and all(u is None for _, u in amounts):
-        amounts, end = [(value, TIMES) for value, _ in amounts], times.end()
+    amounts, end = _amounts(text, numeral, unit, end, following, words)
     after = [f.start for f in following if f.start >= end]
     per, end = _period_after(text, end, words, amounts[-1][1] == TIMES or numeral.kind != "one",
                              after[0] if after else None)
     comparator, end = _comparator(text, numeral.start, end, words)
     echo = re.compile(rf"{SPACE}*\({SPACE}*{_number(amounts[-1][0])}{SPACE}*\)").match(text, end)
     end = echo.end() if echo and numeral.kind != "digits" else end  # شهران (2): the number said twice
-    sign = _sign(text, numeral.start)
     if len(amounts) == 1 and per and _PERIOD_SPAN.get(amounts[0][::-1]) == per[1] and per[0] == 1:
         per = None
-    soft = numeral.kind in ("one", "multiple") or (numeral.kind == "word" and unit in (None, TIMES))
-    quantity = Quantity(tuple(amounts), per, comparator, sign, soft, text[numeral.start:end])
-    return quantity, end
+    soft = numeral.kind in ("one", "multiple") or (numeral.kind == "word" and amounts[0][1] in (None, TIMES))
+    return Quantity(tuple(amounts), per, comparator, _sign(text, numeral.start), soft, text[numeral.start:end]), end
+
+
+def _no_amount(text: str, numeral: Numeral, unit: str | None, end: int, following: list[Numeral], words: Words,
+               reading: Reading) -> int | None:
+    """Return where reading goes on when ``numeral`` starts no amount: an article (``un``, its period read
+    alone), ``once`` meaning *as soon as*, ``toutes les 3 semaines`` (a period); None when it starts one."""
+    if numeral.kind == "one" and unit is None and not words.times.match(text, end):
+        per, end = _period_after(text, numeral.end, words, True, following[0].start if following else None)
+        if per:
+            reading.quantities.append(Quantity((), per=per, spelling=text[numeral.start:end]))
+        return end if per else numeral.end
+    if numeral.kind == "multiple" and numeral.value == 1 and _period_after(text, end, words, True)[0] is None:
+        return numeral.end
+    every = words.every_before.search(text[:numeral.start])
+    if every and unit in PERIODS:
+        reading.quantities.append(Quantity((), per=(numeral.value, unit), spelling=text[every.start():end]))
+        reading.spans.append((every.start(), end))
+        return end
+    return None
+
+
+def _amounts(text: str, numeral: Numeral, unit: str | None, end: int, following: list[Numeral],
+             words: Words) -> tuple[list[tuple], int]:
+    """Return the value and unit of ``numeral``, two of them for a range (``2 à 3 jours``), ``times`` for a
+    count (``2 fois``), and where they end."""
+    if unit is None:  # 1 à plusieurs jours: the unit of the vague end is the number's
+        vague = _VAGUE_END.match(text, end)
+        unit_after = vague and words.units[0].match(text, vague.end())
+        unit = words.units[1][unit_after.group(1).casefold()] if unit_after else None
+    amounts = [(numeral.value, unit)]
+    joined = words.joiner.match(text, end)
+    if joined and joined.group().strip().casefold() in lexicon.AND and not _BETWEEN.search(text[:numeral.start]):
+        joined = None  # 2 days and 3 days are two quantities; between 2 and 3 days is a range
+    if joined and following and following[0].start == joined.end() and following[0].kind != "one":
+        second_unit, end = _unit_after(text, following[0], words)
+        amounts = [(numeral.value, unit or second_unit), (following[0].value, second_unit or unit)]
+    times = words.times.match(text, end)
+    if times and all(u is None for _, u in amounts):
+        amounts, end = [(value, TIMES) for value, _ in amounts], times.end()
+    return amounts, end
 
 
 def _unit_after(text: str, numeral: Numeral, words: Words) -> tuple[str | None, int]:

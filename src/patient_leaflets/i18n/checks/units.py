@@ -58,6 +58,33 @@ class Words:
 def words_for(locale: str | None, extra: tuple[tuple[str, str], ...] = ()) -> Words:
     """Return the words of ``locale``, with the project's own units ``extra`` (``(spelling, unit id)``)."""
     language = (locale or "en").replace("-", "_").split("_")[0]
+    units, pers, names = _spellings(locale, language, extra)
+    every = lexicon.EVERY.get(language, lexicon.EVERY["en"])
+    spaced = language not in ("zh", "ja")  # 每天三次: no spaces between words
+    gap, end, start = (f"{SPACE}+", r"(?!\w)", r"(?<!\w)") if spaced else (f"{SPACE}*", "", "")
+    between = f"{SPACE}*" if spaced else r"[^\d，。；]{0,4}"  # 最长持续2年: a verb may stand between
+    after = _alt(lexicon.AFTER_COUNT.get(language, ()) or ("\uffff",))
+    meanings = {word: meaning for meaning, words in lexicon.COMPARATORS.items() for word in words}
+    return Words(
+        language=language,
+        locale=locale,
+        units=(re.compile(rf"({_alt(units)}){end}", re.IGNORECASE), units),
+        periods=_periods(pers, names, every, spaced),
+        after_count=re.compile(rf"{SPACE}+(?:{after}){SPACE}+({_alt(names)})(?!\w)", re.IGNORECASE),
+        multipliers=(re.compile(rf"{SPACE}?({_alt(_multipliers(locale))})(?!\w)"), _multipliers(locale)),
+        times=re.compile(rf"(?:{SPACE}*|-)({_alt(lexicon.TIMES.get(language, ()) + ('x', '×'))})(?!\w)",
+                         re.IGNORECASE),
+        comparators=(re.compile(rf"{start}({_alt(meanings)}){between}$", re.IGNORECASE),
+                     re.compile(rf"{SPACE}*({_alt(lexicon.POSTFIX)})(?!\w)", re.IGNORECASE), meanings),
+        joiner=re.compile(rf"{SPACE}*(?:{_alt(lexicon.JOINERS)}){SPACE}*", re.IGNORECASE),
+        weak=frozenset(lexicon.AFTER_COUNT.get(language, ())),
+        every_before=re.compile(rf"{start}(?:{_alt(every)}){gap}$", re.IGNORECASE),
+    )
+
+
+def _spellings(locale: str | None, language: str, extra: tuple) -> tuple[dict, dict, dict]:
+    """Return the unit spellings, ``per`` forms and period names of a locale: CLDR's, the international symbols
+    (``mg``, ``°C``), the lexicon's and the project's."""
     units, pers, names = (dict(found) for found in _cldr(locale))
     for symbol, unit in _cldr("en")[0].items():  # mg, °C, ml: the symbols every language may write
         if not symbol.isalpha() or len(symbol) <= 3:
@@ -73,32 +100,19 @@ def words_for(locale: str | None, extra: tuple[tuple[str, str], ...] = ()) -> Wo
         units.pop(joiner, None)
     if language == "ar":  # اليوم, الأسبوع: the name with its article
         names.update({"ال" + name: unit for name, unit in list(names.items()) if not name.startswith("ال")})
-    every = lexicon.EVERY.get(language, lexicon.EVERY["en"])
-    spaced = language not in ("zh", "ja")  # 每天三次: no spaces between words
-    gap, end, start = (f"{SPACE}+", r"(?!\w)", r"(?<!\w)") if spaced else (f"{SPACE}*", "", "")
+    return units, pers, names
+
+
+def _periods(pers: dict, names: dict, every: tuple, spaced: bool) -> tuple[re.Pattern, dict]:
+    """A period: a CLDR ``per`` form (``par jour``, ``/j``), a word of ``every`` and a period name with or
+    without a count (``chaque semaine``, ``toutes les 3 semaines``), or an adverb (``daily``)."""
+    gap, end = (f"{SPACE}+", r"(?!\w)") if spaced else (f"{SPACE}*", "")
     not_in_word = r"(?<![^\W\d_])" if spaced else ""
-    between = f"{SPACE}*" if spaced else r"[^\d，。；]{0,4}"  # 最长持续2年: a verb may stand between
     number = rf"(?:(\d+(?:[.,]\d+)?|[^\W\d_]+(?={SPACE})){SPACE}*)?"
     adverbs = {word: unit for unit, words in lexicon.ADVERBS.items() for word in words}
-    periods = (re.compile(rf"{SPACE}*{not_in_word}(?:({_alt(pers)})|(?:{_alt(every)}){gap}{number}({_alt(names)})"
-                          rf"|({_alt(adverbs)})){end}", re.IGNORECASE), {**pers, **names, **adverbs})
-    after = _alt(lexicon.AFTER_COUNT.get(language, ()) or ("\uffff",))
-    meanings = {word: meaning for meaning, words in lexicon.COMPARATORS.items() for word in words}
-    return Words(
-        language=language,
-        locale=locale,
-        units=(re.compile(rf"({_alt(units)}){end}", re.IGNORECASE), units),
-        periods=periods,
-        after_count=re.compile(rf"{SPACE}+(?:{after}){SPACE}+({_alt(names)})(?!\w)", re.IGNORECASE),
-        multipliers=(re.compile(rf"{SPACE}?({_alt(_multipliers(locale))})(?!\w)"), _multipliers(locale)),
-        times=re.compile(rf"(?:{SPACE}*|-)({_alt(lexicon.TIMES.get(language, ()) + ('x', '×'))})(?!\w)",
-                         re.IGNORECASE),
-        comparators=(re.compile(rf"{start}({_alt(meanings)}){between}$", re.IGNORECASE),
-                     re.compile(rf"{SPACE}*({_alt(lexicon.POSTFIX)})(?!\w)", re.IGNORECASE), meanings),
-        joiner=re.compile(rf"{SPACE}*(?:{_alt(lexicon.JOINERS)}){SPACE}*", re.IGNORECASE),
-        weak=frozenset(lexicon.AFTER_COUNT.get(language, ())),
-        every_before=re.compile(rf"{start}(?:{_alt(every)}){gap}$", re.IGNORECASE),
-    )
+    pattern = re.compile(rf"{SPACE}*{not_in_word}(?:({_alt(pers)})|(?:{_alt(every)}){gap}{number}({_alt(names)})"
+                         rf"|({_alt(adverbs)})){end}", re.IGNORECASE)
+    return pattern, {**pers, **names, **adverbs}
 
 
 @functools.lru_cache(maxsize=64)
