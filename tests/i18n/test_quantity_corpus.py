@@ -77,6 +77,12 @@ def test_what_cannot_be_read_is_refused_with_how_to_make_it_readable(msgstr, unr
     assert any(p.startswith(f"cannot read a quantity of the translation: {unreadable}") for p in problems), problems
 
 
+@pytest.mark.parametrize("msgstr, word", [("For several weeks.", "several"), ("For a few weeks.", "a few")])
+def test_a_word_where_the_source_has_a_number_is_refused_by_name(msgstr, word):
+    problems = translation_problems("Pendant 8 semaines.", msgstr, Rules("en_GB", "fr"))
+    assert f"cannot read {word!r} as a number: write the numbers of msgid as it does, in digits" in problems
+
+
 def test_a_unit_declared_by_the_project_is_read():
     rules = Rules("en_GB", "fr", units=(("gouttes", "unit-drop"), ("drops", "unit-drop")))
     assert translation_problems("Mettez 2 gouttes.", "Put in 2 drops.", rules) == []

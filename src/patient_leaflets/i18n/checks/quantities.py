@@ -41,7 +41,11 @@ def quantity_problems(msgid: str, msgstr: str, source_locale: str | None, locale
 def unreadable_problems(msgid: str, msgstr: str, source_locale: str | None, locale: str | None,
                         units: tuple = ()) -> list[str]:
     """Return what in ``msgstr`` looks like a quantity but cannot be read (and is not so in ``msgid``)."""
-    return _unreadable(read_quantities(msgid, source_locale, units), read_quantities(msgstr, locale, units))
+    problems = _unreadable(read_quantities(msgid, source_locale, units), read_quantities(msgstr, locale, units))
+    vague = vague_words(msgstr)
+    if len(vague) > len(vague_words(msgid)):  # pendant 8 semaines → for several weeks
+        problems.append(f"cannot read {vague[-1]!r} as a number: write the numbers of msgid as it does, in digits")
+    return problems
 
 
 def _unreadable(source, target) -> list[str]:
