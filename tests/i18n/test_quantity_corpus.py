@@ -14,7 +14,8 @@ from collections import Counter
 import pytest
 
 from conftest import DATA
-from patient_leaflets.i18n.checks.checkers import Rules, translation_problems
+from patient_leaflets.config import load_config
+from patient_leaflets.i18n.checks.checkers import Rules, rules_for, translation_problems
 
 LOCALES = {"en": "en_GB", "es": "es", "de": "de", "ar": "ar", "zh": "zh_Hans", "it": "it", "pt": "pt"}
 CLASSES = ("frequency", "recombination", "range", "maximum", "shape", "time", "date", "characters")
@@ -81,6 +82,15 @@ def test_what_cannot_be_read_is_refused_with_how_to_make_it_readable(msgstr, unr
 def test_a_word_where_the_source_has_a_number_is_refused_by_name(msgstr, word):
     problems = translation_problems("Pendant 8 semaines.", msgstr, Rules("en_GB", "fr"))
     assert f"cannot read {word!r} as a number: write the numbers of msgid as it does, in digits" in problems
+
+
+def test_the_project_declares_its_units_in_pyproject(project):
+    settings = project / "pyproject.toml"
+    table = '\n[tool.patient-leaflets.units]\ngouttes = "unit-drop"\ndrops = "unit-drop"\n'
+    settings.write_text(settings.read_text(encoding="utf-8") + table, encoding="utf-8")
+    rules = rules_for(load_config(project), "en")
+    assert translation_problems("Mettez 2 gouttes.", "Put in 2 drops.", rules) == []
+    assert translation_problems("Mettez 2 gouttes.", "Put in 2 ml.", rules)
 
 
 def test_a_unit_declared_by_the_project_is_read():
