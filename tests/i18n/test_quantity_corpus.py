@@ -15,7 +15,9 @@ import pytest
 
 from conftest import DATA
 from patient_leaflets.config import load_config
+from patient_leaflets.i18n.checks import lexicon
 from patient_leaflets.i18n.checks.checkers import Rules, rules_for, translation_problems
+from patient_leaflets.i18n.checks.reading import read_quantities
 
 LOCALES = {"en": "en_GB", "es": "es", "de": "de", "ar": "ar", "zh": "zh_Hans", "it": "it", "pt": "pt"}
 CLASSES = ("frequency", "recombination", "range", "maximum", "shape", "time", "date", "characters")
@@ -97,3 +99,25 @@ def test_a_unit_declared_by_the_project_is_read():
     rules = Rules("en_GB", "fr", units=(("gouttes", "unit-drop"), ("drops", "unit-drop")))
     assert translation_problems("Mettez 2 gouttes.", "Put in 2 drops.", rules) == []
     assert translation_problems("Mettez 2 gouttes.", "Put in 2 ml.", rules) != []
+
+
+ADVERBS = [(word, unit) for unit, words in lexicon.ADVERBS.items() for word in words]
+COMPARATORS = [(word, meaning) for meaning, words in lexicon.COMPARATORS.items() for word in words]
+UNITS = [(spelling, unit) for unit, spellings in lexicon.EXTRA_UNITS.items() for spelling in spellings]
+
+
+@pytest.mark.parametrize("word, unit", ADVERBS)
+def test_each_period_word_of_the_lexicon_is_read_as_its_period(word, unit):
+    periods = [q.per for q in read_quantities(f"Le traitement : {word}.", "fr").quantities]
+    assert periods == [(1, unit)]
+
+
+@pytest.mark.parametrize("word, meaning", COMPARATORS)
+def test_each_comparator_of_the_lexicon_is_read(word, meaning):
+    text = f"5 mg {word}." if word in lexicon.POSTFIX else f"Dose : {word} 5 mg."
+    assert [q.comparator for q in read_quantities(text, "fr").quantities] == [meaning]
+
+
+@pytest.mark.parametrize("spelling, unit", UNITS)
+def test_each_unit_of_the_lexicon_is_read(spelling, unit):
+    assert read_quantities(f"Dose : 5 {spelling}.", "fr").quantities[0].amounts == ((5, unit),)

@@ -5,17 +5,23 @@ multipliers of compact numbers (``0 mille``, ``0K``), month names, AM/PM and dat
 number words. Neither has, and so this lexicon lists, for fr, en, es, de, it, pt, ar and zh:
 
 - ``TIMES``: the word that makes a count of a number (*fois*, *times*, *veces*, *Mal*, *مرات*, *次*), and
-  ``MULTIPLES``, the counts said in one word (*once*, *twice*, *zweimal*, *مرتين*);
-- ``EVERY``: the words that make a period of a unit name (*chaque*, *tous les*, *every*, *a*, *cada*, *al*,
-  *jeden*, *alle*, *كل*, *每*), and ``ADVERBS``, the periods said in one word (*daily*, *täglich*, *يوميًا*);
-- ``COMPARATORS``: *at most*, *au plus*, *no more than*, *höchstens*, *على الأكثر*, *最多*…, and ``JOINERS``, the
-  words of a range (*à*, *to*, *bis*, *إلى*, *至*);
-- ``ONE`` (*un*, *a*, *ein*: one unit only before a unit name), ``HALF`` (*demi*, *half*, *نصف*, *半*) and
-  ``VAGUE`` (*several*, *quelques*: a word a reader cannot take for a number);
-- ``EXTRA_UNITS``: spellings CLDR lacks: *mcg*, *ng*, *IU*/*UI*, *deg F*, *fortnight*, German dative plurals
-  (*Tagen*), Arabic broken plurals and duals (*شهور*, *يومين*);
-- ``WEEKEND``: the weekend, a period CLDR has no unit for.
+  ``MULTIPLES``, the counts said in one word (*once*, *twice*, *einmal*, *مرتين*);
+- ``EVERY``: the words that make a period of a unit name (*chaque*, *tous les*, *every*, *cada*, *al*, *jeden*,
+  *alle*, *كل*, *每*), ``AFTER_COUNT``, those that do so only after a count (*twice a day*, *مرة في اليوم*), and
+  ``ADVERBS``, the periods said in one word (*daily*, *täglich*, *يوميًا*, *每天*);
+- ``COMPARATORS`` (*at most*, *au plus*, *no more than*, *höchstens*, *على الأكثر*, *最多*) and ``POSTFIX``, those
+  written after their number; ``JOINERS``, the words of a range (*à*, *to*, *bis*, *إلى*, *至*), ``AND`` and
+  ``BETWEEN`` (*entre 2 et 3*);
+- ``ONE`` (*un*, *a*, *ein*: one unit only before a unit name), ``HALF`` (*demi*, *half*, *نصف*, *半*), ``VAGUE``
+  (*several*, *quelques*: a word a reader cannot take for a number), ``AGE`` (*aged*, *âgé de*: a number of
+  years), ``CLASSIFIERS`` (the Chinese measure words a Chinese numeral stands before) and ``DUALS`` (Arabic
+  genitive duals, *يومين*; CLDR has the nominative, *يومان*);
+- ``EXTRA_UNITS``: spellings CLDR lacks: *mcg*, *ng*, *IU*/*UI*, *deg F*, *fortnight*, *weekend*, *weekday*,
+  German dative plurals (*Tagen*), Arabic broken plurals (*شهور*), Chinese names (*周*, *小时*);
+- ``IDIOMS``: phrases with a period word that name no period (*au quotidien*, *al día siguiente*, *周期*).
 
+Number words for Portuguese feminines (*duas*) and Arabic counted forms (*ثلاث*) are derived from num2words'
+own words in ``number_words``; CLDR's unit names without a number (*يوم*, *شهران*) are read in ``units``.
 Every entry is a lower-case spelling; the tests in ``tests/i18n/test_quantity_corpus.py`` read each class.
 """
 

@@ -27,6 +27,8 @@ UNITS = (
 """The CLDR units a leaflet writes: durations, doses, volumes, sizes, temperatures, percentages."""
 PERIODS = frozenset({u for u in UNITS if u.startswith("duration-")} | {"duration-fortnight", "weekend"})
 SPACE = r"[\s\u00a0\u202f\u2009]"
+_SAME = {"temperature-generic": "temperature-celsius"}
+"""``38°`` and ``38 degrés`` in a leaflet are ``38 °C``."""
 TIMES = "times"
 """The unit of a count: *2 fois*, *twice*."""
 
@@ -98,6 +100,7 @@ def _spellings(locale: str | None, language: str, extra: tuple) -> tuple[dict, d
         units[spelling.casefold()] = unit
     for joiner in lexicon.JOINERS:  # the a (año) of 1 a 2 días, the o of 2 o 3
         units.pop(joiner, None)
+    units = {spelling: _SAME.get(unit, unit) for spelling, unit in units.items()}
     if language == "ar":  # اليوم, الأسبوع: the name with its article
         names.update({"ال" + name: unit for name, unit in list(names.items()) if not name.startswith("ال")})
     return units, pers, names
