@@ -121,3 +121,23 @@ def test_each_comparator_of_the_lexicon_is_read(word, meaning):
 @pytest.mark.parametrize("spelling, unit", UNITS)
 def test_each_unit_of_the_lexicon_is_read(spelling, unit):
     assert read_quantities(f"Dose : 5 {spelling}.", "fr").quantities[0].amounts == ((5, unit),)
+
+
+WEEK = {"fr": "semaine", "en": "week", "es": "semana", "de": "Woche", "it": "settimana", "pt": "semana",
+        "ar": "أسبوع", "zh": "周"}
+EVERY = [(language, word) for language, words in lexicon.EVERY.items() for word in words]
+TIMES = [(language, word) for language, words in lexicon.TIMES.items() for word in words]
+
+
+@pytest.mark.parametrize("language, word", EVERY)
+def test_each_word_that_makes_a_period_is_read(language, word):
+    space = "" if language == "zh" else " "
+    name = ("ال" if word == "في" else "") + WEEK[language]
+    periods = [q.per for q in read_quantities(f"{word}{space}{name}", language).quantities]
+    assert periods == [(1, "duration-week")]
+
+
+@pytest.mark.parametrize("language, word", TIMES)
+def test_each_word_that_makes_a_count_is_read(language, word):
+    space = "" if language == "zh" else " "
+    assert read_quantities(f"3{space}{word}", language).quantities[0].amounts == ((3, "times"),)
