@@ -66,7 +66,9 @@ ADVERBS = {
     "duration-fortnight": ("fortnightly",),
 }
 COMPARATORS = {
-    "at most": ("≤", "⩽", "<", "at most", "up to", "until", "till", "bis", "or lower", "or below", "or fewer",
+    "at most": ("≤", "⩽", "<", "ne dépassez pas", "ne pas dépasser", "do not exceed", "don't exceed", "no exceda",
+                "no supere", "nicht überschreiten", "non superare", "não exceda", "لا تتجاوز", "لا يتجاوز", "وحتى",
+                "at most", "up to", "until", "till", "bis", "or lower", "or below", "or fewer",
                 "or under", "no more than",
                 "not more than", "less than", "fewer than", "under", "below", "sous", "en moins de", "moins d'",
                 "moins d’",
@@ -78,11 +80,13 @@ COMPARATORS = {
                 "كحد أقصى", "حتى", "أو أقل", "لا يزيد عن", "لا تزيد عن", "أقل من", "最多", "最长", "不到", "不超过",
                 "至多", "或更低",
                 "少于", "低于",
-                "以内", "以下"),
+                "以下"),
     "at least": ("≥", "⩾", ">", "at least", "minimum", "min.", "or more", "or higher", "or above", "or over",
                  "or greater", "et plus", "ou davantage", "more than", "above", "plus d'", "plus d’",
                  "greater than", "higher than", "au moins", "au minimum", "plus de", "ou plus", "supérieur à",
-                 "supérieure à", "au-dessus de", "au-delà de", "al menos", "como mínimo", "más de", "mínimo", "o más",
+                 "supérieure à", "au-dessus de", "au-delà de", "dépasse", "exceeds", "exceeding", "supera",
+                 "übersteigt", "تتجاوز", "يتجاوز", "تزيد على", "أعلى من", "al menos", "como mínimo", "más de",
+                 "mínimo", "o más",
                  "mindestens", "über", "mehr als", "almeno", "più di", "oltre", "pelo menos", "no mínimo",
                  "mais de", "acima de", "على الأقل", "كحد أدنى", "أكثر من", "فوق", "أو أكثر", "至少", "超过",
                  "或更高", "或更久", "或更长", "或更多", "或以上",
@@ -91,15 +95,21 @@ COMPARATORS = {
               "approximativement", "aproximadamente", "unos", "unas", "alrededor de", "cerca de", "etwa",
               "ungefähr", "ca.", "circa", "rund", "circa", "verso", "por volta de", "حوالي", "حوالى", "نحو",
               "تقريبا", "تقريبًا", "تقريباً", "约", "大约", "左右"),
+    "within": ("within", "dans les", "innerhalb von", "innerhalb", "entro", "dentro de", "في غضون", "以内",
+               "内"),
 }
-"""Strict and loose bounds are one comparator (*moins de 5* and *up to 5* are both a maximum)."""
+"""Strict and loose bounds are one comparator (*moins de 5* and *up to 5* are both a maximum). *Within* a time
+is as much *during* it as *until* its end: it matches a maximum and no comparator (``WITHIN``)."""
+WITHIN = "within"
+POSTFIX_ONLY = frozenset({"内"})
+"""Read only after a number (``2年内``): before one it is the 内 of 体内 (in the body)."""
 POSTFIX = frozenset({"max.", "or less", "or higher", "or above", "or over", "or greater", "et plus", "ou davantage",
                      "or lower", "or below", "or fewer", "or under", "أو أكثر", "أو أقل", "au plus", "au maximum",
                      "au max", "ou moins", "ou plus", "or more",
                      "o menos", "o más", "como máximo", "como mínimo", "como mucho", "maximum", "minimum", "max",
                      "كحد أقصى", "كحد أدنى", "على الأكثر",
-                     "على الأقل", "تقريبا", "تقريبًا", "تقريباً", "左右", "以内", "以下", "以上", "或更高", "或更久",
-                     "或更长", "或更多", "或以上", "或更低", "environ", "circa"})
+                     "على الأقل", "تقريبا", "تقريبًا", "تقريباً", "左右", "以内", "内", "以下", "以上", "或更高",
+                     "或更久", "或更长", "或更多", "或以上", "或更低", "environ", "circa"})
 """Comparators written after their number (*4 grammes au plus*); *maximum*, *environ* may stand on either side."""
 JOINERS = ("-", "–", "—", "‒", "~", "～", "à", "a", "au", "to", "till", "until", "bis", "al", "hasta", "até",
            "ou", "or", "o", "oder", "أو", "إلى", "الى", "至", "到", "或", "et", "and", "y", "und", "e", "و", "和")
@@ -109,7 +119,7 @@ BETWEEN = ("entre", "between", "zwischen", "tra", "fra", "بين", "在")
 """*et*, *and* join a range only after *entre*, *between* (*entre 2 et 3 jours*; *2 days and 3 days* are two)."""
 ONE = {"fr": ("un", "une"), "en": ("a", "an", "one"), "es": ("un", "una", "uno"),
        "de": ("ein", "eine", "einen", "einem", "einer"), "it": ("un", "uno", "una"), "pt": ("um", "uma"),
-       "ar": ("واحد", "واحدة"), "zh": ("一", "一个")}
+       "ar": ("واحد", "واحدة", "واحدًا", "واحدةً"), "zh": ("一", "一个")}
 HALF = ("demi", "demie", "moitié", "half", "medio", "media", "mitad", "halb", "halbe", "halben", "halber",
         "hälfte", "mezzo", "mezza", "metà", "meio", "meia", "metade", "نصف", "半")
 VAGUE = ("several", "a few", "a couple of", "a dozen", "dozens", "many", "quelques", "plusieurs", "une douzaine",
@@ -120,6 +130,7 @@ EXTRA_UNITS = {
     "mass-microgram": ("mcg", "μg", "microgrammes", "microgramos", "mikrogramm", "ميكروغرام"),
     "mass-milligram": ("ملغ", "ملغم", "مغ", "ملج"),
     "mass-gram": ("جرام", "جم"),
+    "mass-kilogram": ("公斤",),
     "volume-milliliter": ("مل", "ملل"),
     "mass-nanogram": ("ng", "nanogramme", "nanogrammes", "nanogram", "nanograms", "nanogramo", "nanogramos",
                       "nanogramm", "نانوغرام", "纳克"),

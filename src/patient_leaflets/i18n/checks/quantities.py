@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import lexicon
 from .reading import Quantity, read_quantities, vague_words
 from .units import TIMES
 
@@ -72,6 +73,7 @@ def unmatched(source: list[Quantity], target: list[Quantity], dual: bool = False
     source, target = list(source), list(target)
     _pair(source, target, lambda s, t: s.key == t.key)
     _pair(source, target, _same_hour)
+    _pair(source, target, _within)
     _inherit_units(source, target, texts)
     for one, other in ((source, target), (target, source)):  # حقنتان كل شهر: the two is in the noun
         for quantity in [q for q in one if q.words and q.per and _is_one_period(q, other is target and dual)]:
@@ -127,6 +129,13 @@ def _pair(source: list[Quantity], target: list[Quantity], same) -> None:
 
 def _without_period(quantity: Quantity) -> tuple:
     return quantity.amounts, None, quantity.comparator, quantity.sign
+
+
+def _within(one: Quantity, other: Quantity) -> bool:
+    """``dans les 24 heures`` (within) is ``pendant 24 heures`` and ``jusqu'à 24 heures``: a maximum or nothing."""
+    comparators = {one.comparator, other.comparator}
+    return (lexicon.WITHIN in comparators and comparators <= {lexicon.WITHIN, None, "at most"}
+            and (one.amounts, one.per, one.sign) == (other.amounts, other.per, other.sign))
 
 
 def _same_hour(one: Quantity, other: Quantity) -> bool:

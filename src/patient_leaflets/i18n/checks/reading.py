@@ -139,17 +139,26 @@ def _quantity(text: str, numeral: Numeral, following: list[Numeral], words: Word
     if skip is not None:
         return None, skip
     following = [f for f in following if f.start >= end]  # not the word of the unit (ساعة is one hour too)
-    amounts, end = _amounts(text, numeral, unit, end, following, words)
+    amounts, end, last = _amounts(text, numeral, unit, end, following, words)
     after = [f.start for f in following if f.start >= end]
     per, end = _period_after(text, end, words, amounts[-1][1] == TIMES or numeral.kind != "one",
                              after[0] if after else None)
+    end = _after_echo(text, last, amounts[-1][0], end, words)
     comparator, end = _comparator(text, numeral.start, end, words)
-    echo = re.compile(rf"{SPACE}*\({SPACE}*{_number(amounts[-1][0])}{SPACE}*\)").match(text, end)
-    end = echo.end() if echo and numeral.kind != "digits" else end  # شهران (2): the number said twice
     if len(amounts) == 1 and per and _PERIOD_SPAN.get(amounts[0][::-1]) == per[1] and per[0] == 1:
         per = None
     soft = numeral.kind in ("one", "multiple") or (numeral.kind == "word" and amounts[0][1] in (None, TIMES))
     return Quantity(tuple(amounts), per, comparator, _sign(text, numeral.start), soft, text[numeral.start:end]), end
+
+
+def _after_echo(text: str, numeral: Numeral, value: Decimal, end: int, words: Words) -> int:
+    """Skip the number said again after a number in words: ``شهران (2)``, ``يوم واحد (1)`` (day one (1))."""
+    if numeral.kind == "digits":
+        return end
+    one = "|".join(lexicon.ONE.get(words.language, ())) if value == 1 else ""
+    echo = re.compile(rf"(?:{SPACE}+(?:{one})\w?)?{SPACE}*\({SPACE}*{_number(value)}{SPACE}*\)" if one else
+                      rf"{SPACE}*\({SPACE}*{_number(value)}{SPACE}*\)").match(text, end)
+    return echo.end() if echo else end
 
 
 def _no_amount(text: str, numeral: Numeral, unit: str | None, end: int, following: list[Numeral], words: Words,
@@ -172,9 +181,9 @@ def _no_amount(text: str, numeral: Numeral, unit: str | None, end: int, followin
 
 
 def _amounts(text: str, numeral: Numeral, unit: str | None, end: int, following: list[Numeral],
-             words: Words) -> tuple[list[tuple], int]:
+             words: Words) -> tuple[list[tuple], int, Numeral]:
     """Return the value and unit of ``numeral``, two of them for a range (``2 à 3 jours``), ``times`` for a
-    count (``2 fois``), and where they end."""
+    count (``2 fois``), where they end and the last number read."""
     if unit is None:  # 1 à plusieurs jours: the unit of the vague end is the number's
         vague = _VAGUE_END.match(text, end)
         unit_after = vague and words.units[0].match(text, vague.end())
@@ -183,13 +192,15 @@ def _amounts(text: str, numeral: Numeral, unit: str | None, end: int, following:
     joined = words.joiner.match(text, end)
     if joined and joined.group().strip().casefold() in lexicon.AND and not _BETWEEN.search(text[:numeral.start]):
         joined = None  # 2 days and 3 days are two quantities; between 2 and 3 days is a range
-    if joined and following and following[0].start == joined.end() and following[0].kind != "one":
-        second_unit, end = _unit_after(text, following[0], words)
+    if joined and following and following[0].start == joined.end() and (following[0].kind != "one"
+                                                                           or following[0].unit):
+        second_unit, end = _unit_after(text, following[0], words)  # من 30 دقيقة إلى ساعة: to an hour
         amounts = [(numeral.value, unit or second_unit), (following[0].value, second_unit or unit)]
+        numeral = following[0]
     times = words.times.match(text, end)
     if times and all(u is None for _, u in amounts):
         amounts, end = [(value, TIMES) for value, _ in amounts], times.end()
-    return amounts, end
+    return amounts, end, numeral
 
 
 def _unit_after(text: str, numeral: Numeral, words: Words) -> tuple[str | None, int]:
@@ -200,6 +211,10 @@ def _unit_after(text: str, numeral: Numeral, words: Words) -> tuple[str | None, 
         return None, end  # inside a name: AF3M, CYP2D6
     gap = re.compile(rf"(?:{SPACE}|-)*" if numeral.kind in ("half", "one") else rf"{SPACE}*-?").match(text, end).end()
     match = words.units[0].match(text, gap)
+    if not match and words.language == "ar" and numeral.kind == "one":  # يومًا واحدًا: the noun comes first
+        before = re.search(rf"({'|'.join(re.escape(u) for u in words.units[1] if not u.isascii())}){SPACE}+$",
+                           text[max(0, numeral.start - 30):numeral.start])
+        return (words.units[1][before.group(1)], end) if before else (None, end)
     if not match:
         return ("duration-year", end) if _AGE.search(text[max(0, numeral.start - 20):numeral.start]) else (None, end)
     end = match.end()

@@ -64,7 +64,7 @@ def words_for(locale: str | None, extra: tuple[tuple[str, str], ...] = ()) -> Wo
     every = lexicon.EVERY.get(language, lexicon.EVERY["en"])
     spaced = language not in ("zh", "ja")  # 每天三次: no spaces between words
     gap, end, start = (f"{SPACE}+", r"(?!\w)", r"(?<!\w)") if spaced else (f"{SPACE}*", "", "")
-    between = f"{SPACE}*" if spaced else r"[^\d，。；]{0,4}"  # 最长持续2年: a verb may stand between
+    between = f"{SPACE}*" if spaced else r"[^\d，。；（(]{0,4}"  # 最长持续2年: a verb may stand between
     after = _alt(lexicon.AFTER_COUNT.get(language, ()) or ("\uffff",))
     meanings = {word: meaning for meaning, words in lexicon.COMPARATORS.items() for word in words}
     return Words(
@@ -76,8 +76,9 @@ def words_for(locale: str | None, extra: tuple[tuple[str, str], ...] = ()) -> Wo
         multipliers=(re.compile(rf"{SPACE}?({_alt(_multipliers(locale))})(?!\w)"), _multipliers(locale)),
         times=re.compile(rf"(?:{SPACE}*|-)({_alt(lexicon.TIMES.get(language, ()) + ('x', '×'))})(?!\w)",
                          re.IGNORECASE),
-        comparators=(re.compile(rf"{start}({_alt(meanings)}){between}$", re.IGNORECASE),
-                     re.compile(rf"{SPACE}*({_alt(lexicon.POSTFIX)})(?!\w)", re.IGNORECASE), meanings),
+        comparators=(re.compile(rf"{start}({_alt(set(meanings) - lexicon.POSTFIX_ONLY)}){between}$",
+                                re.IGNORECASE),
+                     re.compile(rf"{SPACE}*({_alt(lexicon.POSTFIX)}){end}", re.IGNORECASE), meanings),
         joiner=re.compile(rf"{SPACE}*(?:{_alt(lexicon.JOINERS)}){SPACE}*", re.IGNORECASE),
         weak=frozenset(lexicon.AFTER_COUNT.get(language, ())),
         every_before=re.compile(rf"{start}(?:{_alt(every)}){gap}$", re.IGNORECASE),
