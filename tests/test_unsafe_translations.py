@@ -88,7 +88,7 @@ def test_a_changed_value_never_reaches_a_final_pdf(project, name):
     if refused:
         assert strict.exit_code == 1
         assert "refused by --strict" in strict.output and f"{len(refused)} message(s)" in strict.output
-        assert (project / "output" / "en" / "sample.previous.pdf").read_bytes() == before, "set aside, not lost"
+        assert (project / "output" / "superseded" / "en" / "sample.pdf").read_bytes() == before, "set aside, not lost"
         draft = run(project, "build", "--jobs", "1", "-l", "en")
         assert draft.exit_code == 0 and "output/en/sample.pdf (DRAFT: " in draft.output
     else:

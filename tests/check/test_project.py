@@ -95,10 +95,10 @@ def test_check_lists_what_is_missing_from_a_new_language(config, project):
     spanish = [str(p) for p in report.gaps if p.file.startswith("translations/es/")]
     assert spanish[0] == ('translations/es/LC_MESSAGES/leaflets.po:27: "Qui est {institution} ?": untranslated '
                           "(leaflets/_shared.yaml:2)")
-    assert len(spanish) == 113 and report.errors == []  # 82 for the leaflets, 31 for the library page
+    assert len(spanish) == 116 and report.errors == []  # 85 for the leaflets, 31 for the library page
     assert not any(p.file.startswith("translations/es/") for p in report.warnings)
     [coverage] = [c for c in summarize(report.gaps) if c.locale == "es"]
-    assert coverage.counts == {"untranslated": 113}
+    assert coverage.counts == {"untranslated": 116}
     assert coverage.leaflets == {"_shared", "sample", "templates", "site"}  # site: the library page's strings
 
 
@@ -134,11 +134,12 @@ def test_french_source_text_needs_its_spaces(config, project):
         "leaflets/sample.yaml:9: sections[0].heading: no space before '?' in 'c’est?'. French puts a narrow "
         "non-breaking space (U+202F) before ; ! ? and » and after «, and a non-breaking space (U+00A0) before :",
         # The text was approved: both PDFs are drafts again, and the changed message is named.
-        "output/fr/sample.pdf: a draft: text changed since approval on 2026-03-02: 1 message. Once the text is "
-        "approved, run 'leaflets approve sample --clinical NAME'",
-        "leaflets/sample.yaml:9: sections[0].heading: changed since approval on 2026-03-02",
-        "output/en/sample.pdf: a draft: text changed since approval on 2026-03-02: 1 message; translation changed "
-        "since approval on 2026-03-02: 1 message; 1 message(s) are untranslated, fuzzy or fail a check. Once the text "
+        "output/fr/sample.pdf: a draft: text changed since approval on 2026-03-02: a text changed: "
+        "sections[0].heading. Once the text is approved, run 'leaflets approve sample --clinical NAME'",
+        "leaflets/sample.yaml:9: sections[0].heading: a text changed since approval on 2026-03-02",
+        "output/en/sample.pdf: a draft: text changed since approval on 2026-03-02: a text changed: "
+        "sections[0].heading; translation changed since approval on 2026-03-02: a text changed: sections[0].heading; "
+        "1 message(s) are untranslated, fuzzy or fail a check. Once the text "
         "is approved, run 'leaflets approve sample --clinical NAME'; once the translation is reviewed, run 'leaflets "
         "approve sample --locale en --translator NAME'; translate the messages listed for this language",
         'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": translation changed since approval on '

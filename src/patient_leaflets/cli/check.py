@@ -22,6 +22,10 @@ def check(obj, locales, strict):
     from ._summaries import coverage_lines
 
     report = check_project(obj.config, locales=list(locales) or None, strict=strict)
+    if strict:  # what only laying the pages out tells: the same rule as build --strict
+        from ..building.gate import layout_problems
+
+        report.add(layout_problems(obj.config, report.finals))
     if report.readability:
         click.echo(f"{'leaflet':<28} {'locale':<7} {'words':>6}  readability")
         for row in report.readability:

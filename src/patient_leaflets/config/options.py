@@ -41,6 +41,7 @@ def _is_text_list(value) -> bool:
 
 
 TEXT = Kind("text", lambda value: isinstance(value, str))
+BOOL = Kind("true or false", lambda value: isinstance(value, bool))
 NUMBER = Kind("a number", lambda value: isinstance(value, (int, float)) and not isinstance(value, bool))
 
 

@@ -12,7 +12,18 @@ from ..files import SETTINGS, display_path, read_file
 from .formats import DEFAULT_FORMATS, formats_problems, online_url_problem
 from .institution import Institution, read_institution
 from .language import LOCALE_FIX, Language, known_locale, language_of
-from .options import TERMS, TEXT, TEXT_TABLE, UNIT_TABLE, read_table, setting, settings_of, text_list, with_defaults
+from .options import (
+    BOOL,
+    TERMS,
+    TEXT,
+    TEXT_TABLE,
+    UNIT_TABLE,
+    read_table,
+    setting,
+    settings_of,
+    text_list,
+    with_defaults,
+)
 from .toml import read_settings, setting_line
 
 
@@ -68,6 +79,9 @@ class Config:
     """The formats ``leaflets build`` makes when ``--format`` does not choose (``config.formats.FORMATS``)."""
     online_url: str = setting(TEXT, "", _online_url_right)
     """Where each PDF is published, as a pattern (``https://…/{locale}/{file}``): a QR code on paper leads there."""
+    translation_self_review: bool = setting(BOOL, False)
+    """Whether one person may both translate a leaflet and review the translation (``leaflets approve --locale``):
+    by default a translation needs a reviewer other than its translator."""
 
     def language(self, locale: str) -> Language:
         """Return what the stages need to know about ``locale`` (its region, tag, direction…), worked out once;

@@ -182,6 +182,12 @@ APPROVAL = _approval("clinical", "patient")
 TRANSLATION_APPROVAL = _approval("translator", "reviewer")
 """One leaflet's record in ``translations/<locale>/approvals.yaml`` (``leaflets approve --locale``)."""
 
+LAYOUT_APPROVAL = Map(
+    fields={"date": Date(help=_WRITTEN_BY_APPROVE), "by": Seq(item=Plain(), min=1),
+            "digest": Plain(help=_WRITTEN_BY_APPROVE), "messages": Plain(help=_WRITTEN_BY_APPROVE)},
+)
+"""``layout-approval.yaml``: who approved the look of every leaflet, when, and a digest of its files."""
+
 METADATA = Map(
     fields={
         "version": Plain(help='Quote it: version: "1.0"'),

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
+from ..approval.layout import layout_verdict
 from ..approval.source import source_verdict
 from ..approval.state import PageState, template_view
 from ..approval.translation import translation_verdict
@@ -52,7 +53,8 @@ def page_state(config: Config, leaflet: Leaflet, shared: Leaflet | None, locale:
     translation = None
     if locale != config.source_locale:
         translation = translation_verdict(config, leaflet, shared, locale, catalog)
-    return PageState(leaflet.id, locale, source_verdict(config, leaflet, shared), translation)
+    return PageState(leaflet.id, locale, source_verdict(config, leaflet, shared), translation,
+                     layout=layout_verdict(config))
 
 
 def leaflet_page(config: Config, source: Path, locale: str, catalog=None, fmt: str = STANDARD,

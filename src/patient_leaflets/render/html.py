@@ -71,6 +71,12 @@ class ApprovalView:
     source: VerdictView
     translation: VerdictView | None = None
     """None in the source language."""
+    layout: bool = True
+    """Whether the look of the leaflet (templates, styles, pictograms, fonts) is approved as it is."""
+    version: str = ""
+    """The version the approval names (the translation's in a translated page); empty unless approved."""
+    published: str = ""
+    """The day of that approval, as the page's language writes it: the date the page prints as its publication."""
 
 
 NOT_APPROVED = ApprovalView(False, VerdictView("not approved", False, 0, "", {"clinical": [], "patient": []}))
@@ -107,6 +113,7 @@ def make_environment(templates: Path) -> Environment:
     env.filters["css_content"] = css_content
     env.filters["margin_box"] = margin_box
     env.filters["format_list"] = format_list
+    env.filters["names_list"] = names_list
     env.filters["printed_url"] = printed_url
     env.filters["language_name"] = language_name
     env.filters["heading"] = last_words_together
@@ -257,7 +264,6 @@ def _context(leaflet: Leaflet, language: Language, config: Config, fmt: str) -> 
         "lang": language.tag,
         "source_lang": source.tag,
         "dir": language.direction,
-        "published": localized_day(meta["published"], language, source),
         "review_due": localized_day(meta["review_due"], language, source),
         "version": __version__,
         "counters": COUNTERS,
@@ -303,3 +309,8 @@ def format_list(items, locale: str) -> str:
 def language_name(code: str, locale: str) -> str:
     """Return the name of the language ``code`` (``fr``) as readers of ``locale`` (``en-GB``) say it: ``French``."""
     return Locale.parse(code, sep="-").get_language_name(Locale.parse(locale, sep="-")) or code
+
+
+def names_list(names, locale: str) -> Markup:
+    """Return people's names as one list in ``locale``, each isolated (``<bdi>``): no name reorders the line."""
+    return Markup(format_list([Markup("<bdi>{}</bdi>").format(name) for name in names], locale))

@@ -287,12 +287,14 @@ def _listed(items) -> str:
 def is_template_message(message, config) -> bool:
     """Tell a template string (``%(name)s`` placeholders) from leaflet text by its flags and references.
 
-    Where the message is used decides; the ``python-format`` flag only for a message with no location.
-    ``config`` gives the project's folders (``origin.message_origin``; None outside a project).
+    ``config`` gives the project's folders (``origin.message_origin``; None outside a project). Where the message
+    is used decides: Babel flags ``python-format`` on any text that looks like one ("50 % de la dose" holds
+    ``% d``), and leaflet text so flagged is still leaflet text, its markup checked as the build checks it. The
+    flag decides only for a message with no reference.
     """
-    if not message.locations:  # Babel flags python-format any text that reads like one (``10 % des``)
-        return "python-format" in message.flags
-    return all(message_origin(config, path) in (TEMPLATES, SITE) for path, _ in message.locations)
+    if message.locations:
+        return all(message_origin(config, path) in (TEMPLATES, SITE) for path, _ in message.locations)
+    return "python-format" in message.flags
 
 
 def left_to_right_spans(text: str, locale: str | None = None) -> list[tuple[int, int]]:
