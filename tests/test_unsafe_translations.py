@@ -24,7 +24,7 @@ CASES = ["unit-weeks-to-days", "unit-celsius-to-fahrenheit", "unit-milligrams-to
          "sign-changed", "range-swapped", "frequency-changed", "number-in-words", "invisible-characters",
          "digits-of-other-scripts", "separators-of-other-locales", "link-label-and-target",
          "link-mailto-and-lookalike", "comma-decimal-in-english", "digit-grouping", "quantities-kept", "good-spellings",
-         "script-without-font"]
+         "script-without-font", "instructions-changed"]
 PO = "translations/en/LC_MESSAGES/leaflets.po"
 ANCHOR = "      - paragraph: Un paragraphe avec un [lien](https://www.example.org/info).\n"
 

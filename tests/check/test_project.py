@@ -44,6 +44,7 @@ def test_each_wrong_translation_is_caught_with_its_message(project, path):
     ("Une dose de 0,125 mg.", "A dose of 0.125 mg."),
     ("Dès 65 ans, 10 % des patients.", "From the age of 65, 10% of patients."),
     ("Du 1er au 21e jour.", "From day 1 to day 21."),
+    ("Pendant 3 jours, 2 fois par jour.", "Twice a day for 3 days."),
     ("Appelez le 01 42 11 42 11.", "Call 01.42.11.42.11."),
 ])
 def test_numbers_written_differently_agree(msgid, msgstr):
@@ -53,7 +54,7 @@ def test_numbers_written_differently_agree(msgid, msgstr):
 @pytest.mark.parametrize("msgid, msgstr, problem", [
     ("À partir de 38 °C.", "From 39 °C.", "msgid has 38, msgstr has 39"),
     ("Prenez 2,5 mg.", "Take 25 mg.", "msgid has 2,5, msgstr has 25"),
-    ("Pendant 3 jours, 2 fois par jour.", "Twice a day for 3 days.", "msgid has 2, msgstr has none"),
+    ("Pendant 3 jours, 2 fois par jour.", "Twice a day for four days.", "msgid has 3, msgstr has four"),
     ("Jusqu’à 1,000 mg.", "Up to 1,000 mg.", "msgid has 1,000 (= 1), msgstr has 1,000 (= 1000)"),
     ("Buvez 1,5 l.", "Drink 15 l.", "msgid has 1,5, msgstr has 15"),
 ])

@@ -55,6 +55,9 @@ TERMS = Kind("a list of terms", lambda value: all(isinstance(term, str) and term
 TEXT_TABLE = Kind('a table of locale codes, e.g. { en = "en_GB" }',
                   lambda value: isinstance(value, dict) and all(isinstance(v, str) for v in value.values()),
                   lambda value: tuple(sorted(value.items())))
+UNIT_TABLE = Kind('a table of unit spellings, e.g. { mcg = "mass-microgram" }',
+                  lambda value: isinstance(value, dict) and all(isinstance(v, str) and v for v in value.values()),
+                  lambda value: tuple(sorted(value.items())))
 
 
 def setting(kind: Kind, default: Any = MISSING, check: Check | None = None) -> Any:
