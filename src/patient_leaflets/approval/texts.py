@@ -56,8 +56,8 @@ def source_messages(config: Config, leaflet: Leaflet, shared: Leaflet | None) ->
 
 
 def leaflet_messages(leaflet: Leaflet) -> list[Message]:
-    """Return the translatable texts of a leaflet file, in file order."""
-    return [Message(text, leaflet.source, line, format_key(key)) for key, text, line in leaflet.iter_texts()]
+    """Return the translatable texts of a leaflet file a patient reads, in file order (not its search words)."""
+    return [Message(text, leaflet.source, line, format_key(key)) for key, text, line in leaflet.iter_printed_texts()]
 
 
 def institution_messages(config: Config) -> list[Message]:

@@ -108,6 +108,9 @@ def render_pdf(html: str, config: Config, stylesheets: tuple[str, ...] = (STYLES
         refused = _unsafe_links(laid_out)
         if refused:
             raise RenderError(check_assets(config) or [Problem.general(refused)])
+        split = split_call_boxes(laid_out)
+        if split:
+            raise RenderError([Problem.general(message) for message in split])
         return RenderedPDF(laid_out.write_pdf(pdf_variant=PDF_VARIANT), len(laid_out.pages), overflows(laid_out))
     except Refused as exc:
         # WeasyPrint does not say which file asked for the URL; the static check does, when it can.
@@ -160,6 +163,37 @@ def _running_off(box, left: float, right: float, table):
 def _element_text(box) -> str:
     element = box.element
     return " ".join(" ".join(element.itertext()).split()) if element is not None else box.text
+
+
+CALL_BOX = "urgent"
+"""The class of the call-us box (``blocks.html.j2``): its heading, its warning signs and the number to call."""
+
+
+def split_call_boxes(document) -> list[str]:
+    """Say, for each call-us box laid out over more than one page, where it is split: a patient in a hurry must
+    find the number to call with the signs it is for, so the build refuses such a PDF."""
+    pages: dict[object, list[int]] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for element in _call_boxes(page._page_box):
+            pages.setdefault(element, []).append(number)
+    return [f"the call-us box “{_heading(element)}” runs from page {found[0]} to page {found[-1]}: its heading, "
+            "signs and number must stay on one page (shorten it, or fewer signs, so that it fits on a page)"
+            for element, found in pages.items() if len(found) > 1]
+
+
+def _call_boxes(box):
+    """Yield the element of each call-us box with a part on this page."""
+    element = box.element
+    if element is not None and box.element_tag == "aside" and CALL_BOX in element.get("class", "").split():
+        yield element
+        return
+    for child in getattr(box, "children", ()):
+        yield from _call_boxes(child)
+
+
+def _heading(element) -> str:
+    heading = next((child for child in element if child.tag in ("h2", "h3")), element)
+    return " ".join(" ".join(heading.itertext()).split())
 
 
 def _unsafe_links(document) -> str:
