@@ -37,7 +37,7 @@ from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .bidi import isolate_left_to_right
 from .css_text import COUNTERS, css_content, css_string, margin_box
-from .editions import format_context
+from .editions import format_context, svg_with_title
 from .localize import localized_day, localized_placeholders
 from .template_strings import template_locations
 from .timeline import font_measure, look_of, timeline_svg
@@ -110,6 +110,7 @@ def make_environment(templates: Path) -> Environment:
     env.filters["language_name"] = language_name
     env.filters["heading"] = last_words_together
     env.filters["keep_together"] = lambda text: keep_together(escape(text))
+    env.filters["with_title"] = svg_with_title
     return env
 
 
