@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from library_project import make_library_project
+from library_project import add_format, make_library_project
 from playwright.sync_api import sync_playwright
 
 from patient_leaflets.config import load_config
@@ -309,3 +309,22 @@ def test_each_card_shows_its_state_once(visit):
     sample = page.locator(".treatment[data-leaflet=sample] .card[data-locale=fr]")
     assert sample.locator(".badge").all_inner_texts() == ["Validée"]  # standard and large print, one badge
     assert sample.locator(".approved").inner_text().startswith("Texte validé le ")
+
+
+def test_a_review_proof_is_never_a_hand_out_card_nor_changes_a_cards_state(browser, tmp_path):
+    project = make_library_project(tmp_path / "project")
+    add_format(project, "en", "sample", "proof", draft=True,
+               draft_reasons=["a review proof, for the reviewer of the translation: never for patients"])
+    build_site(load_config(project), today=dt.date(2027, 1, 15))
+    visit = Visit(browser, project / "output")
+    try:
+        for name in ("index.html", "index.en.html"):
+            page = visit.open(name)
+            card = page.locator(".treatment[data-leaflet=sample] .card[data-locale=en]")
+            assert card.get_attribute("class") == "card state-final"
+            assert card.locator(".badge").all_inner_texts() in (["Validée"], ["Approved"])
+            proof = ".pdf[data-format=proof], a[href$='.proof.pdf'], #format option[value=proof]"
+            assert page.locator(proof).count() == 0
+            assert "Brouillon" not in page.content() and "Draft" not in page.content()
+    finally:
+        visit.context.close()
