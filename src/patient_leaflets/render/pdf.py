@@ -270,9 +270,10 @@ def _build_box_tree_with_languages(box, parent, pdf, page_number, *args):
 weasyprint_tags._build_box_tree = _build_box_tree_with_languages  # its recursive calls come back through here
 
 
-FIELD_CHARACTERS = "".join(chr(code) for code in (*range(0x20, 0x7F), *range(0xA0, 0x180))) + "‘’“”–—…€•№"
+FIELD_CHARACTERS = "".join(chr(code) for code in (*range(0x20, 0x7F), *range(0xC0, 0x180)) if code not in (0xD7, 0xF7)) \
+    + "°«»·‘’“”–—…€"
 """What a care team types in a form field: Latin letters with their accents (French, and names from most European
-languages), digits, punctuation."""
+languages), digits, punctuation (not Latin-1's symbols: ©, ¶, ½…)."""
 
 _build_fonts_dictionary = weasyprint_pdf.build_fonts_dictionary
 
