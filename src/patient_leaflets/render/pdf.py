@@ -270,8 +270,8 @@ def _build_box_tree_with_languages(box, parent, pdf, page_number, *args):
 weasyprint_tags._build_box_tree = _build_box_tree_with_languages  # its recursive calls come back through here
 
 
-FIELD_CHARACTERS = "".join(chr(code) for code in (*range(0x20, 0x7F), *range(0xC0, 0x180)) if code not in (0xD7, 0xF7)) \
-    + "°«»·‘’“”–—…€"
+FIELD_CHARACTERS = "".join(chr(code) for code in (*range(0x20, 0x7F), *range(0xC0, 0x180))
+                           if code not in (0xD7, 0xF7)) + "°«»·‘’“”–—…€"
 """What a care team types in a form field: Latin letters with their accents (French, and names from most European
 languages), digits, punctuation (not Latin-1's symbols: ©, ¶, ½…)."""
 
