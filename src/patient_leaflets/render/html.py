@@ -38,6 +38,7 @@ from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .bidi import isolate_left_to_right
 from .css_text import COUNTERS, css_content, css_string, margin_box
 from .editions import format_context, svg_with_title
+from .figure import figure_svg
 from .localize import localized_day, localized_placeholders
 from .template_strings import template_locations
 from .timeline import font_measure, look_of, timeline_svg
@@ -239,9 +240,14 @@ def _context(leaflet: Leaflet, language: Language, config: Config, fmt: str) -> 
     styles = [(path, config.display(path)) for path in (config.path("styles") / name
                                                         for name in FORMATS[fmt].stylesheets)]
 
+    def measure(text: str, bold: bool) -> float:
+        return font_measure(fonts)(text, bold)
+
     def timeline(data: dict, names: dict, alt: str) -> Markup:
-        return timeline_svg(data, names, alt, plain, lambda text, bold: font_measure(fonts)(text, bold),
-                            look_of(styles), rtl)
+        return timeline_svg(data, names, alt, plain, measure, look_of(styles), rtl)
+
+    def figure(data: dict, alt: str) -> Markup:
+        return figure_svg(data, alt, plain, measure, look_of(styles), rtl)
 
     return {
         "doc": leaflet.data,
@@ -259,6 +265,7 @@ def _context(leaflet: Leaflet, language: Language, config: Config, fmt: str) -> 
         "rich": rich,
         "plain": plain,
         "timeline": timeline,
+        "figure": figure,
     }
 
 

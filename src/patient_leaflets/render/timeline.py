@@ -50,11 +50,13 @@ class Look:
     text: str
     paper: str
     """The phases' names, written on the accent colour."""
+    urgent: str
+    """What to watch for, in a figure's panels (``render/figure.py``)."""
     font_family: str
     """The font stack as an SVG attribute writes it: ``Atkinson Hyperlegible Next, …, sans-serif``."""
 
 
-COLOURS = {"accent": "--accent", "light": "--accent-light", "text": "--text", "paper": "--paper"}
+COLOURS = {"accent": "--accent", "light": "--accent-light", "text": "--text", "paper": "--paper", "urgent": "--urgent"}
 """The custom property each colour of the drawing is declared by."""
 FONT_FAMILY = "--font-family"
 
@@ -75,7 +77,7 @@ def timeline_svg(timeline: dict, names: dict[str, str], alt: str, plain: Callabl
     """Return the SVG of a validated, translated timeline; ``names`` are the phases' names, ``alt`` its text."""
     phases = [phase for phase in TIMELINE_PHASES if timeline.get(phase)]
     width = (WIDTH - GAP * (len(phases) - 1)) / len(phases)
-    drawing = _Drawing(measure, rtl, look)
+    drawing = Drawing(measure, rtl, look)
     bottom = HEADER
     for index, phase in enumerate(phases):
         left = index * (width + GAP)
@@ -93,7 +95,7 @@ def _step(step: dict, plain: Callable[[str], str]) -> tuple[str, str]:
     return str(plain(step["label"])), str(plain(step["duration"])) if step.get("duration") else ""
 
 
-class _Drawing:
+class Drawing:
     """The SVG elements of a timeline, placed left to right and mirrored for right-to-left languages."""
 
     def __init__(self, measure: Measure, rtl: bool, look: Look):
