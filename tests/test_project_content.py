@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, TREATMENTS
-from patient_leaflets.approval.approve import approve_leaflet, approve_translation
+from patient_leaflets.approval.approve import approve_layout_as_is, approve_leaflet, approve_translation
 from patient_leaflets.building import build_leaflets
 from patient_leaflets.check.project import check_project
 from patient_leaflets.config import load_config
@@ -44,7 +44,8 @@ def real_project(tmp_path_factory):
 
 def not_approved(config, leaflet: str, locale: str) -> list[str]:
     """The reasons a PDF of the shipped project is a draft: nobody approved it yet (and nothing else)."""
-    return ["text not yet approved"] + (["translation not yet approved"] if locale != config.source_locale else [])
+    return (["text not yet approved"] + (["translation not yet approved"] if locale != config.source_locale else [])
+            + ["layout not yet approved"])
 
 
 def test_every_treatment_has_a_leaflet(real_project):
@@ -89,7 +90,9 @@ def test_once_approved_every_pdf_is_final_and_fits_on_four_pages(tmp_path):
     for leaflet in TREATMENTS:
         approve_leaflet(real_project, leaflet, ["Dr Test"], ["Comité de test"], PUBLISHED)
         for locale in real_project.locales:
-            approve_translation(real_project, leaflet, locale, ["Traductrice de test"], [], PUBLISHED)
+            approve_translation(real_project, leaflet, locale, ["Traductrice de test"], ["Relecteur de test"],
+                                PUBLISHED)
+    approve_layout_as_is(real_project, ["Maquettiste de test"], PUBLISHED)
     # The standard edition only: whether a PDF is final does not depend on its format, its four pages are the
     # standard edition's, and five languages in both formats would double the test's time for nothing more.
     report = build_leaflets(real_project, formats=["standard"])
@@ -109,6 +112,7 @@ def test_a_fresh_clone_has_nothing_approved_until_people_approve_it(tmp_path):
     assert all(row.reasons() == not_approved(config, row.leaflet, row.locale) for row in rows)
     approve_leaflet(config, "chemotherapy", ["Dr Marie Dupont"], ["Comité des usagers"], dt.date(2026, 12, 3))
     approve_translation(config, "chemotherapy", "en", ["Jane Translator"], ["John Reviewer"], dt.date(2026, 12, 4))
+    approve_layout_as_is(config, ["Layout Checker"], dt.date(2026, 12, 4))
     rows = approval_status(config)
     assert [(row.leaflet, row.locale) for row in rows if row.final] == [("chemotherapy", "fr"), ("chemotherapy", "en")]
     report = build_leaflets(config, leaflets=["chemotherapy", "surgery"], jobs=1, formats=["standard"])
