@@ -97,6 +97,38 @@ def test_saving_a_leaflet_builds_its_pdfs_on_warm_workers(session):
     assert any(str(path).endswith("chemotherapy.yaml") for _, path in told[0]) and told[1] == []
 
 
+def test_a_save_right_after_start_is_built_too(session):
+    """Saved after the first build and before the files are watched (the first seconds of a preview)."""
+    before = (session.root / "output" / "fr" / "chemotherapy.pdf").read_bytes()
+    edit(session.root, 'version: "2.1"', 'version: "3.1"')
+    stop, told = threading.Event(), []
+    watcher = threading.Thread(target=session.watch, args=(stop, told.append, told.append), daemon=True)
+    watcher.start()
+    try:
+        deadline = time.monotonic() + 60
+        while status(session)["build"] < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        stop.set()
+        watcher.join(timeout=30)
+    assert status(session)["build"] == 2 and told == [[]], "built once, without errors"
+    assert (session.root / "output" / "fr" / "chemotherapy.pdf").read_bytes() != before
+    assert b">3.1<" in get(session, "/")[1]
+
+
+def test_a_preview_started_with_nothing_saved_builds_nothing_more(session):
+    stop, told = threading.Event(), []
+    watcher = threading.Thread(target=session.watch, args=(stop, told.append, told.append), daemon=True)
+    watcher.start()
+    try:
+        assert session.watching.wait(timeout=60)
+        time.sleep(3)
+    finally:
+        stop.set()
+        watcher.join(timeout=30)
+    assert status(session)["build"] == 1 and told == [], "the page is not reloaded for nothing"
+
+
 def test_the_command_serves_until_ctrl_c(built, tmp_path):
     project = shutil.copytree(built, tmp_path / "project")
     command = [str(Path(sys.executable).parent / "leaflets"), "--project", str(project), "preview", "--port", "0"]

@@ -233,12 +233,35 @@ def _detail_changes(before: Catalog, after: Catalog) -> list[str]:
         if old is None:
             continue
         if old.locations != message.locations:
-            changes.append(f"moved: {quote(message.id)}{_where(old)} → {_where(message).strip(' ()')}")
+            changes.append(_moved(quote(message.id), old.locations, message.locations))
         elif " ".join(old.auto_comments).split() != " ".join(message.auto_comments).split():
             changes.append(f"comment changed: {quote(message.id)}{_where(message)}")
     if len(changes) > 5:
         changes = changes[:5] + [f"and {len(changes) - 5} more entries whose source lines or comments changed"]
-    return changes or ["the header changed (project, version or dates)"]
+    if changes:
+        return changes
+    if [(m.id, m.context) for m in before] != [(m.id, m.context) for m in after]:
+        return ["the same entries in another order ('leaflets update' writes them in the order of the files they "
+                "come from, as 'pybabel update' and Poedit do)"]
+    return ["the header changed (project, version or dates)"]
+
+
+def _moved(text: str, before: list, after: list) -> str:
+    """Say which of a message's source references changed: the first that did, not merely its first one."""
+    gone, added = [r for r in before if r not in after], [r for r in after if r not in before]
+    more = max(len(gone), len(added)) - 1
+    more = f" (and {more} more reference(s))" if more > 0 else ""
+    if gone and added:
+        return f"moved: {text} {_reference(gone[0])} → {_reference(added[0])}{more}"
+    if added:
+        return f"new reference: {text} ({_reference(added[0])}){more}"
+    if gone:
+        return f"reference removed: {text} ({_reference(gone[0])}){more}"
+    return f"references in another order: {text}"
+
+
+def _reference(location: tuple) -> str:
+    return f"{location[0]}:{location[1]}"
 
 
 def _where(message) -> str:
