@@ -79,6 +79,18 @@ def test_fuzzy_untranslated_and_refused_messages_are_highlighted_and_named(confi
     assert "Refused by a check:" in text and "The example treatment <b>now</b>" in text.replace("\n", " ")
 
 
+def test_a_fuzzy_row_shows_the_earlier_source_its_translation_follows(config):
+    from patient_leaflets.i18n.catalogs import update_catalogs, write_template
+
+    edit(config.root / "leaflets" / "sample.yaml", "Reposez-vous.", "Reposez-vous 2 heures.")
+    write_template(config)
+    update_catalogs(config)
+    build_leaflets(config, jobs=1, formats=["proof"], locales=["en"])
+    text = proof_text(config).replace("\n", " ")
+    assert re.search(r"Reposez-vous 2 heures\. Translated from an earlier text \(changed: added “2 heures”\): "
+                     r"Reposez-vous\. Fuzzy \(the source changed since it was translated", text), text
+
+
 def test_any_change_to_the_catalog_builds_the_proof_again(config):
     build_leaflets(config, jobs=1, formats=["proof", "standard"], locales=["en"])
     edit(config.po_path("en"), 'msgid "Le traitement exemple"', '# a comment moves every line below\n'

@@ -225,3 +225,18 @@ def test_git_keeps_catalogs_and_leaflets_with_unix_line_endings():
     attributes = subprocess.run(["git", "check-attr", "eol", "--", *files], cwd=root, capture_output=True, text=True,
                                 check=True).stdout
     assert attributes.splitlines() == [f"{name}: eol: lf" for name in files]
+
+
+def test_a_new_message_is_never_given_the_translation_of_another_as_a_guess(config, project):
+    edit(project, "  - Troisième point clé.", "  - Troisième point clé.\n  - Premier point clé, encore.")
+    edit(project, "Vous saignez.", "Vous saignez du nez.")
+    assert outdated_catalogs(config)[1].changes == [
+        'new: "Premier point clé, encore." (leaflets/sample.yaml:8)',
+        'changed: "Vous saignez du nez." (leaflets/sample.yaml:25): added “du nez”; fuzzy until a translator checks it']
+    write_template(config)
+    update_catalogs(config)
+    catalog = read_catalog(config.po_path("en"), "en")
+    new = catalog.get("Premier point clé, encore.")
+    assert (new.string, new.fuzzy, new.previous_id) == ("", False, []), "not 'First key point.' as a guess"
+    edited = catalog.get("Vous saignez du nez.")
+    assert edited.fuzzy and edited.previous_id == ["Vous saignez."] and edited.string == "You are bleeding."

@@ -141,15 +141,39 @@ def update_catalogs(config: Config, locales: list[str] | None = None, check: boo
 
 
 def merge_template(catalog: Catalog, template: Catalog) -> Catalog:
-    """Bring ``catalog`` up to date with ``template`` as ``msgmerge`` does; return it."""
+    """Bring ``catalog`` up to date with ``template`` as ``msgmerge`` does, but for its guesses; return it.
+
+    A fuzzy match is kept only when it follows a text that was edited: the old text is gone from the template
+    and came from the same file. gettext also fills a new message with the translation of any similar one
+    (``Proton`` from ``Poumons``, a library string in a leaflet): such a guess is not an earlier translation of
+    this text, and a translator who trusted it and cleared the flag would publish it; it is left untranslated.
+    """
     previous = {m.id: m.previous_id for m in catalog if m.fuzzy and m.previous_id}
+    old = {m.id: m for m in catalog if m.id}
     catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
+    _drop_guesses(catalog, template, old)
     # Babel forgets the previous msgid of a message that was already fuzzy; translators need it to see
     # what changed, so keep it until they clear the flag.
     for message in catalog:
         if message.fuzzy and not message.previous_id and message.id in previous:
             message.previous_id = previous[message.id]
     return catalog
+
+
+def _drop_guesses(catalog: Catalog, template: Catalog, old: dict) -> None:
+    current = {m.id for m in template if m.id}
+    for message in catalog:
+        source = message.previous_id[0] if message.fuzzy and message.previous_id else None
+        if source is None or message.id in old or source not in old:
+            continue  # not matched by this merge
+        files = {name for name, _ in message.locations}
+        if source not in current and files & {name for name, _ in old[source].locations}:
+            continue  # the same file's text, edited: its translation is the one to revise
+        message.string = ("",) * len(message.string) if isinstance(message.string, (list, tuple)) else ""
+        message.flags.discard("fuzzy")
+        message.previous_id = []
+        if source not in current:
+            catalog.obsolete[source] = old[source]
 
 
 def merged_bytes(config: Config, locale: str, template: Catalog) -> bytes:
