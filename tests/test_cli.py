@@ -44,10 +44,14 @@ def test_build_names_the_messages_shown_in_the_source_language(project):
         "message(s) are untranslated, fuzzy or fail a check)",
         "en: 1 message shown in the source language (1 untranslated) in 1 PDF — 'leaflets stats -l en'; "
         "'leaflets build -v -l en' lists them"]
-    verbose = run(project, "build", "-l", "en", "--force", "-v")
-    assert "1 message(s) shown in the source language:" in verbose.output
-    assert "untranslated: 'Reposez-vous.'" in verbose.output
-    assert "'leaflets build -v" not in verbose.output
+    for options in (["--force"], []):  # built again, or up to date: the same list
+        verbose = run(project, "build", "-l", "en", "-v", *options)
+        assert "1 message(s) shown in the source language:" in verbose.output
+        assert verbose.output.count("untranslated: 'Reposez-vous.'") == 1
+        assert "'leaflets build -v" not in verbose.output
+    both = run(project, "build", "-l", "en", "-v", "--format", "standard", "--format", "large-print")
+    assert both.output.count("untranslated: 'Reposez-vous.'") == 1, "listed once, not once per format"
+    assert "  the same 1 message(s) shown in the source language as output/en/sample.pdf" in both.output
     strict = run(project, "build", "-l", "en", "--strict", "--force")
     assert strict.exit_code == 1
     assert ("failed     output/en/sample.pdf\n  refused by --strict: translation changed since approval on "

@@ -40,13 +40,15 @@ class BuildDisplay(BuildListener):
         self.done = 0
         self.to_render = 0
         self.verbose = False
+        self.listed: dict = {}
+        """The messages listed under a PDF, by language and leaflet: the same list is not repeated (large print)."""
 
     def started(self, planned: int, to_render: int) -> None:
         self.planned, self.to_render = planned, to_render
 
     def finished(self, outcome: Outcome) -> None:
         self.done += 1
-        for text, err in outcome_lines(outcome, self.verbose):
+        for text, err in outcome_lines(outcome, self.verbose, self.listed):
             self.echo(text, err)
 
     def echo(self, text: str, err: bool = False) -> None:
@@ -106,21 +108,30 @@ class TerminalDisplay(BuildDisplay):
             self.progress = None
 
 
-def outcome_lines(outcome: Outcome, verbose: bool = False) -> list[tuple[str, bool]]:
+def outcome_lines(outcome: Outcome, verbose: bool = False, listed: dict | None = None) -> list[tuple[str, bool]]:
     """Return the lines that tell what happened to one PDF, each with whether it goes to standard error.
 
-    A draft says why; the messages shown in the source language are listed only when ``verbose``, and so are
-    more than a few of the messages a refusal names (the report keeps them all).
+    A draft says why; the messages shown in the source language are listed only when ``verbose`` (for a PDF up
+    to date as for one just built, and once for the formats of a leaflet that show the same: ``listed``), and so
+    are more than a few of the messages a refusal names (the report keeps them all).
     """
     if outcome.status == "failed":
         return [(f"failed     {outcome.output}", True), (_indent(_shortened(outcome.error, verbose)), True)]
     mark = f" (DRAFT: {'; '.join(outcome.draft_reasons)})" if outcome.draft_reasons else \
         " (DRAFT)" if outcome.draft else ""
     lines = [(f"{outcome.status:<10} {outcome.output}{mark}", False)]
-    if outcome.gaps and outcome.status == "built" and verbose:
-        lines.append((_indent(f"{len(outcome.gaps)} message(s) shown in the source language:"), False))
-        lines += [(_indent(str(gap), 4), False) for gap in outcome.gaps]
+    if outcome.gaps and verbose:
+        lines += _gap_list(outcome, {} if listed is None else listed)
     return lines
+
+
+def _gap_list(outcome: Outcome, listed: dict) -> list[tuple[str, bool]]:
+    gaps = [str(gap) for gap in outcome.gaps]
+    earlier = listed.setdefault((outcome.locale, outcome.leaflet), (outcome.output, gaps))
+    if earlier != (outcome.output, gaps) and earlier[1] == gaps:
+        return [(_indent(f"the same {len(gaps)} message(s) shown in the source language as {earlier[0]}"), False)]
+    return [(_indent(f"{len(gaps)} message(s) shown in the source language:"), False)] + [
+        (_indent(gap, 4), False) for gap in gaps]
 
 
 def closing_lines(report: BuildReport, verbose: bool = False) -> list[str]:
