@@ -60,6 +60,16 @@ def test_build_names_the_messages_shown_in_the_source_language(project):
             "(translations/en/LC_MESSAGES/leaflets.po:115)\n") in strict.output
 
 
+def test_a_broken_catalog_is_told_once_not_under_every_pdf(project):
+    add_leaflet(project, "other", "Un autre traitement", "Another treatment")
+    po = project / "translations" / "en" / "LC_MESSAGES" / "leaflets.po"
+    po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "x"\nmsgstr "cut short\n', encoding="utf-8")
+    result = run(project, "build", "-l", "en", "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.output.count("not valid gettext syntax") == 1, result.output
+    assert "failed     output/en/sample.pdf (the same error as output/en/other.pdf)" in result.output
+
+
 def test_build_summary_counts_drafts_and_stale_outputs_and_keeps_html(project):
     po = project / "translations" / "en" / "LC_MESSAGES" / "leaflets.po"
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Rest."', 'msgstr ""'), encoding="utf-8")
@@ -95,6 +105,16 @@ def test_extract_init_update_stats(project):
     assert '"Language-Team: Spanish\\n"' in header
     assert run(project, "init", "es").exit_code == 1
     assert run(project, "update", "--check").output == "template and catalogs are up to date\n"
+    sample = project / "leaflets" / "sample.yaml"
+    sample.write_text(sample.read_text(encoding="utf-8").replace("Vous saignez.", "Vous saignez du nez."),
+                      encoding="utf-8")
+    assert run(project, "init", "de").exit_code == 0
+    german = (project / "translations" / "de" / "LC_MESSAGES" / "leaflets.po").read_text(encoding="utf-8")
+    assert 'msgid "Vous saignez du nez."' in german and 'msgid "Vous saignez."' not in german, "extracted first"
+    (project / "translations" / "de").rename(project / "de-aside")
+    sample.write_text(sample.read_text(encoding="utf-8").replace("Vous saignez du nez.", "Vous saignez."),
+                      encoding="utf-8")
+    assert run(project, "extract").exit_code == 0
     stats = run(project, "stats").output.splitlines()
     assert stats[1].split() == ["locale", "leaflet", "translated", "fuzzy", "untranslated", "translated", "fuzzy",
                                 "untranslated", "done"]

@@ -41,7 +41,8 @@ class BuildDisplay(BuildListener):
         self.to_render = 0
         self.verbose = False
         self.listed: dict = {}
-        """The messages listed under a PDF, by language and leaflet: the same list is not repeated (large print)."""
+        """The messages listed under a PDF, by language and leaflet, and the errors told, each with the first PDF
+        it failed: the same list or error is not repeated under every PDF."""
 
     def started(self, planned: int, to_render: int) -> None:
         self.planned, self.to_render = planned, to_render
@@ -116,6 +117,9 @@ def outcome_lines(outcome: Outcome, verbose: bool = False, listed: dict | None =
     are more than a few of the messages a refusal names (the report keeps them all).
     """
     if outcome.status == "failed":
+        first = (listed if listed is not None else {}).setdefault(("failed", outcome.error), outcome.output)
+        if first != outcome.output:  # a broken catalog or leaflet fails every PDF made from it: said once
+            return [(f"failed     {outcome.output} (the same error as {first})", True)]
         return [(f"failed     {outcome.output}", True), (_indent(_shortened(outcome.error, verbose)), True)]
     mark = f" (DRAFT: {'; '.join(outcome.draft_reasons)})" if outcome.draft_reasons else \
         " (DRAFT)" if outcome.draft else ""

@@ -93,7 +93,8 @@ def write_template(config: Config) -> bool:
 
 def init_catalog(config: Config, locale: str, force: bool = False, translator: str | None = None,
                  team: str | None = None) -> Path:
-    """Create the catalog for a new language (any locale Babel knows) from the template; refuse to overwrite one.
+    """Create the catalog for a new language (any locale Babel knows) from the template, extracted first; refuse
+    to overwrite one.
 
     ``translator`` (``Name <e-mail>``) fills ``Last-Translator``; ``team`` fills ``Language-Team``, by default
     the language's English name. Without a translator, ``Last-Translator`` keeps gettext's ``FULL NAME
@@ -109,6 +110,7 @@ def init_catalog(config: Config, locale: str, force: bool = False, translator: s
     if path.exists() and not force:
         raise CatalogError([Problem(config.display(path), None, "", "already exists", "Use 'leaflets update' to "
                                     "bring it up to date, or --force to start again from the template")])
+    write_template(config)  # as 'update' does: a new catalog never starts out of date with the leaflets
     template = load_template(config)
     catalog = Catalog(locale=locale, project=template.project, version=template.version,
                       copyright_holder=template.copyright_holder, charset="utf-8", fuzzy=False,

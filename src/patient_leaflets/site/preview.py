@@ -159,13 +159,20 @@ def _build_errors(config: Config, locales: list[str] | None, listener: BuildList
         report = build_leaflets(config, locales=locales, listener=listener)
     except LeafletError as exc:
         return [str(problem) for problem in exc.problems], True
-    errors = [f"{outcome.output}: {outcome.error}" for outcome in report.failed]
+    failed: dict[str, list[str]] = {}
+    for outcome in report.failed:  # a broken catalog fails every PDF of its language: one error, not twenty
+        failed.setdefault(outcome.error, []).append(outcome.output)
+    errors = [f"{outputs[0]}{_others(outputs)}: {error}" for error, outputs in failed.items()]
     changed = any(outcome.status != "unchanged" for outcome in report.outcomes)
     try:
         changed = not build_site(config, locales).up_to_date or changed
     except LeafletError as exc:
         errors += [str(problem) for problem in exc.problems]
     return errors, changed
+
+
+def _others(outputs: list[str]) -> str:
+    return f" (and {len(outputs) - 1} other PDF(s))" if len(outputs) > 1 else ""
 
 
 def _page(path: Path) -> str:
