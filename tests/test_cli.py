@@ -275,3 +275,13 @@ def test_a_killed_build_leaves_whole_pdfs_and_the_next_build_goes_on(project):
     read_renders(pipe)  # ends once the workers, left without their build, have ended too
     assert (project / "output" / ".build-journal.jsonl").exists()
     assert check_next_build_goes_on(project) >= 1
+
+
+def test_choosing_the_source_language_or_an_unknown_leaflet_says_so(project):
+    source = run(project, "check", "-l", "fr")
+    assert source.exit_code == 0, source.output
+    assert source.output.splitlines()[0] == ("'fr' is the source language: its leaflets, readability and approvals "
+                                             "are checked; it has no catalog (translations: en)")
+    assert "init fr" not in source.output
+    unknown = run(project, "status", "--leaflet", "nope")
+    assert unknown.exit_code == 1 and "no leaflet 'nope' in leaflets/" in unknown.output

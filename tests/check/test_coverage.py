@@ -25,6 +25,9 @@ def content_project(project):
         text = catalog.read_text(encoding="utf-8")
         catalog.write_text(re.sub(r"(?m)^(#:.*)$", lambda m: m.group(1).replace("leaflets/", "content/"), text),
                            encoding="utf-8")
+    mapping = project / "babel.cfg"  # where extraction looks, as a project that moved its leaflets says too
+    mapping.write_text(mapping.read_text(encoding="utf-8").replace("[leaflet: leaflets/", "[leaflet: content/"),
+                       encoding="utf-8")
     config = load_config(project)
     assert config.leaflets_dir == "content"
     init_catalog(config, "es")

@@ -22,7 +22,7 @@ def check_approvals(config: Config, strict: bool = False, locales: list[str] | N
     """
     severity = "error" if strict else "warning"
     problems = _file_problems(config, locales)
-    for row in approval_status(config, [config.source_locale, *locales] if locales else None):
+    for row in approval_status(config, list(dict.fromkeys([config.source_locale, *locales])) if locales else None):
         if row.error or row.final:
             continue  # a leaflet that cannot be loaded is reported by the content checks
         output = _handout_path(config, row)
@@ -38,7 +38,7 @@ def check_approvals(config: Config, strict: bool = False, locales: list[str] | N
 def _file_problems(config: Config, locales: list[str] | None) -> list[Problem]:
     """Return what is wrong with each language's ``approvals.yaml`` (its rows then say only that they failed)."""
     problems = []
-    for locale in locales or config.locales:
+    for locale in [name for name in locales or config.locales if name in config.locales]:
         try:
             read_approvals(config, locale)
         except LeafletError as exc:

@@ -73,8 +73,10 @@ def check_project(config: Config, today: dt.date | None = None, locales: list[st
         report.add(check_typography(leaflet, config.source_locale))
     shared, shared_problems = _load_shared(config)
     texts = {text for leaflet in [*leaflets, shared] if leaflet for _, text, _ in leaflet.iter_texts()}
+    report.add(config.locale_problems(locales or []))
     for locale in locales or config.locales:
-        report.add(check_catalog(config, locale, texts))
+        if locale in config.locales:  # the source language has no catalog: its text is checked above
+            report.add(check_catalog(config, locale, texts))
     report.readability = score_project(config, leaflets, locales)
     report.add(readability_problems(report.readability, {leaflet.id: leaflet.source for leaflet in leaflets}))
     report.add(shared_problems + check_assets(config))
