@@ -179,3 +179,23 @@ def test_strict_names_each_message_shown_untranslated_at_its_catalog_line(config
     assert (missing.file, missing.line) == ("", None)
     assert missing.message.endswith("; not in translations/en/LC_MESSAGES/leaflets.po: run 'leaflets extract' and "
                                     "'leaflets update'")
+
+
+def test_entries_no_leaflet_uses_are_one_warning_and_not_checked_one_by_one(config, monkeypatch):
+    from patient_leaflets.check import project as check_module
+
+    po = config.po_path("en")
+    lines = len(po.read_text(encoding="utf-8").splitlines())
+    with open(po, "a", encoding="utf-8") as handle:  # a catalog merged from another project's
+        for number in range(3000):
+            handle.write(f'\nmsgid "Message inutilisé {number} : 38,5 °C"\nmsgstr "Unused message {number}: 39 °C"\n')
+    checked = []
+    real = check_module.entry_state
+    monkeypatch.setattr(check_module, "entry_state", lambda message, *a: checked.append(message.id) or real(message, *a))
+    report = check_project(config)
+    assert not [p for p in report.errors if "Unused message" in str(p)], "shown nowhere: no patient reads them"
+    assert [str(p) for p in report.warnings if p.file.endswith("leaflets.po")] == [
+        f"translations/en/LC_MESSAGES/leaflets.po:{lines + 2}: 3000 entries that no leaflet or template uses (not in "
+        'the template, the first "Message inutilisé 0 : 38,5 °C"): shown nowhere, so not checked. Run \'leaflets '
+        "update' to keep them as obsolete entries, or delete them"]
+    assert len(checked) < 200
