@@ -191,7 +191,8 @@ def test_entries_no_leaflet_uses_are_one_warning_and_not_checked_one_by_one(conf
             handle.write(f'\nmsgid "Message inutilisé {number} : 38,5 °C"\nmsgstr "Unused message {number}: 39 °C"\n')
     checked = []
     real = check_module.entry_state
-    monkeypatch.setattr(check_module, "entry_state", lambda message, *a: checked.append(message.id) or real(message, *a))
+    monkeypatch.setattr(check_module, "entry_state",
+                        lambda message, *args: checked.append(message.id) or real(message, *args))
     report = check_project(config)
     assert not [p for p in report.errors if "Unused message" in str(p)], "shown nowhere: no patient reads them"
     assert [str(p) for p in report.warnings if p.file.endswith("leaflets.po")] == [

@@ -179,10 +179,9 @@ def check_catalog(config: Config, locale: str, texts: set[str], used: set | None
 def _unused_problems(display: str, unused: list[Message]) -> list[Problem]:
     if not unused:
         return []
-    first = unused[0]
-    return [Problem(display, first.lineno, "", f"{len(unused)} entr{'y' if len(unused) == 1 else 'ies'} that no leaflet "
-                    f"or template uses (not in the template, the first {quote(first.id)}): shown nowhere, so not "
-                    "checked", "Run 'leaflets update' to keep them as obsolete entries, or delete them",
+    first, entries = unused[0], f"{len(unused)} entr{'y' if len(unused) == 1 else 'ies'}"
+    return [Problem(display, first.lineno, "", f"{entries} that no leaflet or template uses (not in the template, "
+                    f"the first {quote(first.id)}): shown nowhere, so not checked", "Run 'leaflets update' to keep them as obsolete entries, or delete them",
                     severity="warning")]
 
 
