@@ -181,7 +181,8 @@ def _unused_problems(display: str, unused: list[Message]) -> list[Problem]:
         return []
     first, entries = unused[0], f"{len(unused)} entr{'y' if len(unused) == 1 else 'ies'}"
     return [Problem(display, first.lineno, "", f"{entries} that no leaflet or template uses (not in the template, "
-                    f"the first {quote(first.id)}): shown nowhere, so not checked", "Run 'leaflets update' to keep them as obsolete entries, or delete them",
+                    f"the first {quote(first.id)}): shown nowhere, so not checked",
+                    "Run 'leaflets update' to keep them as obsolete entries, or delete them",
                     severity="warning")]
 
 
