@@ -541,7 +541,7 @@ def test_the_report_describes_every_pdf(config):
     assert french["approval"]["source"] == {
         "state": "approved", "date": "2026-03-02", "version": "2.1", "changed": 0,
         "by": {"clinical": ["Dr Exemple"], "patient": ["Comité des patients"]},
-        "record": f"leaflets/sample.yaml:{sample_line(config, '  approval:') + 1}"}
+        "record": f"leaflets/sample.yaml:{sample_line(config, 'approval:') + 1}"}
     assert english["approval"]["translation"] == {
         "state": "changed", "date": "2026-03-02", "version": "2.1", "changed": 1,
         "by": {"translator": ["Traductrice Exemple"], "reviewer": ["Relecteur Exemple"]},

@@ -290,7 +290,10 @@ def text_filters(values: dict[str, Markup], source_values: dict[str, Markup], la
 
 def format_list(items, locale: str) -> str:
     """Return ``items`` as one list in ``locale`` (a BCP 47 tag such as ``fr`` or ``pt-BR``): "A, B et C"."""
-    return babel_format_list([str(item) for item in items], locale=Locale.parse(locale, sep="-"))
+    # An item marked up (a template string left untranslated) is joined as the text it shows: the list is text,
+    # and escaped where it is printed.
+    return babel_format_list([item.striptags() if isinstance(item, Markup) else str(item) for item in items],
+                             locale=Locale.parse(locale, sep="-"))
 
 
 def language_name(code: str, locale: str) -> str:

@@ -80,13 +80,19 @@ def timeline_svg(timeline: dict, names: dict[str, str], alt: str, plain: Callabl
     for index, phase in enumerate(phases):
         left = index * (width + GAP)
         drawing.arrow(left, width, first=index == 0, last=index == len(phases) - 1)
-        drawing.heading(str(names[phase]), left, width)
+        drawing.heading(_text(names[phase]), left, width)
         bottom = max(bottom, drawing.steps([_step(step, plain) for step in timeline[phase]], left, width))
     height = bottom + 1.5
     return Markup(
         '<svg xmlns="http://www.w3.org/2000/svg" class="timeline-graphic" role="img" viewBox="0 0 {w} {h}" '
         'font-family="{font}"><title>{alt}</title>{body}</svg>'
-    ).format(w=_n(WIDTH), h=_n(height), font=look.font_family, alt=alt, body=Markup("".join(drawing.parts)))
+    ).format(w=_n(WIDTH), h=_n(height), font=look.font_family, alt=_text(alt), body=Markup("".join(drawing.parts)))
+
+
+def _text(value: str) -> str:
+    """Return what a reader sees of a template string: an untranslated one comes marked up (``<span lang=…>``),
+    which SVG text and a figure's title can only print as it is."""
+    return Markup(value).striptags() if isinstance(value, Markup) else str(value)
 
 
 def _step(step: dict, plain: Callable[[str], str]) -> tuple[str, str]:
