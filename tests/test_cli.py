@@ -81,6 +81,12 @@ def test_build_summary_counts_drafts_and_stale_outputs_and_keeps_html(project):
         "stale      output/de/sample.pdf: the language 'de' is not built any more (not in locales)",
         "  Delete these files, or bring back their leaflet or language.",
         "2 built, 0 unchanged, 0 failed; 1 draft, not to be given to patients; 1 stale output."]
+    (project / "output" / "fr" / "sample.previous.pdf").write_bytes(b"%PDF")
+    strict = run(project, "build", "--jobs", "1", "--strict", "--format", "standard", "--format", "large-print")
+    assert strict.output.splitlines()[-2:] == [
+        "  A .previous.pdf is the PDF a refused build replaced, kept for comparison: never give it to patients; delete "
+        "it once the leaflet is built again. Delete the others, or bring back their leaflet or language.",
+        "1 built, 1 unchanged (1 standard, 1 large-print), 0 failed, 2 refused by --strict; 2 stale outputs."]
     assert (project / "output" / "en" / "sample.html").exists() and (project / "output" / "fr" / "sample.html").exists()
 
 

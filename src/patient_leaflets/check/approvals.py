@@ -18,11 +18,12 @@ from ..pipeline.status import StatusRow, approval_status
 def check_approvals(config: Config, strict: bool = False, locales: list[str] | None = None) -> list[Problem]:
     """Return a problem for each PDF that would be a draft, and for each message changed since its approval.
 
-    ``locales`` limits the translations looked at; the source text is always checked.
+    ``locales`` limits the languages looked at: ``check -l de`` tells a translator about the German PDFs (each says
+    when the French text is not approved), not the French drafts the clinicians are to approve.
     """
     severity = "error" if strict else "warning"
     problems = _file_problems(config, locales)
-    for row in approval_status(config, list(dict.fromkeys([config.source_locale, *locales])) if locales else None):
+    for row in approval_status(config, list(dict.fromkeys(locales)) if locales else None):
         if row.error or row.final:
             continue  # a leaflet that cannot be loaded is reported by the content checks
         output = _handout_path(config, row)

@@ -145,17 +145,30 @@ def closing_lines(report: BuildReport, verbose: bool = False) -> list[str]:
              if o.previous]
     lines += gap_lines(report, verbose) + [f"stale      {stale}" for stale in report.stale]
     if report.stale:
-        lines.append(_indent("Delete these files, or bring back their leaflet or language."))
-    summary = f"{report.count('built')} built, {report.count('unchanged')} unchanged, {len(report.failed)} failed"
+        lines.append(_indent(_stale_advice(report.stale)))
+    refused = sum(1 for outcome in report.failed if outcome.error.startswith("refused by --strict"))
+    formats = report.formats()  # of the PDFs built or unchanged
+    kinds = " (" + ", ".join(f"{count} {name}" for name, count in formats.items()) + ")" if len(formats) > 1 else ""
+    summary = (f"{report.count('built')} built, {report.count('unchanged')} unchanged{kinds}, "
+               f"{len(report.failed) - refused} failed" + (f", {refused} refused by --strict" if refused else ""))
     drafts = len(report.drafts)
     if drafts:
         summary += f"; {_plural(drafts, 'draft')}, not to be given to patients"
     if report.stale:
         summary += f"; {_plural(len(report.stale), 'stale output')}"
-    formats = report.formats()
-    if len(formats) > 1:
-        summary += " (" + ", ".join(f"{count} {name}" for name, count in formats.items()) + ")"
     return lines + [summary + "."]
+
+
+def _stale_advice(stale) -> str:
+    """Say what to do with the files no build makes: set aside by a refusal, or of a leaflet or language gone."""
+    previous = [item for item in stale if item.output.endswith(".previous.pdf")]
+    advice = []
+    if previous:
+        advice.append("A .previous.pdf is the PDF a refused build replaced, kept for comparison: never give it to "
+                      "patients; delete it once the leaflet is built again.")
+    if len(previous) < len(stale):
+        advice.append(f"Delete {'the others' if previous else 'these files'}, or bring back their leaflet or language.")
+    return " ".join(advice)
 
 
 SHOWN_LINES = 6
