@@ -200,3 +200,12 @@ def test_entries_no_leaflet_uses_are_one_warning_and_not_checked_one_by_one(conf
         'the template, the first "Message inutilisé 0 : 38,5 °C"): shown nowhere, so not checked. Run \'leaflets '
         "update' to keep them as obsolete entries, or delete them"]
     assert len(checked) < 200
+
+
+def test_a_leaflet_copied_under_another_name_is_a_warning(config, project):
+    import shutil
+
+    shutil.copy(project / "leaflets" / "sample.yaml", project / "leaflets" / "sample-copie.yaml")
+    warnings = [str(p) for p in check_project(config).warnings if p.field == "title"]
+    assert warnings == ["leaflets/sample.yaml:1: title: the same title as leaflets/sample-copie.yaml: two cards alike "
+                        "in the library. If this file is a copy, delete one of the two; otherwise give it its own title"]

@@ -71,6 +71,7 @@ def check_project(config: Config, today: dt.date | None = None, locales: list[st
         leaflets.append(leaflet)
         report.add(check_review(leaflet, today or review_day()))
         report.add(check_typography(leaflet, config.source_locale))
+    report.add(same_titles(leaflets))
     shared, shared_problems = _load_shared(config)
     texts = {text for leaflet in [*leaflets, shared] if leaflet for _, text, _ in leaflet.iter_texts()}
     used = _used_messages(config, texts)
@@ -83,6 +84,20 @@ def check_project(config: Config, today: dt.date | None = None, locales: list[st
     report.add(shared_problems + check_assets(config))
     report.add(check_approvals(config, strict, locales))
     return report
+
+
+def same_titles(leaflets: list[Leaflet]) -> list[Problem]:
+    """Warn of two leaflets with one title: a copy under another file name, two cards alike in the library."""
+    first: dict[str, Leaflet] = {}
+    problems = []
+    for leaflet in leaflets:
+        earlier = first.setdefault(leaflet.data["title"], leaflet)
+        if earlier is not leaflet:
+            problems.append(Problem(leaflet.source, leaflet.lines.get(("title",)), "title", f"the same title as "
+                                    f"{earlier.source}: two cards alike in the library",
+                                    "If this file is a copy, delete one of the two; otherwise give it its own title",
+                                    severity="warning"))
+    return problems
 
 
 def _load_shared(config: Config) -> tuple[Leaflet | None, list[Problem]]:

@@ -182,6 +182,7 @@ class Validator:
         self._review_date_rules(meta.get("published"), meta.get("review_due"))
         self._source_language_rules(meta.get("sources") or [])
         self._hand_written_approval(meta)
+        self._typographic_quotes(meta.get("version"))
         for i, section in enumerate(data.get("sections") or []):
             for j, block in enumerate((section or {}).get("blocks") or []):
                 table = (block or {}).get("table") or {}
@@ -199,6 +200,13 @@ class Validator:
                 key = ("metadata", "sources", i, "language")
                 self.report(key, self.lines.get(key), f"{language!r} is not a language code",
                             "Write the language as a code such as fr, en or de")
+
+    def _typographic_quotes(self, version) -> None:
+        """Refuse a version in a word processor's quotes (“1.0”): YAML keeps them, and the PDF would print them."""
+        if isinstance(version, str) and re.match(r"^[“”‘’«„].*[“”‘’»]$", version.strip()):
+            key = ("metadata", "version")
+            self.report(key, self.lines[key], f"{version} is in typographic quotes, which YAML keeps as part of it",
+                        f'Use straight quotes: version: "{version.strip()[1:-1].strip()}"')
 
     def _hand_written_approval(self, meta: dict) -> None:
         """Refuse an approval written by hand (``status: approved``, reviewers' names): it is bound to no text."""
