@@ -109,6 +109,8 @@ def test_extract_init_update_stats(project):
     header = (project / "translations" / "es" / "LC_MESSAGES" / "leaflets.po").read_text(encoding="utf-8")
     assert '"Last-Translator: Ana García <ana@example.org>\\n"' in header
     assert '"Language-Team: Spanish\\n"' in header
+    assert "# Ana García <ana@example.org>, " in header and "FIRST AUTHOR" not in header
+    assert "ORGANIZATION" not in header and '"Report-Msgid-Bugs-To: https://' in header
     assert run(project, "init", "es").exit_code == 1
     assert run(project, "update", "--check").output == "template and catalogs are up to date\n"
     sample = project / "leaflets" / "sample.yaml"

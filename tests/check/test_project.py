@@ -207,5 +207,6 @@ def test_a_leaflet_copied_under_another_name_is_a_warning(config, project):
 
     shutil.copy(project / "leaflets" / "sample.yaml", project / "leaflets" / "sample-copie.yaml")
     warnings = [str(p) for p in check_project(config).warnings if p.field == "title"]
-    assert warnings == ["leaflets/sample.yaml:1: title: the same title as leaflets/sample-copie.yaml: two cards alike "
-                        "in the library. If this file is a copy, delete one of the two; otherwise give it its own title"]
+    assert warnings == ["leaflets/sample.yaml:1: title: the same title as leaflets/sample-copie.yaml: two cards "
+                        "alike in the library. If this file is a copy, delete one of the two; otherwise give it its "
+                        "own title"]

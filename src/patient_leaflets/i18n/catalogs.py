@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import DEFAULT_HEADER, Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
@@ -112,8 +112,11 @@ def init_catalog(config: Config, locale: str, force: bool = False, translator: s
                                     "bring it up to date, or --force to start again from the template")])
     write_template(config)  # as 'update' does: a new catalog never starts out of date with the leaflets
     template = load_template(config)
+    author = f"# {translator}, YEAR.\n" if translator else ""  # never gettext's FIRST AUTHOR <EMAIL@ADDRESS>
     catalog = Catalog(locale=locale, project=template.project, version=template.version,
-                      copyright_holder=template.copyright_holder, charset="utf-8", fuzzy=False,
+                      copyright_holder=config.institution.name, charset="utf-8", fuzzy=False,
+                      header_comment=DEFAULT_HEADER.replace("# FIRST AUTHOR <EMAIL@ADDRESS>, YEAR.\n", author),
+                      msgid_bugs_address=config.institution.website,
                       creation_date=template.creation_date, revision_date=datetime.now(timezone.utc),
                       language_team=team or parsed.english_name, **({"last_translator": translator} if translator
                                                                       else {}))
