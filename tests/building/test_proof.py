@@ -111,3 +111,11 @@ def test_the_call_us_box_of_page_1_is_reviewed_with_the_key_points(config):
     text = proof_text(config)
     first_part = text.index("Title, summary, key points and the call-us box")
     assert first_part < text.index("Vous saignez. You are bleeding.") < text.index("Qu’est-ce que c’est")
+
+
+def test_the_proof_names_the_language_and_keeps_paths_and_placeholders_whole(config):
+    build_leaflets(config, jobs=1, formats=["proof"], locales=["en"], keep_html=True)
+    assert "Le traitement exemple: translation into English (en-GB)" in proof_text(config)
+    html = next((config.root / "output" / "en").glob("sample.proof*.html")).read_text(encoding="utf-8")
+    assert "sections[0].<wbr>blocks[3].<wbr>table.<wbr>rows[0][1]" in html, "broken at its dots, not mid-word"
+    assert '<span class="placeholder">%(page)s</span>' in html
