@@ -7,7 +7,6 @@ every page says so, the page is landscape, and the PDF's title starts with "Revi
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from dataclasses import dataclass
 
