@@ -259,3 +259,13 @@ def test_update_extracts_first_so_it_never_says_up_to_date_when_it_is_not(fresh)
     assert result.output.splitlines()[0] == "wrote translations/leaflets.pot (extracted first)"
     assert "updated: translations/en/LC_MESSAGES/leaflets.po" in result.output
     assert run(fresh, "update", "--check").output == "template and catalogs are up to date\n"
+
+
+def test_an_edited_source_sentence_is_not_called_a_changed_translation(fresh):
+    approve_leaflet(fresh, "sample", ["Dr Exemple"], [], DAY)
+    approve_translation(fresh, "sample", "en", ["Traductrice Exemple"], [], DAY)
+    sample = fresh.root / "leaflets" / "sample.yaml"
+    edit(sample, "Premier élément.", "Premier élément, modifié.")
+    assert states(fresh)[("sample", "en")][:2] == [
+        "text changed since approval on 2026-12-03: 1 message",
+        "source text of the translation changed since approval on 2026-12-03: 1 message"]

@@ -46,7 +46,7 @@ class PageState:
             reasons.append(_reason(self.source, "text", command))
         if self.translation is not None and not self.translation.approved:
             command = f"leaflets approve {self.leaflet} --locale {self.locale} --translator NAME" if hints else ""
-            reasons.append(_reason(self.translation, "translation", command))
+            reasons.append(_reason(self.translation, _translation_changed(self.source, self.translation), command))
         if self.gaps:
             reasons.append(f"{len(self.gaps)} message(s) are untranslated, fuzzy or fail a check")
         return reasons
@@ -55,6 +55,14 @@ class PageState:
         """Return the state as the build report, the manifest and ``leaflets status --json`` keep it."""
         return ApprovalSummary(self.final, self.reasons(), _summary(self.source),
                                _summary(self.translation) if self.translation is not None else None)
+
+
+def _translation_changed(source: Verdict, translation: Verdict) -> str:
+    """Name what changed in an approved translation: only the source text it translates, or the translation."""
+    edited = {message.text for message in source.changed}
+    if translation.changed and edited and all(message.text in edited for message in translation.changed):
+        return "source text of the translation"
+    return "translation"
 
 
 def _reason(verdict: Verdict, what: str, command: str) -> str:
