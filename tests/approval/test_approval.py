@@ -245,7 +245,10 @@ def test_status_shows_each_pdf_and_its_state(fresh):
                                 "final"]
     assert lines[2].split()[:5] == ["sample", "en", "2.1", "-", "-"]
     assert lines[2].endswith("draft: translation not yet approved")
-    assert lines[-1] == "1 of 2 PDF(s) final; the others are drafts, not to be given to patients."
+    assert lines[-1] == ("1 of 2 final, in every format; the PDFs of the others are drafts, not to be given to "
+                         "patients.")
+    french = run(fresh, "status", "--locale", "fr").output.splitlines()
+    assert french[-1] == "1 of 1 final, in every format.", "no 'others' when there are none"
     rows = json.loads(run(fresh, "status", "--json").output)["status"]
     assert rows[0]["state"] == "final" and rows[0]["approval"]["source"]["by"] == {"clinical": ["Dr Exemple"],
                                                                                   "patient": ["Comité"]}
