@@ -59,3 +59,16 @@ def test_the_console_names_the_library_page_apart_from_the_leaflets():
         "es: 2 messages untranslated in the library page — 'leaflets stats -l es'"]
     assert coverage_lines(summarize(gaps), True) == [
         "es: 3 messages untranslated in 1 leaflet and the library page — 'leaflets stats -l es'"]
+
+
+def test_a_fuzzy_message_of_one_leaflet_is_not_said_to_be_in_every_leaflet():
+    gaps = [CatalogGap("de.po", n, "x", kind, locale="de", kind=kind, leaflets=shown)
+            for n, (kind, shown) in enumerate([("untranslated", ("templates",)), ("untranslated", ("sample",)),
+                                               ("fuzzy", ("proton-therapy",))])]
+    assert coverage_lines(summarize(gaps), True) == [
+        "de: 2 messages untranslated in every leaflet (the templates' own strings too), 1 fuzzy in 1 leaflet — "
+        "'leaflets stats -l de'"]
+    same = [CatalogGap("de.po", n, "x", kind, locale="de", kind=kind, leaflets=("sample",))
+            for n, kind in enumerate(["untranslated", "untranslated", "fuzzy"])]
+    assert coverage_lines(summarize(same), True) == [
+        "de: 2 messages untranslated, 1 fuzzy in 1 leaflet — 'leaflets stats -l de'"]

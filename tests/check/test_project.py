@@ -92,7 +92,7 @@ def test_check_lists_what_is_missing_from_a_new_language(config, project):
     init_catalog(config, "es")
     report = check_project(load_config(project), today=dt.date(2026, 11, 27))
     spanish = [str(p) for p in report.gaps if p.file.startswith("translations/es/")]
-    assert spanish[0] == ('translations/es/LC_MESSAGES/leaflets.po:27: "Qui est {institution} ?": untranslated '
+    assert spanish[0] == ('translations/es/LC_MESSAGES/leaflets.po:26: "Qui est {institution} ?": untranslated '
                           "(leaflets/_shared.yaml:2)")
     assert len(spanish) == 112 and report.errors == []  # 81 for the leaflets, 31 for the library page
     assert not any(p.file.startswith("translations/es/") for p in report.warnings)
@@ -136,12 +136,13 @@ def test_french_source_text_needs_its_spaces(config, project):
         "output/fr/sample.pdf: a draft: text changed since approval on 2026-03-02: 1 message. Once the text is "
         "approved, run 'leaflets approve sample --clinical NAME'",
         "leaflets/sample.yaml:9: sections[0].heading: changed since approval on 2026-03-02",
-        "output/en/sample.pdf: a draft: text changed since approval on 2026-03-02: 1 message; translation changed "
-        "since approval on 2026-03-02: 1 message; 1 message(s) are untranslated, fuzzy or fail a check. Once the text "
-        "is approved, run 'leaflets approve sample --clinical NAME'; once the translation is reviewed, run 'leaflets "
-        "approve sample --locale en --translator NAME'; translate the messages listed for this language",
-        'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": translation changed since approval on '
-        "2026-03-02 (leaflets/sample.yaml:9 (sections[0].heading))",
+        "output/en/sample.pdf: a draft: text changed since approval on 2026-03-02: 1 message; source text of the "
+        "translation changed since approval on 2026-03-02: 1 message; 1 message(s) are untranslated, fuzzy or fail a "
+        "check. Once the text is approved, run 'leaflets approve sample --clinical NAME'; once the translation is "
+        "reviewed, run 'leaflets approve sample --locale en --translator NAME'; translate the messages listed for "
+        "this language",
+        'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": source text of the translation changed '
+        "since approval on 2026-03-02 (leaflets/sample.yaml:9 (sections[0].heading))",
         'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": not in the catalog. Run \'leaflets '
         "extract' and 'leaflets update'"]
 

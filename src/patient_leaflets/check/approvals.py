@@ -67,10 +67,15 @@ def changed_messages(config: Config, row: StatusRow, severity: str) -> list[Prob
         problems += _changes(state.source, "changed since approval", severity)
     if state.translation is not None:
         po = config.display(config.po_path(row.locale))
-        problems += [Problem(po, None, quote(message.text), f"translation changed since approval on "
+        edited = {message.text for message in _changed(state.source)}
+        problems += [Problem(po, None, quote(message.text), f"{_what_changed(message, edited)} since approval on "
                              f"{state.translation.record.date} ({message.where})", severity=severity)
                      for message in _changed(state.translation)]
     return problems
+
+
+def _what_changed(message, edited: set[str]) -> str:
+    return "source text of the translation changed" if message.text in edited else "translation changed"
 
 
 def _changes(verdict: Verdict, what: str, severity: str) -> list[Problem]:

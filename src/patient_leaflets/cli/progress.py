@@ -193,7 +193,7 @@ def gap_lines(report: BuildReport, verbose: bool = False) -> list[str]:
     for outcome in report.outcomes:
         if outcome.gaps and outcome.status != "failed":
             messages, pdfs = by_locale.setdefault(outcome.locale, ({}, set()))
-            pdfs.add(outcome.leaflet)
+            pdfs.add(outcome.output)
             for gap in outcome.gaps:  # a message counts once, wherever it is used
                 messages[gap.msgid, gap.reason] = next((kind for kind in _GAP_KINDS if gap.reason.startswith(kind)),
                                                        "failing a check")
