@@ -128,4 +128,5 @@ def proof_page(config: Config, source: Path, locale: str, catalog=None) -> Proof
     catalog = catalog if catalog is not None else locale_catalog(config, locale)
     leaflet = load_leaflet(source, config.display(source))
     parts = review_parts(config, leaflet, catalog, rules_for(config, locale))
-    return ProofPage(leaflet, render_proof(leaflet, parts, locale, config))
+    state = page_state(config, leaflet, load_shared(config), locale, catalog)
+    return ProofPage(leaflet, render_proof(leaflet, parts, locale, config, state.reasons()))

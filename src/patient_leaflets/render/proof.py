@@ -54,8 +54,10 @@ def review_parts(config: Config, leaflet: Leaflet, catalog, rules: Rules) -> lis
     return [part for part in parts if part.pairs]
 
 
-def render_proof(leaflet: Leaflet, parts: list[Part], locale: str, config: Config) -> RenderedHTML:
-    """Return the HTML of the review proof of ``leaflet`` in ``locale``: ``parts`` in order, side by side."""
+def render_proof(leaflet: Leaflet, parts: list[Part], locale: str, config: Config,
+                 approval: list[str] = ()) -> RenderedHTML:
+    """Return the HTML of the review proof of ``leaflet`` in ``locale``: ``parts`` in order, side by side;
+    ``approval`` says why the hand-out is not final (nothing when it is)."""
     language, written_in = config.language(locale), config.source_language
     source, target = _cell_filter(config, written_in), _cell_filter(config, language)
     states = Counter(pair.state for part in parts for pair in part.pairs)
@@ -67,6 +69,7 @@ def render_proof(leaflet: Leaflet, parts: list[Part], locale: str, config: Confi
         "source_dir": written_in.direction,
         "review_due": leaflet.data["metadata"]["review_due"].isoformat(),
         "catalog": config.display(config.po_path(locale)), "source_cell": source, "target_cell": target,
+        "approval": list(approval), "locale": locale,
     }
     # The proof's own words are not in the catalogs: its translations are none (every string as written).
     nothing = TemplateTranslations(None, written_in.tag, TranslationReport(), TEMPLATE)
