@@ -330,11 +330,13 @@ def test_approving_one_translation_renders_only_that_leaflets_pdfs_in_that_langu
 
     from patient_leaflets.approval.approve import approve_translation
 
-    rebuild(two_leaflets, renders)
-    approve_translation(two_leaflets, "other", "en", ["Traductrice Exemple"], ["Une autre relectrice"],
-                        dt.date(2026, 12, 1))
-    assert rebuild(two_leaflets, renders) == [("en", "other")], "the other leaflet's record did not change"
     approvals = two_leaflets.approvals_path("en")
+    approvals.unlink()  # the first approval of a language, as the next ones
+    rebuild(two_leaflets, renders)
+    for leaflet in ("other", "sample"):
+        approve_translation(two_leaflets, leaflet, "en", ["Traductrice Exemple"], ["Une autre relectrice"],
+                            dt.date(2026, 12, 1))
+        assert rebuild(two_leaflets, renders) == [("en", leaflet)], "the other leaflet's record did not change"
     with open(approvals, "a", encoding="utf-8") as handle:
         handle.write("# a comment approves nothing\n")
     assert rebuild(two_leaflets, renders) == []

@@ -150,9 +150,10 @@ def _approvals(config: Config, locale: str) -> dict[str, bytes]:
 
 def _approval_of(records: dict[str, bytes], leaflet_id: str) -> bytes:
     """Return what one PDF's key takes from the approvals: its leaflet's record, and anything not a record."""
-    if not records:
+    own, unknown = records.get(leaflet_id, b""), records.get("", b"")
+    if not own and not unknown:  # no record yet: the same key whether or not other leaflets have one
         return b""
-    return b"\0approvals\0" + records.get(leaflet_id, b"") + b"\0" + records.get("", b"")
+    return b"\0approvals\0" + own + b"\0" + unknown
 
 
 def _unchanged(config: Config, job: Job, entry: ManifestEntry, strict: bool) -> Outcome:
