@@ -177,7 +177,7 @@ def test_strict_names_each_message_shown_untranslated_at_its_catalog_line(config
     untranslated, missing = gaps['"Reposez-vous."'], gaps['"Premier élément."']
     assert (untranslated.file, untranslated.line) == ("translations/en/LC_MESSAGES/leaflets.po", line)
     assert untranslated.message == "untranslated (leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]))"
-    assert (missing.file, missing.line) == ("", None)
+    assert (missing.file, missing.line) == ("translations/en/LC_MESSAGES/leaflets.po", None), "file first, always"
     assert missing.message.endswith("; not in translations/en/LC_MESSAGES/leaflets.po: run 'leaflets extract' and "
                                     "'leaflets update'")
 

@@ -104,7 +104,8 @@ def locate_gaps(config: Config, locale: str, catalog, gaps: list[Gap]) -> list[L
         if message is not None and message.lineno:
             values.update(po=f"{display}:{message.lineno}", po_file=display, po_line=message.lineno)
         else:
-            values.update(po=f"not in {display}: run 'leaflets extract' and 'leaflets update'")
+            # The file still named first, as every problem is (file:line: field: message): the line is unknown.
+            values.update(po=f"not in {display}: run 'leaflets extract' and 'leaflets update'", po_file=display)
         located.append(LocatedGap(**values))
     return located
 
