@@ -62,10 +62,13 @@ def make_project(folder: Path, approved: bool = True) -> Path:
 
 
 def approve(project: Path, leaflet_id: str, translated: bool = False) -> None:
-    """Approve a leaflet's text as it is now, by the test project's people (and its English translation)."""
+    """Approve a leaflet's text as it is now, by the test project's people (and its English translation), and the
+    layout of every leaflet."""
     from patient_leaflets.approval.approve import approve_leaflet, approve_translation
+    from patient_leaflets.approval.layout import approve_layout
 
     config = load_config(project)
+    approve_layout(config, ("Graphiste Exemple",), APPROVED_ON)
     approve_leaflet(config, leaflet_id, ["Dr Exemple"], ["Comité des patients"], APPROVED_ON)
     if translated:
         approve_translation(config, leaflet_id, "en", ["Traductrice Exemple"], ["Relecteur Exemple"], APPROVED_ON)

@@ -40,8 +40,8 @@ def test_build_names_the_messages_shown_in_the_source_language(project):
     result = run(project, "build", "-l", "en")
     assert result.exit_code == 0
     assert result.output.splitlines()[:2] == [
-        "built      output/en/sample.pdf (DRAFT: translation changed since approval on 2026-03-02: 1 message; 1 "
-        "message(s) are untranslated, fuzzy or fail a check)",
+        "built      output/en/sample.pdf (DRAFT: translation changed since approval on 2026-03-02: a text changed: "
+        "sections[0].blocks[3].table.rows[0][1]; 1 message(s) are untranslated, fuzzy or fail a check)",
         "en: 1 message shown in the source language (1 untranslated) in 1 PDF — 'leaflets stats -l en'; "
         "'leaflets build -v -l en' lists them"]
     for options in (["--force"], []):  # built again, or up to date: the same list
@@ -55,7 +55,8 @@ def test_build_names_the_messages_shown_in_the_source_language(project):
     strict = run(project, "build", "-l", "en", "--strict", "--force")
     assert strict.exit_code == 1
     assert ("failed     output/en/sample.pdf\n  refused by --strict: translation changed since approval on "
-            "2026-03-02: 1 message; 1 message(s) are untranslated, fuzzy or fail a check:\n    leaflets/sample.yaml:20 "
+            "2026-03-02: a text changed: sections[0].blocks[3].table.rows[0][1]; 1 message(s) are untranslated, fuzzy "
+            "or fail a check:\n    leaflets/sample.yaml:20 "
             "(sections[0].blocks[3].table.rows[0][1]): untranslated: 'Reposez-vous.' "
             "(translations/en/LC_MESSAGES/leaflets.po:115)\n") in strict.output
 
@@ -81,11 +82,13 @@ def test_build_summary_counts_drafts_and_stale_outputs_and_keeps_html(project):
         "stale      output/de/sample.pdf: the language 'de' is not built any more (not in locales)",
         "  Delete these files, or bring back their leaflet or language.",
         "2 built, 0 unchanged, 0 failed; 1 draft, not to be given to patients; 1 stale output."]
-    (project / "output" / "fr" / "sample.previous.pdf").write_bytes(b"%PDF")
+    (project / "output" / "superseded" / "fr").mkdir(parents=True)
+    (project / "output" / "superseded" / "fr" / "sample.pdf").write_bytes(b"%PDF")
     strict = run(project, "build", "--jobs", "1", "--strict", "--format", "standard", "--format", "large-print")
     assert strict.output.splitlines()[-2:] == [
-        "  A .previous.pdf is the PDF a refused build replaced, kept for comparison: never give it to patients; delete "
-        "it once the leaflet is built again. Delete the others, or bring back their leaflet or language.",
+        "  A PDF in output/superseded/ is one a refused build replaced, kept for comparison: never give it to "
+        "patients; delete it once the leaflet is built again. Delete the others, or bring back their leaflet or "
+        "language.",
         "1 built, 1 unchanged (1 standard, 1 large-print), 0 failed, 2 refused by --strict; 2 stale outputs."]
     assert (project / "output" / "en" / "sample.html").exists() and (project / "output" / "fr" / "sample.html").exists()
 
@@ -130,18 +133,18 @@ def test_extract_init_update_stats(project):
         ["en", "_shared", "2", "0", "0", "9", "0", "0", "100%"],
         ["en", "sample", "26", "0", "0", "80", "0", "0", "100%"],
         ["en", "site", "32", "0", "0", "140", "0", "0", "100%"],
-        ["en", "templates", "54", "0", "0", "279", "0", "0", "100%"],
-        ["en", "all", "112", "0", "0", "505", "0", "0", "100%"],
+        ["en", "templates", "58", "0", "0", "303", "0", "0", "100%"],
+        ["en", "all", "116", "0", "0", "529", "0", "0", "100%"],
         ["es", "_shared", "0", "0", "2", "0", "0", "9", "0%"],
         ["es", "sample", "0", "0", "26", "0", "0", "80", "0%"],
         ["es", "site", "0", "0", "32", "0", "0", "140", "0%"],
-        ["es", "templates", "0", "0", "54", "0", "0", "279", "0%"],
-        ["es", "all", "0", "0", "112", "0", "0", "505", "0%"],
+        ["es", "templates", "0", "0", "58", "0", "0", "303", "0%"],
+        ["es", "all", "0", "0", "116", "0", "0", "529", "0%"],
     ]
     rows = json.loads(run(project, "stats", "--json").output)["stats"]
     assert rows[-1] == {"locale": "es", "leaflet": "all",
-                        "messages": {"total": 112, "translated": 0, "fuzzy": 0, "untranslated": 112},
-                        "words": {"total": 505, "translated": 0, "fuzzy": 0, "untranslated": 505}, "percent": 0.0}
+                        "messages": {"total": 116, "translated": 0, "fuzzy": 0, "untranslated": 116},
+                        "words": {"total": 529, "translated": 0, "fuzzy": 0, "untranslated": 529}, "percent": 0.0}
 
 
 def test_init_refuses_a_locale_babel_does_not_know(project):

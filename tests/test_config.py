@@ -32,7 +32,7 @@ def test_bad_settings_are_all_reported(project):
         "or 'pt_BR'",
         "pyproject.toml:5: tool.patient-leaflets.languages: unknown setting. Known settings: do-not-translate, domain, "
         "formats, leaflets-dir, locales, online-url, output-dir, regions, source-locale, styles-dir, templates-dir, "
-            "translations-dir",
+            "translation-self-review, translations-dir, units",
         "pyproject.toml:14: tool.patient-leaflets.institution.phone-24h: '01 98 76' is not a valid phone number. "
         "Write it in international form, e.g. +33 1 42 11 42 11",
         "pyproject.toml:16: tool.patient-leaflets.institution.fever-threshold: expected a number",

@@ -16,6 +16,7 @@ from patient_leaflets.approval.approve import approve_leaflet, approve_translati
 from patient_leaflets.building import build_leaflets
 from patient_leaflets.check.project import check_project
 from patient_leaflets.config import load_config
+from patient_leaflets.content.leaflet import load_leaflet
 from patient_leaflets.i18n.catalogs import outdated_catalogs
 from patient_leaflets.i18n.stats import catalog_stats
 from patient_leaflets.pipeline.status import approval_status
@@ -71,6 +72,17 @@ def test_check_passes_with_readability_within_the_content_guide(real_project):
     assert all(row.scores for row in report.readability)
 
 
+def test_every_table_and_picture_says_what_to_do_with_it_and_every_leaflet_has_a_picture(real_project):
+    """PEMAT-P items 15, 17 and 25: a picture in every leaflet, each with a caption that tells the reader how to
+    use it (find their medicine, ask for their dates)."""
+    for path in real_project.leaflet_files():
+        leaflet = load_leaflet(path, path.name)
+        blocks = [block for section in leaflet.data["sections"] for block in section["blocks"]]
+        drawn = [block[kind] for block in blocks for kind in ("table", "timeline", "figure") if kind in block]
+        assert any("timeline" in block or "figure" in block for block in blocks), f"{path.stem}: no picture"
+        assert all(item.get("caption") for item in drawn), f"{path.stem}: a table or picture without a caption"
+
+
 def test_once_approved_every_pdf_is_final_and_fits_on_four_pages(tmp_path):
     """The PDFs as patients will get them, once the institution's people approve them (here, made-up names)."""
     real_project = copy_project(tmp_path / "project")
@@ -78,7 +90,9 @@ def test_once_approved_every_pdf_is_final_and_fits_on_four_pages(tmp_path):
         approve_leaflet(real_project, leaflet, ["Dr Test"], ["Comité de test"], PUBLISHED)
         for locale in real_project.locales:
             approve_translation(real_project, leaflet, locale, ["Traductrice de test"], [], PUBLISHED)
-    report = build_leaflets(real_project)
+    # The standard edition only: whether a PDF is final does not depend on its format, its four pages are the
+    # standard edition's, and five languages in both formats would double the test's time for nothing more.
+    report = build_leaflets(real_project, formats=["standard"])
     assert not report.failed
     assert [o.output for o in report.outcomes if o.draft] == []
     pages = {o.output: len(PdfReader(real_project.root / o.output).pages) for o in report.outcomes

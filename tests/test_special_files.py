@@ -124,18 +124,23 @@ def test_every_other_project_file_is_read_as_a_file_too(project, name, command, 
 
 
 def test_the_files_the_build_keeps_are_not_followed_either(project):
-    """A manifest that is a link is no manifest (everything is built again); a report or library state that is a
-    pipe is none either, and the build writes them again as files (refreshing the library)."""
+    """A report or library state that is a pipe is none: the build writes them again as files (refreshing the
+    library). A manifest that is a link is refused, like any link in the output folder: nothing is written
+    through it."""
     output = project / "output"
-    replace(output / ".build-manifest.json", "link")
     replace(output / "build-report.json", "pipe")
     replace(output / ".site.json", "pipe")
     results = run_commands(project, ["build", "--jobs", "1"], ["site"])
-    assert results["build"][0] == 0 and results["build"][1][-1] == "2 built, 0 unchanged, 0 failed."
+    assert results["build"][0] == 0 and results["build"][1][-1] == "0 built, 2 unchanged, 0 failed."
     assert results["site"] == (0, ["unchanged  output/index.html", "unchanged  output/index.en.html",
                                    "Library of 2 PDF(s): open output/index.html"])
-    for name in (".build-manifest.json", "build-report.json", ".site.json"):
+    for name in ("build-report.json", ".site.json"):
         assert (output / name).is_file() and not (output / name).is_symlink()
+    replace(output / ".build-manifest.json", "link")
+    results = run_commands(project, ["build", "--jobs", "1"], ["site"])
+    said = ("Error: output/.build-manifest.json: is a symbolic link (to /dev/zero): the tool writes and serves only "
+            "inside the project. Remove the link: the build makes what it needs there itself")
+    assert results == {"build": (1, [said]), "site": (1, [said])}
 
 
 def test_a_digest_is_the_checksum_of_the_bytes_and_stops_at_the_limit(tmp_path):

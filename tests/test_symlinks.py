@@ -49,7 +49,7 @@ def test_a_catalog_that_is_a_link_is_refused_unread(project, secret):
     assert json.loads(report_text(project))["summary"]["failed"] == 1
     for shown in (check.output, build.output, report_text(project)):
         assert "secret-line" not in shown
-    assert (project / "output" / "en" / "sample.previous.pdf").read_bytes() == before, "set aside, not lost"
+    assert (project / "output" / "superseded" / "en" / "sample.pdf").read_bytes() == before, "set aside, not lost"
 
 
 def test_a_leaflet_that_is_a_link_is_refused_unread(project, secret):
@@ -77,7 +77,7 @@ def test_a_template_or_stylesheet_that_is_a_link_stops_the_build(project, secret
     assert build.exit_code == 1
     assert "secret-line" not in build.output + report_text(project)
     for path, data in before.items():  # each earlier PDF is where it was, or set aside beside it
-        aside = path.with_name(path.stem + ".previous.pdf")
+        aside = path.parent.parent / "superseded" / path.parent.name / path.name
         assert (path.read_bytes() if path.exists() else aside.read_bytes()) == data
     assert os.path.islink(target)
 

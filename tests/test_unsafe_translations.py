@@ -23,7 +23,8 @@ from patient_leaflets.cli import cli
 CASES = ["unit-weeks-to-days", "unit-celsius-to-fahrenheit", "unit-milligrams-to-grams", "unit-volume-and-percent",
          "sign-changed", "range-swapped", "frequency-changed", "number-in-words", "invisible-characters",
          "digits-of-other-scripts", "separators-of-other-locales", "link-label-and-target",
-         "link-mailto-and-lookalike", "comma-decimal-in-english", "digit-grouping", "quantities-kept", "good-spellings"]
+         "link-mailto-and-lookalike", "comma-decimal-in-english", "digit-grouping", "quantities-kept", "good-spellings",
+         "script-without-font", "instructions-changed"]
 PO = "translations/en/LC_MESSAGES/leaflets.po"
 ANCHOR = "      - paragraph: Un paragraphe avec un [lien](https://www.example.org/info).\n"
 
@@ -87,7 +88,7 @@ def test_a_changed_value_never_reaches_a_final_pdf(project, name):
     if refused:
         assert strict.exit_code == 1
         assert "refused by --strict" in strict.output and f"{len(refused)} message(s)" in strict.output
-        assert (project / "output" / "en" / "sample.previous.pdf").read_bytes() == before, "set aside, not lost"
+        assert (project / "output" / "superseded" / "en" / "sample.pdf").read_bytes() == before, "set aside, not lost"
         draft = run(project, "build", "--jobs", "1", "-l", "en")
         assert draft.exit_code == 0 and "output/en/sample.pdf (DRAFT: " in draft.output
     else:

@@ -256,3 +256,30 @@ def failed_path(exc: OSError) -> Path | None:
     """Return the file an OSError is about (the target of a rename), or None."""
     name = exc.filename2 or exc.filename
     return Path(os.fsdecode(name)) if name else None
+
+
+def output_links(output: Path, root: Path) -> list[Problem]:
+    """Return a problem for a symbolic link at the output folder, above it inside the project, or anywhere under it.
+
+    The build writes through such a link, and ``preview`` would serve what it points to (``/etc`` included): the
+    tool writes and serves only inside the project, so ``build``, ``site`` and ``preview`` refuse it.
+    """
+    found = [path for path in (output, *output.parents) if path.is_relative_to(root) and path != root
+             and path.is_symlink()]
+    if not found and output.is_dir():
+        found = _links_under(output)
+    return [Problem(display_path(path, root), None, "", f"is a symbolic link (to {os.readlink(path)}): the tool "
+                    "writes and serves only inside the project",
+                    "Remove the link: the build makes what it needs there itself") for path in found[:1]]
+
+
+def _links_under(folder: Path) -> list[Path]:
+    links, folders = [], [folder]
+    while folders and not links:
+        with contextlib.suppress(OSError), os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    links.append(Path(entry.path))
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append(Path(entry.path))
+    return sorted(links)

@@ -15,10 +15,13 @@
   var empty = document.getElementById("empty");
   var strings = JSON.parse(document.getElementById("strings").textContent);
 
-  // Lowercase, without accents or combining marks: "Chimiothérapie" and "chimiotherapie" match.
+  // Lowercase, without accents or other non-spacing marks: "Chimiothérapie" and "chimiotherapie" match, and
+  // Arabic with or without its short vowels and with any alef ("أدوية", "ادويه"); full-width letters are plain
+  // ones. The same as site/catalogue.py's fold, which wrote data-search (a test compares the two).
   function fold(text) {
-    return text.replace(/\u2019/g, "'").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/\s+/g, " ").trim();
+    return text.replace(/\u2019/g, "'").normalize("NFKD").toLowerCase().replace(/\p{Mn}/gu, "")
+      .replace(/\u0671/g, "\u0627").replace(/\u0649/g, "\u064a").replace(/\u0629/g, "\u0647")
+      .replace(/\u0640/g, "").replace(/\s+/g, " ").trim();
   }
 
   function readAddress() {

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from conftest import make_project
 from patient_leaflets.approval.approve import approve_leaflet, approve_translation
+from patient_leaflets.approval.layout import approve_layout
 from patient_leaflets.building import build_leaflets
 from patient_leaflets.check.project import check_project
 from patient_leaflets.cli import cli
@@ -24,8 +25,10 @@ DAY = dt.date(2026, 12, 3)
 
 @pytest.fixture
 def fresh(tmp_path):
-    """The test project as a hospital gets it: nothing approved."""
-    return load_config(make_project(tmp_path / "project", approved=False))
+    """The test project as a hospital gets it: no text approved (its layout is, to see the text alone)."""
+    config = load_config(make_project(tmp_path / "project", approved=False))
+    approve_layout(config, ("Graphiste Exemple",), DAY)
+    return config
 
 
 def run(config, *args):
@@ -111,7 +114,7 @@ def test_an_edited_sentence_makes_a_draft_everywhere_and_reverting_it_makes_it_f
     approve_leaflet(fresh, "sample", ["Dr Exemple"], [], DAY)
     sample = fresh.root / "leaflets" / "sample.yaml"
     edit(sample, "Premier élément.", "Premier élément, modifié.")
-    reason = "text changed since approval on 2026-12-03: 1 message"
+    reason = "text changed since approval on 2026-12-03: a text changed: sections[0].blocks[1].list[0]"
     assert states(fresh)[("sample", "fr")] == [reason]
 
     [french] = build_leaflets(fresh, locales=["fr"], jobs=1).outcomes
@@ -120,7 +123,7 @@ def test_an_edited_sentence_makes_a_draft_everywhere_and_reverting_it_makes_it_f
     [refused] = build_leaflets(fresh, locales=["fr"], jobs=1, strict=True).failed
     assert refused.error == f"refused by --strict: {reason}"
     check = check_project(fresh, strict=True)
-    assert "leaflets/sample.yaml:13: sections[0].blocks[1].list[0]: changed since approval on 2026-12-03" in [
+    assert "leaflets/sample.yaml:13: sections[0].blocks[1].list[0]: a text changed since approval on 2026-12-03" in [
         str(p) for p in check.errors]
     assert f"output/fr/sample.pdf: build --strict refuses it: {reason}" in [
         str(p).split(". Once")[0] for p in check.errors]
@@ -146,10 +149,11 @@ def test_a_changed_phone_number_in_the_settings_voids_the_approval(fresh):
     number = re.search(r'phone-24h = "([^"]+)"', settings.read_text(encoding="utf-8")).group(1)
     edit(settings, f'phone-24h = "{number}"', 'phone-24h = "+33 1 45 17 50 00"')
     config = load_config(fresh.root)
-    assert states(config)[("sample", "fr")] == ["text changed since approval on 2026-12-03: 1 message"]
+    assert states(config)[("sample", "fr")] == ["text changed since approval on 2026-12-03: a setting that prints "
+                                                "changed: tool.patient-leaflets.institution.phone-24h"]
     problems = [str(p) for p in check_project(config).warnings]
-    assert any(p.startswith("pyproject.toml:") and "institution.phone-24h: changed since approval" in p
-               for p in problems), problems
+    said = "institution.phone-24h: a setting that prints changed since approval"
+    assert any(p.startswith("pyproject.toml:") and said in p for p in problems), problems
 
 
 def test_a_hand_edited_record_is_detected(fresh):
@@ -171,7 +175,7 @@ def test_a_record_copied_from_another_leaflet_does_not_approve_it(fresh):
     other.write_text(sample, encoding="utf-8")  # the same text, but the record names another leaflet
     assert "was edited by hand" in states(fresh)[("other", "fr")][0]
     other.write_text(sample.replace("title: Le traitement exemple", "title: Un autre"), encoding="utf-8")
-    assert states(fresh)[("other", "fr")] == ["text changed since approval on 2026-12-03: 1 message"]
+    assert states(fresh)[("other", "fr")] == ["text changed since approval on 2026-12-03: a text changed: title"]
 
 
 def test_a_translation_is_final_only_when_both_it_and_its_source_are_approved(fresh):
@@ -185,7 +189,7 @@ def test_a_translation_is_final_only_when_both_it_and_its_source_are_approved(fr
     po = fresh.po_path("en")
     edit(po, 'msgstr "Rest."', 'msgstr "Rest well."')  # passes every check: only a reviewer can judge it
     assert check_project(fresh).errors == []
-    reason = "translation changed since approval on 2026-12-03: 1 message"
+    reason = "translation changed since approval on 2026-12-03: a text changed: sections[0].blocks[3].table.rows[0][1]"
     assert states(fresh)[("sample", "en")] == [reason]
     [english] = build_leaflets(fresh, locales=["en"], jobs=1, strict=True).failed
     assert english.error == f"refused by --strict: {reason}"
@@ -199,7 +203,7 @@ def test_a_translation_is_final_only_when_both_it_and_its_source_are_approved(fr
 def test_an_incomplete_translation_cannot_be_approved(fresh):
     edit(fresh.po_path("en"), 'msgstr "Rest."', 'msgstr ""')
     with pytest.raises(ApprovalError) as info:
-        approve_translation(fresh, "sample", "en", ["Jane Translator"], [], DAY)
+        approve_translation(fresh, "sample", "en", ["Jane Translator"], ["John Reviewer"], DAY)
     first, last = (str(p) for p in (info.value.problems[0], info.value.problems[-1]))
     assert re.fullmatch(r'translations/en/LC_MESSAGES/leaflets\.po:\d+: "Reposez-vous\.": untranslated '
                         r"\(leaflets/sample\.yaml:20 \(sections\[0\]\.blocks\[3\]\.table\.rows\[0\]\[1\]\)\)", first)
@@ -219,7 +223,7 @@ def test_approve_names_what_it_needs(fresh):
 def test_a_new_version_is_suggested_when_approved_text_changes(fresh):
     approve_leaflet(fresh, "sample", ["Dr Exemple"], [], DAY)
     edit(fresh.root / "leaflets" / "sample.yaml", "Premier élément.", "Premier élément, modifié.")
-    result = run(fresh, "approve", "sample", "--clinical", "Dr Exemple", "--date", "2026-12-10")
+    result = run(fresh, "approve", "sample", "--clinical", "Dr Exemple", "--date", "2026-12-05")
     assert result.exit_code == 0
     assert ("note: the text changed since version 2.1 was approved on 2026-12-03, and the version is still 2.1: "
             "give the new text a new version") in result.output
@@ -239,7 +243,8 @@ def test_status_shows_each_pdf_and_its_state(fresh):
     approve_leaflet(fresh, "sample", ["Dr Exemple"], ["Comité"], DAY)
     table = run(fresh, "status")
     assert table.exit_code == 0
-    lines = table.output.splitlines()
+    layout, *lines = table.output.splitlines()
+    assert layout == "layout (templates, styles, pictograms, fonts): approved by Graphiste Exemple on 2026-12-03"
     assert lines[0].split() == ["leaflet", "lang", "version", "approved", "by", "on", "review", "due", "state"]
     assert lines[1].split() == ["sample", "fr", "2.1", "Dr", "Exemple,", "Comité", "2026-12-03", "2029-03-01",
                                 "final"]
@@ -266,9 +271,10 @@ def test_update_extracts_first_so_it_never_says_up_to_date_when_it_is_not(fresh)
 
 def test_an_edited_source_sentence_is_not_called_a_changed_translation(fresh):
     approve_leaflet(fresh, "sample", ["Dr Exemple"], [], DAY)
-    approve_translation(fresh, "sample", "en", ["Traductrice Exemple"], [], DAY)
+    approve_translation(fresh, "sample", "en", ["Traductrice Exemple"], ["Relecteur Exemple"], DAY)
     sample = fresh.root / "leaflets" / "sample.yaml"
     edit(sample, "Premier élément.", "Premier élément, modifié.")
     assert states(fresh)[("sample", "en")][:2] == [
-        "text changed since approval on 2026-12-03: 1 message",
-        "source text of the translation changed since approval on 2026-12-03: 1 message"]
+        "text changed since approval on 2026-12-03: a text changed: sections[0].blocks[1].list[0]",
+        "source text of the translation changed since approval on 2026-12-03: a text changed: "
+        "sections[0].blocks[1].list[0]"]

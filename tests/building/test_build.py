@@ -99,24 +99,24 @@ def test_strict_refuses_a_draft_and_sets_the_final_pdf_aside(config):
     [failed] = report.failed
     assert failed.locale == "en"
     assert failed.error == (
-        "refused by --strict: translation changed since approval on 2026-03-02: 1 message; 1 message(s) are "
-        "untranslated, fuzzy or fail a check:\n"
+        "refused by --strict: translation changed since approval on 2026-03-02: a text changed: "
+        "sections[0].blocks[4].urgent.signs[0]; 1 message(s) are untranslated, fuzzy or fail a check:\n"
         "  leaflets/sample.yaml:23 (sections[0].blocks[4].urgent.signs[0]): fuzzy (marked as needing work by a "
         "translator or a tool; check the translation against msgid, then clear the fuzzy flag): "
         "'Vous avez {fever_threshold} ou plus.' "
         f"({po_line(config, 'Vous avez {fever_threshold} ou plus.')})")
     english = config.root / "output" / "en"
     assert not (english / "sample.pdf").exists(), "no PDF that looks final where the refused one would be"
-    assert (english / "sample.previous.pdf").read_bytes() == good, "set aside, not deleted"
-    assert failed.previous == "output/en/sample.previous.pdf"
-    assert closing_lines(report)[0] == ("set aside  output/en/sample.pdf → output/en/sample.previous.pdf: it no "
+    assert (config.root / "output" / "superseded" / "en" / "sample.pdf").read_bytes() == good, "set aside, kept"
+    assert failed.previous == "output/superseded/en/sample.pdf"
+    assert closing_lines(report)[0] == ("set aside  output/en/sample.pdf → output/superseded/en/sample.pdf: it no "
                                         "longer matches its sources")
     assert not list(english.glob(".*.tmp"))
     again = build_leaflets(config, jobs=1)
     assert [(o.locale, o.status, o.draft) for o in again.outcomes] == [("en", "built", True),
                                                                        ("fr", "unchanged", False)]
     assert [str(s) for s in again.stale] == [
-        "output/en/sample.previous.pdf: an earlier PDF, set aside when a build refused or failed to replace it: not "
+        "output/superseded/en/sample.pdf: an earlier PDF, set aside when a build refused or failed to replace it: not "
         "to be given to patients"]
     assert build_leaflets(config, jobs=1, strict=True).failed[0].previous == "", "a draft is marked DRAFT: it stays"
     assert (english / "sample.pdf").exists()
@@ -179,7 +179,7 @@ def test_a_new_language_builds_as_a_draft_with_no_code_change(config, project):
     init_catalog(config, "es")
     report = build_leaflets(load_config(project), locales=["es"], jobs=1)
     [outcome] = report.outcomes
-    assert (outcome.status, outcome.draft, len(outcome.gaps)) == ("built", True, 65)
+    assert (outcome.status, outcome.draft, len(outcome.gaps)) == ("built", True, 66)
     reader = PdfReader(project / "output" / "es" / "sample.pdf")
     assert reader.trailer["/Root"]["/Lang"] == "es"
     assert all("BROUILLON – ne pas remettre aux patients" in page.extract_text() for page in reader.pages)
@@ -207,7 +207,7 @@ def test_arabic_is_laid_out_right_to_left_with_a_font_that_has_its_letters(confi
     assert outcome.status == "built" and outcome.draft
     pdf = project / "output" / "ar" / "sample.pdf"
     assert PdfReader(pdf).trailer["/Root"]["/Lang"] == "ar"
-    assert {"Noto-Sans-Arabic", "Noto-Sans-Arabic-Bold"} <= embedded_fonts(pdf)
+    assert {"Noto-Naskh-Arabic", "Noto-Naskh-Arabic-Bold"} <= embedded_fonts(pdf)
     assert "العلاج المثال" in pdf_text(pdf)
     html = leaflet_page(load_config(project), project / "leaflets" / "sample.yaml", "ar").rendered
     assert html.html.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">')
@@ -477,7 +477,7 @@ def test_a_render_error_does_not_stop_the_others(two_leaflets, monkeypatch):
         ("output/fr/other.pdf", "failed"), ("output/fr/sample.pdf", "built")]
     assert report.failed[0].error == "unexpected error: RuntimeError('Pango failed') (traceback in the log)"
     assert not (out / "en" / "other.pdf").exists(), "an earlier PDF never passes for the one that failed"
-    assert (out / "en" / "other.previous.pdf").read_bytes() == before, "set aside, never removed"
+    assert (out / "superseded" / "en" / "other.pdf").read_bytes() == before, "set aside, never removed"
     monkeypatch.undo()
     statuses = [o.status for o in build_leaflets(two_leaflets, jobs=1).outcomes]
     assert statuses == ["built", "unchanged", "built", "unchanged"], \
@@ -492,8 +492,9 @@ def test_strict_refuses_an_up_to_date_draft_without_rendering_it(config, renders
     report = build_leaflets(config, jobs=1, strict=True)
     assert renders == []
     assert [(o.locale, o.status, o.error) for o in report.outcomes] == [
-        ("en", "failed", "refused by --strict: translation changed since approval on 2026-03-02: 1 message; 1 "
-                         "message(s) are untranslated, fuzzy or fail a check:\n"
+        ("en", "failed", "refused by --strict: translation changed since approval on 2026-03-02: a text changed: "
+                         "sections[0].blocks[3].table.rows[0][1]; 1 message(s) are untranslated, fuzzy or fail a "
+                         "check:\n"
                          "  leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]): untranslated: "
                          f"'Reposez-vous.' ({po_line(config, 'Reposez-vous.')})"), ("fr", "unchanged", "")]
 
@@ -530,7 +531,8 @@ def test_the_report_describes_every_pdf(config):
     assert {k: english[k] for k in ("locale", "leaflet", "version", "pages", "bytes", "sha256")} == {
         "locale": "en", "leaflet": "sample", "version": "2.1", "pages": len(PdfReader(pdf).pages),
         "bytes": pdf.stat().st_size, "sha256": hashlib.sha256(pdf.read_bytes()).hexdigest()}
-    assert english["draft_reasons"] == ["translation changed since approval on 2026-03-02: 1 message",
+    assert english["draft_reasons"] == ["translation changed since approval on 2026-03-02: a text changed: "
+                                        "sections[0].blocks[3].table.rows[0][1]",
                                         "1 message(s) are untranslated, fuzzy or fail a check"]
     assert english["gaps"] == [str(gap) for gap in report.outcomes[0].gaps] and len(english["gaps"]) == 1
     # An unchanged PDF's outcome is the one its build gave, read back from the manifest: gaps and approval as data.

@@ -41,7 +41,7 @@ def test_a_chain_of_no_break_spaces_makes_a_draft_and_strict_refuses_it(project)
     strict = run(project, "--strict", "-l", "en")
     assert strict.exit_code == 1
     assert strict.output.splitlines()[:2] == ["failed     output/en/sample.pdf", f"  refused by --strict: {REASON}"]
-    assert (project / "output" / "en" / "sample.previous.pdf").read_bytes() == before, "set aside, not lost"
+    assert (project / "output" / "superseded" / "en" / "sample.pdf").read_bytes() == before, "set aside, not lost"
     draft = run(project, "-l", "en")
     assert draft.exit_code == 0
     assert draft.output.splitlines()[0] == f"built      output/en/sample.pdf (DRAFT: {REASON})"

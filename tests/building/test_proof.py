@@ -87,8 +87,9 @@ def test_a_fuzzy_row_shows_the_earlier_source_its_translation_follows(config):
     update_catalogs(config)
     build_leaflets(config, jobs=1, formats=["proof"], locales=["en"])
     text = proof_text(config).replace("\n", " ")
-    assert ("Approval not final: text changed since approval on 2026-03-02: 1 message; source text of the "
-            "translation changed since approval on 2026-03-02: 1 message") in text
+    assert ("Approval not final: text changed since approval on 2026-03-02: a text changed: sections[0].blocks[3]."
+            "table.rows[0][1]; source text of the translation changed since approval on 2026-03-02: a text changed: "
+            "sections[0].blocks[3].table.rows[0] [1]") in text
     assert re.search(r"Reposez-vous 2 heures\. Translated from an earlier text \(changed: added “2 heures”\): "
                      r"Reposez-vous\. Fuzzy \(the source changed since it was translated", text), text
 

@@ -44,6 +44,7 @@ def test_each_wrong_translation_is_caught_with_its_message(project, path):
     ("Une dose de 0,125 mg.", "A dose of 0.125 mg."),
     ("Dès 65 ans, 10 % des patients.", "From the age of 65, 10% of patients."),
     ("Du 1er au 21e jour.", "From day 1 to day 21."),
+    ("Pendant 3 jours, 2 fois par jour.", "Twice a day for 3 days."),
     ("Appelez le 01 42 11 42 11.", "Call 01.42.11.42.11."),
 ])
 def test_numbers_written_differently_agree(msgid, msgstr):
@@ -53,7 +54,7 @@ def test_numbers_written_differently_agree(msgid, msgstr):
 @pytest.mark.parametrize("msgid, msgstr, problem", [
     ("À partir de 38 °C.", "From 39 °C.", "msgid has 38, msgstr has 39"),
     ("Prenez 2,5 mg.", "Take 25 mg.", "msgid has 2,5, msgstr has 25"),
-    ("Pendant 3 jours, 2 fois par jour.", "Twice a day for 3 days.", "msgid has 2, msgstr has none"),
+    ("Pendant 3 jours, 2 fois par jour.", "Twice a day for four days.", "msgid has 3, msgstr has four"),
     ("Jusqu’à 1,000 mg.", "Up to 1,000 mg.", "msgid has 1,000 (= 1), msgstr has 1,000 (= 1000)"),
     ("Buvez 1,5 l.", "Drink 15 l.", "msgid has 1,5, msgstr has 15"),
 ])
@@ -94,10 +95,10 @@ def test_check_lists_what_is_missing_from_a_new_language(config, project):
     spanish = [str(p) for p in report.gaps if p.file.startswith("translations/es/")]
     assert spanish[0] == ('translations/es/LC_MESSAGES/leaflets.po:26: "Qui est {institution} ?": untranslated '
                           "(leaflets/_shared.yaml:2)")
-    assert len(spanish) == 112 and report.errors == []  # 81 for the leaflets, 31 for the library page
+    assert len(spanish) == 116 and report.errors == []  # 85 for the leaflets, 31 for the library page
     assert not any(p.file.startswith("translations/es/") for p in report.warnings)
     [coverage] = [c for c in summarize(report.gaps) if c.locale == "es"]
-    assert coverage.counts == {"untranslated": 112}
+    assert coverage.counts == {"untranslated": 116}
     assert coverage.leaflets == {"_shared", "sample", "templates", "site"}  # site: the library page's strings
 
 
@@ -133,14 +134,14 @@ def test_french_source_text_needs_its_spaces(config, project):
         "leaflets/sample.yaml:9: sections[0].heading: no space before '?' in 'c’est?'. French puts a narrow "
         "non-breaking space (U+202F) before ; ! ? and » and after «, and a non-breaking space (U+00A0) before :",
         # The text was approved: both PDFs are drafts again, and the changed message is named.
-        "output/fr/sample.pdf: a draft: text changed since approval on 2026-03-02: 1 message. Once the text is "
-        "approved, run 'leaflets approve sample --clinical NAME'",
-        "leaflets/sample.yaml:9: sections[0].heading: changed since approval on 2026-03-02",
-        "output/en/sample.pdf: a draft: text changed since approval on 2026-03-02: 1 message; source text of the "
-        "translation changed since approval on 2026-03-02: 1 message; 1 message(s) are untranslated, fuzzy or fail a "
-        "check. Once the text is approved, run 'leaflets approve sample --clinical NAME'; once the translation is "
-        "reviewed, run 'leaflets approve sample --locale en --translator NAME'; translate the messages listed for "
-        "this language",
+        "output/fr/sample.pdf: a draft: text changed since approval on 2026-03-02: a text changed: "
+        "sections[0].heading. Once the text is approved, run 'leaflets approve sample --clinical NAME'",
+        "leaflets/sample.yaml:9: sections[0].heading: a text changed since approval on 2026-03-02",
+        "output/en/sample.pdf: a draft: text changed since approval on 2026-03-02: a text changed: "
+        "sections[0].heading; source text of the translation changed since approval on 2026-03-02: a text changed: "
+        "sections[0].heading; 1 message(s) are untranslated, fuzzy or fail a check. Once the text "
+        "is approved, run 'leaflets approve sample --clinical NAME'; once the translation is reviewed, run 'leaflets "
+        "approve sample --locale en --translator NAME'; translate the messages listed for this language",
         'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": source text of the translation changed '
         "since approval on 2026-03-02 (leaflets/sample.yaml:9 (sections[0].heading))",
         'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": not in the catalog. Run \'leaflets '

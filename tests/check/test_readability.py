@@ -34,3 +34,37 @@ def test_hard_french_is_flagged(config, project):
         "(the content guide asks >= 60)"]
     english = next(row for row in report.readability if row.locale == "en")
     assert not english.complete and english.scores == {}, "an incomplete translation is not scored"
+
+
+def _leaflet(texts: list[str]):
+    from patient_leaflets.content.leaflet import Leaflet
+
+    class Texts(Leaflet):
+        def iter_texts(self):
+            return [((), text, 1) for text in texts]
+
+    leaflet = Texts.__new__(Texts)
+    leaflet.id = "sample"
+    return leaflet
+
+
+def test_spanish_is_scored_with_szigriszt_pazos_on_the_inflesz_scale():
+    from patient_leaflets.check.readability import score_leaflet
+
+    plain = score_leaflet(_leaflet(["El tratamiento se hace en varias sesiones.", "Llame si tiene fiebre.",
+                                    "¿Cuándo debo llamar?", "Beba agua cada día."]), "es")
+    hard = score_leaflet(_leaflet(["La implementación terapéutica pluridisciplinaria requiere previamente la "
+                                   "evaluación anatomopatológica, radiológica y bioquímica exhaustiva de las "
+                                   "características tumorales individualizadas condicionantes."]), "es")
+    assert set(plain.scores) == {"szigriszt"} and plain.scores["szigriszt"] >= 55 and plain.misses == []
+    assert hard.scores["szigriszt"] < 55
+    assert hard.misses == [f"Szigriszt-Pazos (INFLESZ) {hard.scores['szigriszt']} (the content guide asks >= 55)"]
+
+
+def test_arabic_and_chinese_get_their_sentence_length_and_no_verdict():
+    from patient_leaflets.check.readability import score_leaflet
+
+    arabic = score_leaflet(_leaflet(["خذ الدواء كل يوم.", "هل لديك حمى؟", "اتصل بنا فورا"]), "ar")
+    chinese = score_leaflet(_leaflet(["什么是化疗？", "化疗用药物治疗癌症。"]), "zh_Hans")
+    assert arabic.scores == {"sentence_words": round(10 / 3, 1)} and arabic.misses == []
+    assert chinese.scores == {"sentence_characters": round(14 / 2, 1)} and chinese.misses == []

@@ -122,10 +122,11 @@ def test_sources_are_tagged_with_their_language_and_marked_for_readers_of_anothe
         "      language: en\n"), 1), encoding="utf-8")
     config = load_config(project)
     english, french = html_of(config, "en"), html_of(config, "fr")
-    assert '<li><span lang="en">Example Trust. An English guide</span>, 2025.</li>' in english
-    assert '<span lang="fr">Institut Exemple. Guide de test</span>, 2024. (in French)' in english
-    assert '<span lang="en">Example Trust. An English guide</span>, 2025. (en anglais)' in french
-    assert '<span lang="fr">Institut Exemple. Guide de test</span>, 2024. <a' in french
+    # The citation is one run in its language and direction, its year included (it reads as one in Arabic too).
+    assert '<li><span lang="en" dir="ltr">Example Trust. An English guide, 2025.</span></li>' in english
+    assert '<span lang="fr" dir="ltr">Institut Exemple. Guide de test, 2024.</span> (in French)' in english
+    assert '<span lang="en" dir="ltr">Example Trust. An English guide, 2025.</span> (en anglais)' in french
+    assert '<span lang="fr" dir="ltr">Institut Exemple. Guide de test, 2024.</span> <a' in french
 
 
 def test_a_source_language_that_is_not_a_language_code_is_refused(project):

@@ -51,7 +51,7 @@ def test_untranslated_text_is_marked_and_makes_a_draft(config):
     catalog_path.write_text(text.replace('msgstr "You are bleeding."', 'msgstr ""'), encoding="utf-8")
     result = rendered(config, "en")
     assert result.draft
-    assert '<span lang="fr" class="untranslated">Vous saignez.</span>' in result.html
+    assert '<span lang="fr" dir="ltr" class="untranslated">Vous saignez.</span>' in result.html
     assert "@top-center" in result.html and "DRAFT – not to be given to patients" in result.html
 
 

@@ -11,10 +11,11 @@ from pypdf.generic import ContentStream
 
 from conftest import ROOT, approve
 from patient_leaflets.building import build_leaflets
+from patient_leaflets.config import load_config
 from patient_leaflets.content.schema import PICTOGRAMS
 from patient_leaflets.errors import RenderError
 from patient_leaflets.pipeline import leaflet_page
-from patient_leaflets.render.timeline import LABEL_SIZE, TEXT_X, WIDTH, _Drawing, font_measure, look_of
+from patient_leaflets.render.timeline import LABEL_SIZE, TEXT_X, WIDTH, Drawing, font_measure, look_of
 
 TIMELINE = """\
       - timeline:
@@ -35,12 +36,17 @@ ALT_EN = ("Before: Appointment (1 hour). During: One session a day (5 weeks) and
 
 def add_timeline(project: Path, block: str = TIMELINE) -> None:
     """Give the sample a timeline after its call-us box, translated into English."""
+    add_block(project, block, ENGLISH)
+
+
+def add_block(project: Path, block: str, english: dict[str, str]) -> None:
+    """Give the sample ``block`` after its call-us box, with the English of its texts."""
     sample = project / "leaflets" / "sample.yaml"
     text = sample.read_text(encoding="utf-8")
     sample.write_text(text.replace("            - Vous saignez.\n", "            - Vous saignez.\n" + block),
                       encoding="utf-8")
     with open(project / "translations" / "en" / "LC_MESSAGES" / "leaflets.po", "a", encoding="utf-8") as po:
-        po.writelines(f'\nmsgid "{french}"\nmsgstr "{english}"\n' for french, english in ENGLISH.items())
+        po.writelines(f'\nmsgid "{french}"\nmsgstr "{text}"\n' for french, text in english.items())
 
 
 def figure(config, locale: str) -> str:
@@ -59,6 +65,33 @@ def test_timeline_is_an_svg_drawn_from_the_translated_steps(config, project):
     french = figure(config, "fr")
     assert "<title>Avant : Consultation (1 heure). Pendant : Une séance par jour (5 semaines) et Bilan à " \
            "mi-parcours. Après : Rendez-vous de suivi.</title>" in french
+
+
+def test_phase_names_left_in_french_are_drawn_as_words_not_markup(config, project):
+    """In a new language, the arrows' names fall back to French: the arrow shows "Avant", not the fallback's
+    <span lang="fr" …> markup, and the figure's text read out says it the same way."""
+    from patient_leaflets.i18n.catalogs import init_catalog
+
+    add_timeline(project)
+    init_catalog(config, "es")
+    spanish = figure(load_config(project), "es")
+    drawn = re.findall(r"<text [^>]*>([^<]*)</text>", spanish)
+    assert {"Avant", "Pendant", "Après"} <= set(drawn)
+    assert "span" not in spanish[spanish.index("<svg"):] and "&lt;" not in spanish
+    assert "<title>Avant : Consultation (1 heure). Pendant :" in spanish
+
+
+def test_right_to_left_pages_show_the_timeline_as_a_list(config, project):
+    """WeasyPrint lays out SVG text one character at a time from the left: Hebrew would read backwards and Arabic
+    letters would not join. Right-to-left pages get the path as the list large print has, in HTML text."""
+    from patient_leaflets.i18n.catalogs import init_catalog
+
+    add_timeline(project)
+    init_catalog(config, "ar")
+    html = leaflet_page(load_config(project), project / "leaflets" / "sample.yaml", "ar").rendered.html
+    assert '<div class="timeline timeline-list">' in html and "timeline-graphic" not in html
+    assert "<dt><span lang=\"fr\" dir=\"ltr\" class=\"untranslated\">Avant</span></dt>" in html.replace(
+        '<dt lang="fr" dir="ltr">', "<dt>")
 
 
 def test_a_timeline_caption_is_shown_above_the_graphic(config, project):
@@ -81,7 +114,8 @@ def test_the_timeline_is_drawn_in_the_stylesheets_colours_and_fonts(config, proj
     add_timeline(project)
     before = figure(config, "fr")
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="timeline-graphic" role="img" viewBox="0 0 150 ' in before
-    assert 'font-family="Atkinson Hyperlegible Next, Noto Sans Arabic, Noto Sans Hebrew, sans-serif">' in before
+    stack = "Atkinson Hyperlegible Next, Noto Naskh Arabic, Noto Sans Hebrew, Noto Sans CJK SC, sans-serif"
+    assert f'font-family="{stack}">' in before
     assert 'fill="#1c3f77"' in before and 'fill="#e8eef8"' in before and 'fill="#111111"' in before
     assert 'font-weight="700" fill="#ffffff"' in before  # the phases' names, on their arrows
     stylesheet = project / "styles" / "leaflet.css"
@@ -110,7 +144,7 @@ def test_a_colour_the_timeline_needs_missing_from_the_stylesheet_is_named(config
 def test_timeline_labels_wrap_within_their_column():
     measure = font_measure(ROOT / "styles" / "fonts")
     stylesheet = ROOT / "styles" / "leaflet.css"
-    drawing = _Drawing(measure, rtl=False, look=look_of([(stylesheet, "styles/leaflet.css")]))
+    drawing = Drawing(measure, rtl=False, look=look_of([(stylesheet, "styles/leaflet.css")]))
     room = WIDTH / 3 - TEXT_X - 1.5
     lines = drawing.wrap("Consultation d’annonce avec votre médecin et l’infirmière", room, bold=False)
     assert len(lines) > 1
@@ -121,13 +155,8 @@ def test_timeline_labels_wrap_within_their_column():
 def test_the_timeline_is_a_figure_with_alternative_text_and_pictograms_are_artifacts(config, project):
     """PDF/UA: an image that informs is a Figure with /Alt; one beside text that says the same is an artifact."""
     add_timeline(project)
-    approve(project, "sample", translated=True)  # the text as it is now: a final PDF
-    report = build_leaflets(config, locales=["en"], jobs=1)
-    assert [(o.status, o.draft) for o in report.outcomes] == [("built", False)]
-    reader = PdfReader(project / "output" / "en" / "sample.pdf")
-    figures = [element for element in _structure(reader.trailer["/Root"]["/StructTreeRoot"])
-               if element["/S"] == "/Figure"]
-    assert [str(element.get("/Alt")) for element in figures] == [ALT_EN]
+    reader = final_english_pdf(config, project)
+    assert figure_alternatives(reader) == [ALT_EN]
     drawn = [tags for page in reader.pages for tags in _drawings(page, reader)]
     assert all("/Artifact" in tags or "/Figure" in tags for tags in drawn), drawn
     # The thermometer by a key point, the warning triangle and the phone of the call-us box.
@@ -141,6 +170,20 @@ def test_every_pictogram_has_a_drawing_and_a_style():
         assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"')
         assert "href" not in svg, "a pictogram loads nothing"
         assert f'.pictogram-{name}::before {{ background-image: url("pictograms/{name}.svg"); }}' in css
+
+
+def final_english_pdf(config, project: Path) -> PdfReader:
+    """Approve the sample as it is now, build its English PDF (a final one, not a draft) and open it."""
+    approve(project, "sample", translated=True)
+    report = build_leaflets(config, locales=["en"], jobs=1)
+    assert [(o.status, o.draft) for o in report.outcomes] == [("built", False)]
+    return PdfReader(project / "output" / "en" / "sample.pdf")
+
+
+def figure_alternatives(reader: PdfReader) -> list[str]:
+    """Return the alternative text of every Figure of a tagged PDF, in order."""
+    return [str(element.get("/Alt")) for element in _structure(reader.trailer["/Root"]["/StructTreeRoot"])
+            if element["/S"] == "/Figure"]
 
 
 def _structure(node):

@@ -208,3 +208,45 @@ def test_a_screenshot_shows_the_cards_and_their_thumbnails(visit, tmp_path):
     data = path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20], "big") == 1280
     assert page.locator(".card").first.bounding_box()["y"] < 900  # the first card is seen without scrolling
+
+
+def test_the_page_folds_a_query_as_the_library_folded_the_titles(visit):
+    """The search box folds what is typed (library.js) as site/catalogue.py folded the titles it searches: Arabic
+    short vowels and alef forms, Hebrew points, accents, full-width letters, Chinese as it is."""
+    import re
+
+    from patient_leaflets.site.catalogue import fold
+
+    script = (Path(__file__).resolve().parents[2] / "templates" / "site" / "library.js").read_text(encoding="utf-8")
+    function = re.search(r"function fold\(text\) \{.*?\n  \}", script, re.DOTALL).group(0)
+    samples = ["نَشْرَةٌ طِبِّيَّة", "أدوية إبرة آلام ٱلعلاج مستشفى فـحـص", "שָׁלוֹם", "Chimiothérapie L’équipe",
+               "什么是化疗？", "ＣＡＲ－Ｔ", "  espacé\u00a0 ici  "]
+    page = visit.open()
+    folded = page.evaluate(f"samples => samples.map({function})", samples)
+    assert folded == [fold(sample) for sample in samples]
+
+
+@pytest.fixture(scope="module")
+def arabic_output(output, tmp_path_factory) -> Path:
+    """The library with an Arabic page: a new language, nothing translated yet, laid out right to left."""
+    import shutil
+
+    from patient_leaflets.i18n.catalogs import init_catalog
+
+    project = shutil.copytree(output.parent, tmp_path_factory.mktemp("arabic") / "project", symlinks=True)
+    init_catalog(load_config(project), "ar")
+    build_site(load_config(project), locales=["ar"], today=dt.date(2027, 1, 15))
+    return project / "output"
+
+
+def test_a_right_to_left_page_of_a_new_language_passes_axe(browser, arabic_output):
+    visit = Visit(browser, arabic_output)
+    try:
+        page = visit.open("index.ar.html")
+        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
+        assert results.violations_count == 0, results.generate_report()
+        assert visit.errors == []
+    finally:
+        visit.context.close()

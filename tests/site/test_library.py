@@ -80,7 +80,7 @@ def test_every_pdf_is_listed_with_its_title_in_its_language(project):
         ("fr", ["standard"]), ("en", ["standard"]), ("fr", ["standard", "large-print"]), ("en", ["standard"])]
     assert page.text["title"] == ["La chimiothérapie", "Chemotherapy", "Le traitement exemple",
                                   "The example treatment"]
-    assert '<span class="title" lang="en-GB">Chemotherapy</span>' in html
+    assert '<span class="title" lang="en-GB" dir="ltr">Chemotherapy</span>' in html
     assert page.text["language"] == ["Français", "English"] * 2
     pdfs = [link for link in page.links if link.endswith(".pdf")]
     assert pdfs == ["fr/chemotherapy.pdf", "en/chemotherapy.pdf", "fr/sample.pdf", "fr/sample.large-print.pdf",
@@ -206,7 +206,8 @@ def test_untranslated_furniture_is_named_and_marked_with_its_language(project):
         "translations/en/LC_MESSAGES/leaflets.po):",
         "    'Tout afficher'",
         "Library of 5 PDF(s): open output/index.en.html"]
-    assert '<span lang="fr" class="untranslated">Tout afficher</span>' in read_page(project, "index.en.html")[0]
+    fallback = '<span lang="fr" dir="ltr" class="untranslated">Tout afficher</span>'
+    assert fallback in read_page(project, "index.en.html")[0]
 
 
 def test_build_refreshes_the_library_and_site_refuses_an_unknown_locale(project):
@@ -237,3 +238,57 @@ def test_special_characters_in_a_title_are_shown_as_text(project):
     html, page = read_page(project)
     assert ">Titre &lt;b &amp; co&#34;</span>" in html and "<b &" not in html
     assert len(page.images) == 5
+
+
+FOLDED = [("نَشْرَةٌ", "نشرة"), ("أدوية", "ادويه"), ("إبرة", "ابرة"), ("آلام", "الام"), ("الكيميائي", "الكيميايي"),
+          ("ٱلعلاج", "العلاج"), ("مستشفى", "مستشفي"), ("فـحـص", "فحص"), ("ＣＡＲ－Ｔ", "car-t"),
+          ("Chimiothérapie", "CHIMIOTHERAPIE"), ("שָׁלוֹם", "שלום")]
+"""What a clinician types and what the title says: the same words for the search box."""
+
+
+@pytest.mark.parametrize(("typed", "written"), FOLDED)
+def test_search_finds_arabic_without_its_short_vowels_and_with_any_alef(typed, written):
+    assert fold(typed) == fold(written)
+    assert fold("العلاج الكيميائي").startswith(fold("العلاج")), "a word typed alone is found in the title"
+    assert fold("化疗") in fold("什么是化疗？"), "Chinese is found by substring, without spaces between words"
+
+
+def test_a_new_language_page_has_words_not_markup_in_its_attributes(project):
+    """Page strings left in French in a new language are marked up in the text (<span lang="fr">), never inside
+    an alt, aria-label or data attribute, where the markup would be read out or shown as it is."""
+    from patient_leaflets.i18n.catalogs import init_catalog
+
+    config = load_config(project)
+    init_catalog(config, "ar")
+    build_site(load_config(project), locales=["ar"], today=TODAY)
+    html, _ = read_page(project, "index.ar.html")
+    assert html.count('class="untranslated">') > 5, "the page is still in French, marked as such"
+    attributes = Attributes(html).values
+    assert attributes and not [value for value in attributes if "<" in value or "lang=" in value]
+    assert 'aria-label="Rechercher une fiche"' in html and '<html lang="ar" dir="rtl"' in html
+
+
+class Attributes(HTMLParser):
+    """Every attribute value of a page, as a browser reads them."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.values: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.values += [value for _, value in attrs if value]
+
+
+def test_each_language_is_named_in_itself(project):
+    from patient_leaflets.site.catalogue import language_name
+
+    config = load_config(project)
+    names = {locale: language_name(language_of_locale(config, locale)) for locale in ("ar", "es", "zh_Hans", "he")}
+    assert names == {"ar": "العربية", "es": "Español", "zh_Hans": "中文 (简体)", "he": "עברית"}
+
+
+def language_of_locale(config, locale: str):
+    from patient_leaflets.config.language import language_of
+
+    return language_of(locale, locale, False)

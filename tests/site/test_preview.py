@@ -138,7 +138,8 @@ def test_the_command_serves_until_ctrl_c(built, tmp_path):
         lines = [process.stdout.readline() for _ in range(2)]
         assert lines[0] == "ready\n"
         address = re.match(r"Serving the library at (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\); watching "
-                           r"leaflets, translations, templates, styles, pyproject.toml$", lines[1])[1]
+                           r"leaflets, translations, templates, styles, layout-approval.yaml, pyproject.toml$",
+                           lines[1])[1]
         with urllib.request.urlopen(address, timeout=10) as response:
             assert b"La chimioth\xc3\xa9rapie" in response.read()
     finally:

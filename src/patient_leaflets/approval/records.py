@@ -21,7 +21,7 @@ SHORT_HASH = 10
 """Hex digits kept per message in a record: enough to name changed messages, short enough to read in a diff."""
 SEAL_PREFIX = "sha256:"
 
-APPROVED, UNAPPROVED, CHANGED, EDITED = "approved", "not approved", "changed", "edited"
+APPROVED, UNAPPROVED, CHANGED, EDITED, FUTURE = "approved", "not approved", "changed", "edited", "dated in the future"
 """The states of a text against its record."""
 SOURCE_ROLES = ("clinical", "patient")
 TRANSLATION_ROLES = ("translator", "reviewer")
@@ -82,6 +82,12 @@ class Verdict:
     """How many approved messages are gone."""
     total: int = 0
     """How many messages the text has now."""
+    unmatched: Counter = field(default_factory=Counter)
+    """The short hashes of the approved messages no message matches today (``changes.find_moves`` reads them)."""
+    reordered: bool = False
+    """The same messages as approved, in another order (``changed`` are those out of place)."""
+    moved: dict[Message, str] = field(default_factory=dict)
+    """Changed texts found approved in another context (another kind of block or box): the context they left."""
 
     @property
     def approved(self) -> bool:
@@ -94,12 +100,15 @@ class Verdict:
 
 
 def judge(record: Record | None, hashed: list[tuple[Message, str]]) -> Verdict:
-    """Compare today's messages (each with its full hash) with a record."""
+    """Compare today's messages (each with its full hash) with a record.
+
+    A record dated after today approves nothing, however it was sealed: no one approved it yet.
+    """
     if record is None:
         return Verdict(UNAPPROVED, total=len(hashed))
     full = [digest for _, digest in hashed]
     if seal(record.subject, record.date, record.people, record.version, full) == record.seal:
-        return Verdict(APPROVED, record, total=len(hashed))
+        return Verdict(APPROVED if record.date <= dt.date.today() else FUTURE, record, total=len(hashed))
     approved = Counter(record.hashes)
     current = Counter(digest[:SHORT_HASH] for digest in full)
     if approved == current and list(record.hashes) == [d[:SHORT_HASH] for d in full]:
@@ -110,4 +119,9 @@ def judge(record: Record | None, hashed: list[tuple[Message, str]]) -> Verdict:
             approved[digest[:SHORT_HASH]] -= 1
         else:
             changed.append(message)
-    return Verdict(CHANGED, record, changed, removed=sum(approved.values()), total=len(hashed))
+    if not changed and not +approved:  # the same messages in another order: name those out of place
+        pairs = zip(hashed, record.hashes, strict=True)
+        changed = [message for (message, digest), was in pairs if digest[:SHORT_HASH] != was]
+        return Verdict(CHANGED, record, changed, total=len(hashed), reordered=True)
+    return Verdict(CHANGED, record, changed, removed=sum(approved.values()), total=len(hashed),
+                   unmatched=+approved)

@@ -18,6 +18,7 @@ from ..content.leaflet import Leaflet, parse_leaflet
 from ..content.loader import compose, decode, read_yaml
 from ..errors import ContentError, Problem
 from ..files import write_atomic
+from .changes import find_moves
 from .records import SOURCE_ROLES, Record, Verdict, judge, message_hash
 from .texts import Message, source_messages
 from .yaml_text import NOTE, record_lines
@@ -33,7 +34,7 @@ def subject(leaflet_id: str, locale: str) -> str:
 
 def hashed_source(config: Config, leaflet: Leaflet, shared: Leaflet | None) -> list[tuple[Message, str]]:
     """Return every message a patient reads in the source language, each with its hash."""
-    return [(message, message_hash(message.text)) for message in source_messages(config, leaflet, shared)]
+    return [(message, message_hash(*message.sealed())) for message in source_messages(config, leaflet, shared)]
 
 
 def source_record(config: Config, leaflet: Leaflet) -> Record | None:
@@ -49,7 +50,8 @@ def source_record(config: Config, leaflet: Leaflet) -> Record | None:
 
 def source_verdict(config: Config, leaflet: Leaflet, shared: Leaflet | None) -> Verdict:
     """Compare a leaflet's source text today with its approval."""
-    return judge(source_record(config, leaflet), hashed_source(config, leaflet, shared))
+    hashed = hashed_source(config, leaflet, shared)
+    return find_moves(judge(source_record(config, leaflet), hashed), hashed)
 
 
 def write_source_record(path: Path, display: str, leaflet: Leaflet, record: Record) -> None:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from ..i18n.gaps import Gap
 from ..render.html import ApprovalView, VerdictView
-from .records import APPROVED, CHANGED, EDITED, SOURCE_ROLES, TRANSLATION_ROLES, Verdict
+from .changes import describe
+from .records import APPROVED, CHANGED, EDITED, FUTURE, SOURCE_ROLES, TRANSLATION_ROLES, Verdict
 from .summary import ApprovalSummary, VerdictSummary
 
 
@@ -27,11 +28,14 @@ class PageState:
     gaps: list[Gap] = field(default_factory=list)
     """Messages shown in the source language (missing, fuzzy or refused translations), each with its catalog line
     once the page is rendered (``pipeline.page.LocatedGap``)."""
+    layout: Verdict | None = None
+    """The look of every leaflet (``approval.layout``); None where it is not asked (a unit test of the text)."""
 
     @property
     def approved(self) -> bool:
-        """Whether the text and its translation are approved as they are now (gaps aside)."""
-        return self.source.approved and (self.translation is None or self.translation.approved)
+        """Whether the text, its translation and the layout are approved as they are now (gaps aside)."""
+        return self.source.approved and (self.translation is None or self.translation.approved) and \
+            (self.layout is None or self.layout.approved)
 
     @property
     def final(self) -> bool:
@@ -47,14 +51,22 @@ class PageState:
         if self.translation is not None and not self.translation.approved:
             command = f"leaflets approve {self.leaflet} --locale {self.locale} --translator NAME" if hints else ""
             reasons.append(_reason(self.translation, _translation_changed(self.source, self.translation), command))
+        if self.layout is not None and not self.layout.approved:
+            reasons.append(layout_reason(self.layout, hints))
         if self.gaps:
             reasons.append(f"{len(self.gaps)} message(s) are untranslated, fuzzy or fail a check")
         return reasons
 
     def summary(self) -> ApprovalSummary:
         """Return the state as the build report, the manifest and ``leaflets status --json`` keep it."""
-        return ApprovalSummary(self.final, self.reasons(), _summary(self.source),
-                               _summary(self.translation) if self.translation is not None else None)
+        return ApprovalSummary(self.final, self.reasons(), verdict_summary(self.source),
+                               verdict_summary(self.translation) if self.translation is not None else None,
+                               verdict_summary(self.layout) if self.layout is not None else None)
+
+
+def layout_reason(verdict: Verdict, hints: bool = False) -> str:
+    """Say why the layout is not approved (with ``hints``, the command that approves it)."""
+    return _reason(verdict, "layout", "leaflets approve --layout --by NAME" if hints else "")
 
 
 def _translation_changed(source: Verdict, translation: Verdict) -> str:
@@ -67,18 +79,19 @@ def _translation_changed(source: Verdict, translation: Verdict) -> str:
 
 def _reason(verdict: Verdict, what: str, command: str) -> str:
     record = verdict.record
-    if verdict.state == CHANGED and verdict.count:
-        count = verdict.count
-        return f"{what} changed since approval on {record.date}: {count} message{'s' if count > 1 else ''}"
     if verdict.state == CHANGED:
-        return f"{what} reordered since approval on {record.date}"
+        how = "reordered" if verdict.reordered else "changed"
+        return f"{what} {how} since approval on {record.date}: {'; '.join(describe(verdict))}"
+    if verdict.state == FUTURE:
+        return (f"the approval record ({record.where}) is dated {record.date}, in the future: it approves nothing "
+                "yet; approve it again on the day it is given")
     if verdict.state == EDITED:
         return (f"the approval record ({record.where}) was edited by hand: it does not match the {what} approved on "
                 f"{record.date}; approve it again")
     return f"{what} not yet approved" + (f" (run '{command}' once it is)" if command else "")
 
 
-def _summary(verdict: Verdict) -> VerdictSummary:
+def verdict_summary(verdict: Verdict) -> VerdictSummary:
     """Return a verdict for reports: its state, who approved when, and how many messages changed since."""
     record = verdict.record
     return VerdictSummary(verdict.state, record.date.isoformat() if record else None,
@@ -98,4 +111,9 @@ def template_view(state: PageState, format_date) -> ApprovalView:
         return VerdictView(verdict.state, approved, verdict.count, format_date(record.date) if record else "",
                            {role: list(record.people.get(role, ())) if approved else [] for role in roles})
 
-    return ApprovalView(state.approved, view(state.source, SOURCE_ROLES), view(state.translation, TRANSLATION_ROLES))
+    latest = state.translation if state.translation is not None else state.source
+    approved = state.approved and latest.record is not None
+    return ApprovalView(state.approved, view(state.source, SOURCE_ROLES), view(state.translation, TRANSLATION_ROLES),
+                        layout=state.layout is None or state.layout.approved,
+                        version=latest.record.version if approved else "",
+                        published=format_date(latest.record.date) if approved else "")

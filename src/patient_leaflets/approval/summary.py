@@ -51,20 +51,24 @@ class ApprovalSummary:
     source: VerdictSummary
     translation: VerdictSummary | None = None
     """None in the source language."""
+    layout: VerdictSummary | None = None
+    """The layout approval (``approval.layout``): the same for every PDF of a build."""
 
     def to_json(self) -> dict:
         """Return the state as the build report and ``leaflets status --json`` write it."""
         return {"final": self.final, "reasons": list(self.reasons), "source": self.source.to_json(),
-                "translation": self.translation.to_json() if self.translation is not None else None}
+                "translation": self.translation.to_json() if self.translation is not None else None,
+                "layout": self.layout.to_json() if self.layout is not None else None}
 
     @classmethod
     def from_json(cls, data: dict) -> ApprovalSummary:
         """Read a state a report wrote; raise (KeyError, TypeError…) when ``data`` is not one."""
         if not isinstance(data["final"], bool):
             raise TypeError(f"final: expected true or false, got {data['final']!r}")
-        translation = data["translation"]
+        translation, layout = data["translation"], data["layout"]
         return cls(data["final"], [str(reason) for reason in data["reasons"]], VerdictSummary.from_json(data["source"]),
-                   VerdictSummary.from_json(translation) if translation is not None else None)
+                   VerdictSummary.from_json(translation) if translation is not None else None,
+                   VerdictSummary.from_json(layout) if layout is not None else None)
 
 
 def _text_or_none(value) -> str | None:

@@ -50,10 +50,15 @@ def read_approvals(config: Config, locale: str) -> dict[str, Record]:
     display = config.display(path)
     root = compose(decode(read_yaml(path, display), display), display)
     validator = Validator(display, root.refused)
-    records = {}
+    records, seen = {}, {}
     if root.node is not None and not isinstance(root.node, yaml.MappingNode):
         validator.report((), root.node.start_mark.line + 1, "expected one record per leaflet id")
     for key_node, value_node in root.node.value if isinstance(root.node, yaml.MappingNode) else []:
+        if key_node.value in seen:
+            validator.report((key_node.value,), key_node.start_mark.line + 1, "a second record for this leaflet",
+                             f"Its record is already on line {seen[key_node.value]}: keep one, or approve again")
+            continue
+        seen[key_node.value] = key_node.start_mark.line + 1
         data = validator.read(value_node, s.TRANSLATION_APPROVAL, (key_node.value,))
         if data is not None and all(data.get(name) for name in ("date", "translator", "digest", "messages")):
             people = {role: tuple(data.get(role) or ()) for role in TRANSLATION_ROLES}

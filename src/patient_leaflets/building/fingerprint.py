@@ -22,6 +22,9 @@ from ..errors import LeafletError
 from ..files import ASSET, CATALOG, LEAFLET, digest_file
 from ..i18n.origin import SITE as SITE_TEMPLATES
 
+LAYOUT_FILE = "layout-approval.yaml"
+"""``approval.layout.FILE``, named here so that an up-to-date build loads nothing of the approvals."""
+
 LIBRARIES = ("weasyprint", "pydyf", "fonttools", "pyphen", "tinycss2", "cssselect2", "tinyhtml5", "jinja2",
              "markupsafe", "babel", "markdown-it-py", "phonenumbers", "pyyaml", "segno")
 """Python distributions whose version can change a PDF's bytes."""
@@ -50,7 +53,8 @@ def inputs_digest(config: Config) -> str:
     for folder in (config.path("templates"), config.path("styles")):
         files += sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")
                         and not p.is_relative_to(site))
-    for path in files:
+    layout = config.root / LAYOUT_FILE  # approving the layout makes every PDF final: each renders again
+    for path in files + ([layout] if layout.exists() else []):
         digest.update(_name(config, path).encode() + b"\0" + _file_digest(config, path))
     # Which languages are built changes no PDF (each job's key has its own language): `leaflets init es` must not
     # render every other language again.

@@ -25,7 +25,7 @@ from .plan import BuildOptions, Job
 from .records import FileStamp
 from .report import LAYOUT_REASON, Outcome, strict_refusal
 
-__all__ = ["JobResult", "render_job", "warm_up"]
+__all__ = ["JobResult", "overflow_reasons", "render_job", "warm_up"]
 
 log = logging.getLogger(__name__)
 
@@ -88,13 +88,35 @@ def _laid_out_as_draft(config: Config, job: Job, catalog, page: LeafletPage, doc
     from ..render import pdf
 
     outcome.draft = True
-    outcome.draft_reasons.append(f"{LAYOUT_REASON} ({'; '.join(_overflows(page, document.overflows))}). Shorten "
-                                 "the text or break it into lines")
+    outcome.draft_reasons.append(_overflow_reason(page, document))
     _refuse_if_strict(outcome, strict)
     if page.rendered.draft:
         return page, document
     page = leaflet_page(config, job.source, job.locale, catalog, job.format, draft=True)
     return page, pdf.render_pdf(page.rendered.html, config, FORMATS[job.format].stylesheets)
+
+
+def overflow_reasons(config: Config, job: Job) -> list[str]:
+    """Lay one hand-out out, in memory, and return the draft reason the build would give its overflow (or none).
+
+    ``leaflets check --strict`` asks it for the PDFs the manifest knows nothing of; a page that cannot be made
+    is left to the checks that say why.
+    """
+    from ..render import pdf
+
+    try:
+        page = leaflet_page(config, job.source, job.locale, _worker_catalog(config, job.locale), job.format)
+        document = pdf.render_pdf(page.rendered.html, config, FORMATS[job.format].stylesheets)
+    except LeafletError:
+        return []
+    if not document.overflows:
+        return []
+    return [_overflow_reason(page, document)]
+
+
+def _overflow_reason(page: LeafletPage, document) -> str:
+    overflows = "; ".join(_overflows(page, document.overflows))
+    return f"{LAYOUT_REASON} ({overflows}). Shorten the text or break it into lines"
 
 
 def _refuse_if_strict(outcome: Outcome, strict: bool) -> None:

@@ -36,9 +36,10 @@ JOURNAL_FILE = ".build-journal.jsonl"
 LOCK_FILE = ".build.lock"
 LEGACY_CACHE_FILE = ".build-cache.json"
 """What earlier versions kept instead of the manifest."""
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever entries change shape; a manifest of another format is ignored (everything is rebuilt).
-2: each gap is recorded as its fields (``msgid``, ``reason``, ``where``, ``po``), not as a line of text."""
+2: each gap is recorded as its fields (``msgid``, ``reason``, ``where``, ``po``), not as a line of text.
+3: the approval has the layout's verdict (``layout``)."""
 
 
 class Manifest:

@@ -19,7 +19,7 @@ from dataclasses import replace
 from ..config import Config
 from ..config.formats import FORMATS
 from ..errors import BuildError, LeafletError, Problem
-from ..files import LEAFLET, failed_path, os_problem, read_file
+from ..files import LEAFLET, failed_path, os_problem, output_links, read_file
 from .fingerprint import approval_records, inputs_digest, job_key, message_table, po_digest
 from .manifest import Manifest, build_lock, remove_leftovers
 from .plan import BuildOptions, Job, find_stale_outputs, job_name, plan_jobs
@@ -46,6 +46,9 @@ def build_leaflets(config: Config, options: BuildOptions | None = None, *, liste
     listener = listener or BuildListener()
     planned = plan_jobs(config, options.locales, options.leaflets, options.formats)
     output = config.path("output")
+    linked = output_links(output, config.root)
+    if linked:
+        raise BuildError(linked)
     report = BuildReport(stale=find_stale_outputs(config))
     try:
         with build_lock(output, config.display(output)):

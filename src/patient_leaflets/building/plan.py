@@ -114,19 +114,30 @@ def find_stale_outputs(config: Config) -> list[StaleOutput]:
         return []
     ids = set(config.leaflet_sources())
     stale = []
-    for folder in sorted((p for p in output.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                         key=lambda p: p.name):
-        for path in sorted(folder.iterdir(), key=lambda p: p.name):
-            if path.suffix not in (".pdf", ".html") or path.name.startswith(".") or not path.is_file():
-                continue
-            if path.name.endswith(".previous.pdf"):
-                reason = ("an earlier PDF, set aside when a build refused or failed to replace it: not to be given "
-                          "to patients")
-            else:
-                reason = _stale_reason(config, folder.name, path.with_suffix(".pdf").name, ids)
+    for folder in _folders(output):
+        if folder.name == SUPERSEDED:
+            stale += [StaleOutput(config.display(path), SET_ASIDE) for locale in _folders(folder)
+                      for path in _outputs(locale) if path.suffix == ".pdf"]
+            continue
+        for path in _outputs(folder):
+            reason = _stale_reason(config, folder.name, path.with_suffix(".pdf").name, ids)
             if reason:
                 stale.append(StaleOutput(config.display(path), reason))
     return stale
+
+
+SUPERSEDED = "superseded"
+"""``previous.FOLDER``: where the build sets aside a PDF it refused or failed to replace."""
+SET_ASIDE = "an earlier PDF, set aside when a build refused or failed to replace it: not to be given to patients"
+
+
+def _folders(folder: Path) -> list[Path]:
+    return sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name)
+
+
+def _outputs(folder: Path) -> list[Path]:
+    return sorted((p for p in folder.iterdir() if p.suffix in (".pdf", ".html") and not p.name.startswith(".")
+                   and p.is_file()), key=lambda p: p.name)
 
 
 def _stale_reason(config: Config, locale: str, pdf_name: str, ids: set[str]) -> str:

@@ -1,8 +1,10 @@
 """What happens to the PDF already at a path when the build refuses or fails to make a new one.
 
 A PDF left there would pass for the current one while its text, its translation or its approval changed. So it
-is moved aside to ``<id>.previous.pdf`` (kept, never deleted: the build reports it until someone does), unless
-it is a draft the build made, whose every page already says so, or was built from the same inputs.
+is moved out of the language folders clinicians open, to ``output/superseded/<locale>/`` (kept, never deleted:
+the build reports it until someone does; never listed by the library), unless it is a draft the build made,
+whose every page already says so, or was built from the same inputs. Moved rather than stamped: its bytes stay
+exactly those that were approved (an audit copy), and no PDF library has to rewrite a tagged document.
 """
 
 from __future__ import annotations
@@ -11,15 +13,16 @@ import os
 from pathlib import Path
 
 from .manifest import file_digest
-from .plan import Job
+from .plan import SUPERSEDED, Job
 from .records import ManifestEntry
 
-SUFFIX = ".previous.pdf"
+FOLDER = SUPERSEDED
+"""The folder of the output folder where superseded PDFs go, one folder per language."""
 
 
 def previous_path(output: Path) -> Path:
-    """Return where an earlier PDF is set aside: ``output/en/chemotherapy.previous.pdf``."""
-    return output.with_name(output.name.removesuffix(".pdf") + SUFFIX)
+    """Return where an earlier PDF is set aside: ``output/superseded/en/chemotherapy.pdf``."""
+    return output.parent.parent / FOLDER / output.parent.name / output.name
 
 
 def set_aside(job: Job, entry: ManifestEntry | None) -> Path | None:
@@ -28,6 +31,7 @@ def set_aside(job: Job, entry: ManifestEntry | None) -> Path | None:
         return None
     target = previous_path(job.output)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(job.output, target)
     except OSError:  # a folder the build cannot write to: the failure says so, the PDF stays as it was
         return None

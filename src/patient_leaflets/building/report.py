@@ -34,7 +34,7 @@ class Outcome(PdfRecord):
     format: str = STANDARD
     """The PDF's format: ``standard``, ``large-print`` or ``proof`` (``config.formats.FORMATS``)."""
     previous: str = ""
-    """Where the earlier PDF was moved (``<id>.previous.pdf``) when this one was refused or failed."""
+    """Where the earlier PDF was moved (``output/superseded/<locale>/``) when this one was refused or failed."""
 
     @property
     def error(self) -> str:

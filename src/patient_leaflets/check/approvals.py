@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from ..approval.changes import change_of
+from ..approval.layout import read_layout_approval
 from ..approval.records import CHANGED, Verdict
 from ..approval.translation import read_approvals
 from ..config import Config
@@ -15,17 +17,30 @@ from ..pipeline.page import LocatedGap
 from ..pipeline.status import StatusRow, approval_status
 
 
-def check_approvals(config: Config, strict: bool = False, locales: list[str] | None = None) -> list[Problem]:
+def pages_of(config: Config, locales: list[str] | None = None) -> list[StatusRow]:
+    """Return the state of every PDF ``check_approvals`` looks at: those of ``locales`` (all languages by default).
+
+    ``check -l de`` tells a translator about the German PDFs (each says when the French text is not approved), not
+    the French drafts the clinicians are to approve.
+    """
+    return approval_status(config, list(dict.fromkeys(locales)) if locales else None)
+
+
+def check_approvals(config: Config, strict: bool = False, locales: list[str] | None = None,
+                    rows: list[StatusRow] | None = None) -> list[Problem]:
     """Return a problem for each PDF that would be a draft, and for each message changed since its approval.
 
-    ``locales`` limits the languages looked at: ``check -l de`` tells a translator about the German PDFs (each says
-    when the French text is not approved), not the French drafts the clinicians are to approve.
+    ``locales`` limits the languages looked at (``pages_of``). ``rows`` are the pages' states when the caller has
+    them already.
     """
     severity = "error" if strict else "warning"
     problems = _file_problems(config, locales)
-    for row in approval_status(config, list(dict.fromkeys(locales)) if locales else None):
+    for row in rows if rows is not None else pages_of(config, locales):
+        if row.error and strict:  # the content checks say why; this says which PDF the build fails
+            problems.append(Problem(_handout_path(config, row), None, "", "build --strict fails it: it cannot be "
+                                    f"built ({row.error.splitlines()[0]})"))
         if row.error or row.final:
-            continue  # a leaflet that cannot be loaded is reported by the content checks
+            continue
         output = _handout_path(config, row)
         verb = "build --strict refuses it:" if strict else "a draft:"
         problems.append(Problem(output, None, "", f"{verb} {'; '.join(row.reasons(hints=False))}",
@@ -37,8 +52,13 @@ def check_approvals(config: Config, strict: bool = False, locales: list[str] | N
 
 
 def _file_problems(config: Config, locales: list[str] | None) -> list[Problem]:
-    """Return what is wrong with each language's ``approvals.yaml`` (its rows then say only that they failed)."""
+    """Return what is wrong with each language's ``approvals.yaml`` and with ``layout-approval.yaml`` (the rows
+    of the PDFs they concern then say only that they failed)."""
     problems = []
+    try:
+        read_layout_approval(config)
+    except LeafletError as exc:
+        problems += exc.problems
     for locale in [name for name in locales or config.locales if name in config.locales]:
         try:
             read_approvals(config, locale)
@@ -64,7 +84,7 @@ def changed_messages(config: Config, row: StatusRow, severity: str) -> list[Prob
     state = row.state
     problems = []
     if row.locale == config.source_locale:  # the same changes in every language: listed once
-        problems += _changes(state.source, "changed since approval", severity)
+        problems += _changes(state.source, severity)
     if state.translation is not None:
         po = config.display(config.po_path(row.locale))
         edited = {message.text for message in _changed(state.source)}
@@ -78,8 +98,9 @@ def _what_changed(message, edited: set[str]) -> str:
     return "source text of the translation changed" if message.text in edited else "translation changed"
 
 
-def _changes(verdict: Verdict, what: str, severity: str) -> list[Problem]:
-    return [Problem(message.file, message.line, message.field, f"{what} on {verdict.record.date}", severity=severity)
+def _changes(verdict: Verdict, severity: str) -> list[Problem]:
+    return [Problem(message.file, message.line, message.field,
+                    f"{change_of(verdict, message)} since approval on {verdict.record.date}", severity=severity)
             for message in _changed(verdict)]
 
 

@@ -26,7 +26,7 @@ from ..i18n.checks.checkers import (
 )
 from ..i18n.translate import CLEAR_FUZZY, FUZZY, PLURAL, REFUSED, UNTRANSLATED, entry_state, translate_leaflet
 from ..render.assets import check_assets
-from .approvals import check_approvals
+from .approvals import check_approvals, pages_of
 from .coverage import CatalogGap, used_by
 from .readability import Readability, score_leaflet
 
@@ -43,6 +43,9 @@ class CheckReport:
     """One score card per leaflet and language."""
     gaps: list[CatalogGap] = field(default_factory=list)
     """Warnings for the catalog entries still untranslated, fuzzy, missing or obsolete (``coverage.summarize``)."""
+    finals: list[tuple[str, str]] = field(default_factory=list)
+    """The ``(leaflet, locale)`` pages that would be final as far as text, translation and approvals go: with
+    ``--strict``, the command line has ``building.gate`` lay them out, as ``build --strict`` does."""
 
     def add(self, problems: list[Problem]) -> None:
         """File each problem under errors, warnings or gaps."""
@@ -82,7 +85,9 @@ def check_project(config: Config, today: dt.date | None = None, locales: list[st
     report.readability = score_project(config, leaflets, locales)
     report.add(readability_problems(report.readability, {leaflet.id: leaflet.source for leaflet in leaflets}))
     report.add(shared_problems + check_assets(config))
-    report.add(check_approvals(config, strict, locales))
+    rows = pages_of(config, locales)
+    report.add(check_approvals(config, strict, locales, rows))
+    report.finals = [(row.leaflet, row.locale) for row in rows if row.final]
     return report
 
 

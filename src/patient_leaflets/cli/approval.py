@@ -12,7 +12,7 @@ from ._app import cli
 
 
 @cli.command()
-@click.argument("leaflet")
+@click.argument("leaflet", required=False)
 @click.option("--clinical", multiple=True, metavar="NAME",
               help="A clinician who approved the text (repeatable; required unless --locale).")
 @click.option("--patient", multiple=True, metavar="NAME", help="A patient reviewer who approved the text (repeatable).")
@@ -20,19 +20,34 @@ from ._app import cli
 @click.option("--translator", multiple=True, metavar="NAME", help="Who translated it (repeatable; with --locale).")
 @click.option("--reviewer", multiple=True, metavar="NAME",
               help="Who checked the translation against the source (repeatable; with --locale).")
+@click.option("--layout", is_flag=True, help="Approve the look of every leaflet (templates, styles, pictograms, "
+              "fonts) as it is now, instead of a text; with --by.")
+@click.option("--by", "by", multiple=True, metavar="NAME", help="Who checked the layout (repeatable; with --layout).")
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="The day it was approved (default: today).")
 @click.pass_obj
-def approve(obj, leaflet, clinical, patient, locale, translator, reviewer, day):
+def approve(obj, leaflet, clinical, patient, locale, translator, reviewer, layout, by, day):
     """Record that named people approved LEAFLET's text (or its translation) exactly as it is now.
 
     The record goes into the leaflet's metadata (translations: translations/<locale>/approvals.yaml) with a
-    digest of what a patient reads; any later change to that text makes its PDFs drafts again.
+    digest of what a patient sees; any later change to it makes its PDFs drafts again. With --layout, the look
+    of every leaflet is approved instead (layout-approval.yaml).
     """
-    from ..approval.approve import approve_leaflet, approve_translation
+    from ..approval.approve import approve_layout_as_is, approve_leaflet, approve_translation
 
     config = obj.config
     day = day.date() if day else None
+    if layout or by:
+        if leaflet or clinical or patient or locale or translator or reviewer or not (layout and by):
+            raise click.UsageError("the layout is approved on its own, for every leaflet: leaflets approve --layout "
+                                   "--by NAME")
+        done = approve_layout_as_is(config, list(by), day)
+        what = f"the layout of every leaflet ({len(done.record.hashes)} files)"
+        click.echo(f"approved {what} on {done.record.date} by {', '.join(done.record.names())}")
+        click.echo(f"recorded in {config.display(done.path)}")
+        return
+    if not leaflet:
+        raise click.UsageError("name the leaflet whose text is approved (or approve the layout: --layout --by NAME)")
     if locale:
         if clinical or patient:
             raise click.UsageError("--clinical and --patient approve the source text; with --locale, use "
@@ -60,12 +75,18 @@ def approve(obj, leaflet, clinical, patient, locale, translator, reviewer, day):
 @click.pass_obj
 def status(obj, locales, leaflets, as_json):
     """Show every leaflet in every language: version, approved by whom and when, review due, final or draft."""
-    from ..pipeline.status import approval_status
+    from ..approval.state import verdict_summary
+    from ..pipeline.status import approval_status, layout_status
 
     rows = approval_status(obj.config, list(locales) or None, list(leaflets) or None)
+    layout, said = layout_status(obj.config)
     if as_json:
-        click.echo(json.dumps({"status": [row.as_dict() for row in rows]}, indent=2, ensure_ascii=False))
+        summary = verdict_summary(layout).to_json() if layout else None
+        rows = [row.as_dict() for row in rows]
+        click.echo(json.dumps({"layout": {"said": said, "approval": summary}, "status": rows}, indent=2,
+                              ensure_ascii=False))
         return
+    click.echo(f"layout (templates, styles, pictograms, fonts): {said}")
     width = max([len(row.leaflet) for row in rows] + [7])
     click.echo(f"{'leaflet':<{width}}  {'lang':<5} {'version':<8} {'approved by':<32} {'on':<10}  "
                f"{'review due':<10}  state")

@@ -26,6 +26,10 @@ def check(obj, locales, strict):
         click.echo(f"{obj.config.source_locale!r} is the source language: its leaflets, readability and approvals "
                    "are checked; it has no catalog (translations: " + (", ".join(obj.config.locales) or "none yet")
                    + ")")
+    if strict:  # what only laying the pages out tells: the same rule as build --strict
+        from ..building.gate import layout_problems
+
+        report.add(layout_problems(obj.config, report.finals))
     if report.readability:
         click.echo(f"{'leaflet':<28} {'locale':<7} {'words':>6}  readability")
         for row in report.readability:

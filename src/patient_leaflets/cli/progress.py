@@ -161,11 +161,13 @@ def closing_lines(report: BuildReport, verbose: bool = False) -> list[str]:
 
 def _stale_advice(stale) -> str:
     """Say what to do with the files no build makes: set aside by a refusal, or of a leaflet or language gone."""
-    previous = [item for item in stale if item.output.endswith(".previous.pdf")]
+    from ..building.plan import SET_ASIDE
+
+    previous = [item for item in stale if item.reason == SET_ASIDE]
     advice = []
     if previous:
-        advice.append("A .previous.pdf is the PDF a refused build replaced, kept for comparison: never give it to "
-                      "patients; delete it once the leaflet is built again.")
+        advice.append("A PDF in output/superseded/ is one a refused build replaced, kept for comparison: never give "
+                      "it to patients; delete it once the leaflet is built again.")
     if len(previous) < len(stale):
         advice.append(f"Delete {'the others' if previous else 'these files'}, or bring back their leaflet or language.")
     return " ".join(advice)

@@ -60,7 +60,7 @@ def preview(obj, port, locales, jobs):
         raise SystemExit(130) from None
     stop = threading.Event()
     with _stop_on_signals(stop):  # before the address is told: from then on, Ctrl-C ends the preview cleanly
-        server = session.serve(port)
+        server = session.serve(port)  # a taken port or a linked output folder: one line, from the command line
         threading.Thread(target=server.serve_forever, daemon=True).start()
         click.echo(f"Serving the library at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop); "
                    f"watching {', '.join(obj.config.display(p) for p in session.watched())}")

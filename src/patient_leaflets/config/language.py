@@ -60,7 +60,7 @@ def language_of(locale: str, region: str, is_source: bool) -> Language:
     if own is None or conventions is None:
         name = locale if own is None else region
         raise ConfigError([Problem.general(f"{name!r} is not a locale Babel knows", LOCALE_FIX)])
-    direction = "rtl" if conventions.character_order == "right-to-left" else "ltr"
+    direction = direction_of(region)
     return Language(locale=locale, region=region, tag=bcp47_tag(conventions), direction=direction,
                     numbering_system=numbering_systems(conventions)[0], is_source=is_source,
                     name=own.get_display_name() or locale, english_name=own.english_name or locale, babel=conventions)
@@ -73,6 +73,12 @@ def known_locale(name: str | None) -> Locale | None:
         return Locale.parse(name) if name else None
     except (ValueError, UnknownLocaleError):
         return None
+
+
+def direction_of(tag: str) -> str:
+    """Return ``rtl`` or ``ltr``: how the language of a BCP 47 tag or locale code (``fr``, ``ar-EG``) is written."""
+    locale = known_locale(tag.replace("-", "_"))
+    return "rtl" if locale is not None and locale.character_order == "right-to-left" else "ltr"
 
 
 def bcp47_tag(locale: Locale) -> str:

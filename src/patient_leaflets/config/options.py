@@ -41,6 +41,7 @@ def _is_text_list(value) -> bool:
 
 
 TEXT = Kind("text", lambda value: isinstance(value, str))
+BOOL = Kind("true or false", lambda value: isinstance(value, bool))
 NUMBER = Kind("a number", lambda value: isinstance(value, (int, float)) and not isinstance(value, bool))
 
 
@@ -53,6 +54,9 @@ TERMS = Kind("a list of terms", lambda value: all(isinstance(term, str) and term
              _listed, 'Write it as do-not-translate = ["SAMU", "Gustave Roussy"]')
 TEXT_TABLE = Kind('a table of locale codes, e.g. { en = "en_GB" }',
                   lambda value: isinstance(value, dict) and all(isinstance(v, str) for v in value.values()),
+                  lambda value: tuple(sorted(value.items())))
+UNIT_TABLE = Kind('a table of unit spellings, e.g. { mcg = "mass-microgram" }',
+                  lambda value: isinstance(value, dict) and all(isinstance(v, str) and v for v in value.values()),
                   lambda value: tuple(sorted(value.items())))
 
 

@@ -12,7 +12,18 @@ from ..files import SETTINGS, display_path, read_file
 from .formats import DEFAULT_FORMATS, formats_problems, online_url_problem
 from .institution import Institution, read_institution
 from .language import LOCALE_FIX, Language, known_locale, language_of
-from .options import TERMS, TEXT, TEXT_TABLE, read_table, setting, settings_of, text_list, with_defaults
+from .options import (
+    BOOL,
+    TERMS,
+    TEXT,
+    TEXT_TABLE,
+    UNIT_TABLE,
+    read_table,
+    setting,
+    settings_of,
+    text_list,
+    with_defaults,
+)
 from .toml import read_settings, setting_line
 
 
@@ -60,11 +71,17 @@ class Config:
     """Regional conventions per language for dates, numbers and hyphenation, e.g. ``en`` → ``en_GB``."""
     do_not_translate: tuple[str, ...] = setting(TERMS, ())
     """Terms every translation keeps exactly as the source writes them (names, acronyms such as SAMU)."""
+    units: tuple[tuple[str, str], ...] = setting(UNIT_TABLE, ())
+    """Units the translation checks read besides CLDR's: spelling → unit id (``mcg = "mass-microgram"``); a new
+    id (``"unit-drop"``) is a unit of its own, equal only to itself (TRANSLATING.md)."""
     formats: tuple[str, ...] = setting(text_list('formats, e.g. ["standard", "large-print"]'), DEFAULT_FORMATS,
                                        _formats_known)
     """The formats ``leaflets build`` makes when ``--format`` does not choose (``config.formats.FORMATS``)."""
     online_url: str = setting(TEXT, "", _online_url_right)
     """Where each PDF is published, as a pattern (``https://…/{locale}/{file}``): a QR code on paper leads there."""
+    translation_self_review: bool = setting(BOOL, False)
+    """Whether one person may both translate a leaflet and review the translation (``leaflets approve --locale``):
+    by default a translation needs a reviewer other than its translator."""
 
     def language(self, locale: str) -> Language:
         """Return what the stages need to know about ``locale`` (its region, tag, direction…), worked out once;

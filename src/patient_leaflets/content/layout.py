@@ -12,6 +12,7 @@ import re
 import yaml
 
 from ..errors import Problem, excerpt
+from .schema import BLOCK
 
 _ITEM = re.compile(r"-(?:\s|$)")
 
@@ -139,8 +140,6 @@ def _unquoted_text(lines: list[str], indexes: list[int]) -> tuple[int, int, str,
     return None
 
 
-_BLOCKS = ("paragraph", "list", "note", "table", "urgent", "timeline")
-"""The block kinds (``schema.BLOCK``), as an editor may write one straight under a section's heading."""
 
 
 def _continued_text(lines: list[str], index: int) -> tuple[str, str]:
@@ -149,7 +148,7 @@ def _continued_text(lines: list[str], index: int) -> tuple[str, str]:
     previous = next(i for i in range(index - 1, -1, -1) if lines[i].strip())
     anchor = _anchors(lines[previous])[-1]
     block = re.match(r"\s*(?:-\s+)?(\w+):", line)
-    if block and block.group(1) in _BLOCKS and re.match(r"\s*-\s+heading:", lines[previous]):
+    if block and block.group(1) in BLOCK.kinds and re.match(r"\s*-\s+heading:", lines[previous]):
         return (f"`{block.group(1)}:` is a block, and a section's blocks are listed under `blocks:`, which is "
                 f"missing after {_shown(lines[previous], anchor)} on line {previous + 1}",
                 f"Add a line `blocks:` starting in column {anchor + 1} (in line with `heading:`) before this one, and "

@@ -113,6 +113,30 @@ TIMELINE = Map(
 )
 """The treatment path drawn as a graphic: steps before, during and after the treatment."""
 
+FIGURE_ICONS = ("pill", "injection", "clock", "hospital", "calendar", "heart", "lungs", "gut", "skin", "liver",
+                "gland", "nerves", "child", "jar")
+"""The pictograms a figure's panel may show, drawn by ``render/figure.py``."""
+FIGURE_PANELS = 6
+"""The most panels one figure shows: two rows of three."""
+FIGURE_PANEL = Map(
+    fields={
+        "title": Text(max_chars=60, help="Name the panel in a few words: a medicine, a kind of source, an organ"),
+        "icon": Choice(values=FIGURE_ICONS,
+                       help="Name a pictogram (" + ", ".join(FIGURE_ICONS) + ") or leave icon: out"),
+        "text": Text(max_chars=140, help="Say in a sentence or two what the reader needs: how, where, how long"),
+        "watch": Text(max_chars=100, help="Say in a sentence what to watch for or do; leave watch: out if nothing"),
+    },
+    optional=frozenset({"icon", "watch"}),
+)
+FIGURE = Map(
+    fields={
+        "caption": Text(help="Say what to do with the figure: find your medicine, then read its panel"),
+        "panels": Seq(item=FIGURE_PANEL, min=2, max=FIGURE_PANELS,
+                      help=f"List 2 to {FIGURE_PANELS} panels, each with a title and a text"),
+    },
+)
+"""A picture that helps the reader act: panels side by side, each a pictogram, a title, a text and what to watch."""
+
 URGENT = Map(
     fields={"heading": TEXT, "intro": TEXT, "signs": Seq(item=POINT, min=1)},
     optional=frozenset({"heading", "intro"}),
@@ -130,8 +154,9 @@ BLOCK = OneOf(
         ),
         "urgent": URGENT,
         "timeline": TIMELINE,
+        "figure": FIGURE,
     },
-    help="Write each block as one of: paragraph, list, note, table, urgent, timeline",
+    help="Write each block as one of: paragraph, list, note, table, urgent, timeline, figure",
 )
 
 _WRITTEN_BY_APPROVE = "This block is written by 'leaflets approve': run it again instead of editing the block"
@@ -157,6 +182,12 @@ APPROVAL = _approval("clinical", "patient")
 
 TRANSLATION_APPROVAL = _approval("translator", "reviewer")
 """One leaflet's record in ``translations/<locale>/approvals.yaml`` (``leaflets approve --locale``)."""
+
+LAYOUT_APPROVAL = Map(
+    fields={"date": Date(help=_WRITTEN_BY_APPROVE), "by": Seq(item=Plain(), min=1),
+            "digest": Plain(help=_WRITTEN_BY_APPROVE), "messages": Plain(help=_WRITTEN_BY_APPROVE)},
+)
+"""``layout-approval.yaml``: who approved the look of every leaflet, when, and a digest of its files."""
 
 METADATA = Map(
     fields={

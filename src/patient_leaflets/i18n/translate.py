@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from babel.messages.catalog import Catalog, Message
 from markupsafe import Markup, escape
 
+from ..config.language import direction_of
 from ..content.leaflet import Leaflet, get_at
 from ..content.validate import format_key
 from .checks.checkers import Rules, translation_problems
@@ -170,7 +171,8 @@ class TemplateTranslations:
             return escape(translated), False
         if not any(g.msgid == msgid for g in self.report.gaps):
             self.report.gaps.append(Gap(msgid, reason, self.locations.get(msgid, self.where)))
-        return Markup('<span lang="{}" class="untranslated">{}</span>').format(self.source_locale, msgid), True
+        return Markup('<span lang="{}" dir="{}" class="untranslated">{}</span>').format(
+            self.source_locale, direction_of(self.source_locale), msgid), True
 
     def ngettext(self, singular: str, plural: str, n: int) -> Markup:
         """Jinja2 requires it; the templates use no plurals, so the source rule picks the form."""

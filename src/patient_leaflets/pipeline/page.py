@@ -12,6 +12,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
+from ..approval.layout import layout_verdict
 from ..approval.source import source_verdict
 from ..approval.state import PageState, template_view
 from ..approval.translation import translation_verdict
@@ -25,7 +26,7 @@ from ..i18n.checks.checkers import rules_for
 from ..i18n.gaps import Gap
 from ..i18n.translate import TranslationReport, translate_leaflet
 from ..render.html import RenderedHTML, render_html
-from ..render.localize import format_day
+from ..render.localize import localized_day
 from ..render.proof import render_proof, review_parts
 
 
@@ -52,7 +53,8 @@ def page_state(config: Config, leaflet: Leaflet, shared: Leaflet | None, locale:
     translation = None
     if locale != config.source_locale:
         translation = translation_verdict(config, leaflet, shared, locale, catalog)
-    return PageState(leaflet.id, locale, source_verdict(config, leaflet, shared), translation)
+    return PageState(leaflet.id, locale, source_verdict(config, leaflet, shared), translation,
+                     layout=layout_verdict(config))
 
 
 def leaflet_page(config: Config, source: Path, locale: str, catalog=None, fmt: str = STANDARD,
@@ -72,7 +74,9 @@ def leaflet_page(config: Config, source: Path, locale: str, catalog=None, fmt: s
         shared_translated, shared_report = translate_leaflet(shared, catalog, rules)
         report.gaps.extend(shared_report.gaps)
     state = page_state(config, leaflet, shared, locale, catalog)
-    view = template_view(state, functools.partial(format_day, locale=config.language(locale).babel))
+    # A date also written as the source language writes it, for a sentence left untranslated around it.
+    view = template_view(state, functools.partial(localized_day, language=config.language(locale),
+                                                  source=config.source_language))
     rendered = render_html(config, translated, locale=locale, catalog=catalog, report=report, shared=shared_translated,
                            approval=view, fmt=fmt, draft=draft)
     report.gaps[:] = locate_gaps(config, locale, catalog, report.gaps)

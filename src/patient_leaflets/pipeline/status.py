@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..approval.layout import layout_verdict
 from ..approval.records import Verdict
-from ..approval.state import PageState
+from ..approval.state import PageState, layout_reason
 from ..config import Config
 from ..errors import ApprovalError, LeafletError
 from .page import leaflet_page, locale_catalog
@@ -75,3 +76,14 @@ def _row(config: Config, path, locale: str, catalog) -> StatusRow:
         return StatusRow(path.stem, locale, error=str(exc))
     meta = page.leaflet.data["metadata"]
     return StatusRow(page.leaflet.id, locale, meta["version"], meta["review_due"], page.state)
+
+
+def layout_status(config: Config) -> tuple[Verdict | None, str]:
+    """Return the layout approval's verdict and what ``leaflets status`` says of it (or, when it is broken, why)."""
+    try:
+        verdict = layout_verdict(config)
+    except LeafletError as exc:
+        return None, f"failed: {exc}"
+    if verdict.approved:
+        return verdict, f"approved by {', '.join(verdict.record.names())} on {verdict.record.date}"
+    return verdict, layout_reason(verdict, hints=True)

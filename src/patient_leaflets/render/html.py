@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 from .._version import __version__
 from ..config import Config, Language
 from ..config.formats import FORMATS, STANDARD
+from ..config.language import direction_of
 from ..content.leaflet import Leaflet
 from ..content.markup import french_spacing, render_text
 from ..content.placeholders import printed_url
@@ -35,12 +36,13 @@ from ..errors import LeafletError, Problem, RenderError
 from ..files import ASSET, read_file
 from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
-from .bidi import isolate_left_to_right
+from .bidi import fallback_blocks, isolate_left_to_right
 from .css_text import COUNTERS, css_content, css_string, margin_box
 from .editions import format_context
+from .figure import figure_svg
 from .localize import localized_day, localized_placeholders
 from .template_strings import template_locations
-from .timeline import font_measure, look_of, timeline_svg
+from .timeline import as_text, font_measure, look_of, timeline_svg
 from .typography import keep_together, last_words_together, printed_addresses
 
 TEMPLATE = "leaflet.html.j2"
@@ -70,6 +72,12 @@ class ApprovalView:
     source: VerdictView
     translation: VerdictView | None = None
     """None in the source language."""
+    layout: bool = True
+    """Whether the look of the leaflet (templates, styles, pictograms, fonts) is approved as it is."""
+    version: str = ""
+    """The version the approval names (the translation's in a translated page); empty unless approved."""
+    published: str = ""
+    """The day of that approval, as the page's language writes it: the date the page prints as its publication."""
 
 
 NOT_APPROVED = ApprovalView(False, VerdictView("not approved", False, 0, "", {"clinical": [], "patient": []}))
@@ -106,8 +114,12 @@ def make_environment(templates: Path) -> Environment:
     env.filters["css_content"] = css_content
     env.filters["margin_box"] = margin_box
     env.filters["format_list"] = format_list
+    env.filters["names_list"] = names_list
     env.filters["printed_url"] = printed_url
     env.filters["language_name"] = language_name
+    env.filters["direction"] = direction_of
+    # An attribute (alt, aria-label, data-…) holds words only: a fallback's <span lang=…> would be printed there.
+    env.filters["words"] = as_text
     env.filters["heading"] = last_words_together
     env.filters["keep_together"] = lambda text: keep_together(escape(text))
     return env
@@ -156,7 +168,8 @@ def render_html(config: Config, leaflet: Leaflet, *, locale: str, catalog=None,
                                         template_locations(config, TEMPLATE) if catalog is not None else None)
     env.install_gettext_translations(translations, newstyle=True)
     env.globals["gettext"] = _gettext(translations)
-    context = _context(leaflet, config.language(locale), config, fmt)
+    language = config.language(locale)
+    context = _context(leaflet, language, config, fmt)
     context["shared_sections"] = shared.data["sections"] if shared else []
     context.update(format_context(config, locale, leaflet.id, fmt))
     approval = approval or NOT_APPROVED
@@ -173,7 +186,7 @@ def render_html(config: Config, leaflet: Leaflet, *, locale: str, catalog=None,
             html = template.render(context, draft=True, incomplete=True)
     except TemplateError as exc:
         raise RenderError([_template_problem(exc, config)]) from None
-    return RenderedHTML(html, incomplete or draft, approved)
+    return RenderedHTML(fallback_blocks(html) if language.is_right_to_left else html, incomplete or draft, approved)
 
 
 def _gettext(translations: TemplateTranslations):
@@ -238,9 +251,14 @@ def _context(leaflet: Leaflet, language: Language, config: Config, fmt: str) -> 
     styles = [(path, config.display(path)) for path in (config.path("styles") / name
                                                         for name in FORMATS[fmt].stylesheets)]
 
+    def measure(text: str, bold: bool) -> float:
+        return font_measure(fonts)(text, bold)
+
     def timeline(data: dict, names: dict, alt: str) -> Markup:
-        return timeline_svg(data, names, alt, plain, lambda text, bold: font_measure(fonts)(text, bold),
-                            look_of(styles), rtl)
+        return timeline_svg(data, names, alt, plain, measure, look_of(styles), rtl)
+
+    def figure(data: dict, alt: str) -> Markup:
+        return figure_svg(data, alt, plain, measure, look_of(styles), rtl)
 
     return {
         "doc": leaflet.data,
@@ -251,13 +269,13 @@ def _context(leaflet: Leaflet, language: Language, config: Config, fmt: str) -> 
         "lang": language.tag,
         "source_lang": source.tag,
         "dir": language.direction,
-        "published": localized_day(meta["published"], language, source),
         "review_due": localized_day(meta["review_due"], language, source),
         "version": __version__,
         "counters": COUNTERS,
         "rich": rich,
         "plain": plain,
         "timeline": timeline,
+        "figure": figure,
     }
 
 
@@ -274,7 +292,8 @@ def text_filters(values: dict[str, Markup], source_values: dict[str, Markup], la
     def rich(text: str) -> Markup:
         if isinstance(text, SourceText):  # shown in the source language: say so, for readers and hyphenation
             inner = printed_addresses(keep_together(render_text(text, source_values, typography(source))))
-            return Markup('<span lang="{}" class="untranslated">{}</span>').format(source.tag, inner)
+            fallback = Markup('<span lang="{}" dir="{}" class="untranslated">{}</span>')
+            return fallback.format(source.tag, source.direction, inner)
         html = keep_together(render_text(text, values, typography(language)))
         # Isolated before web addresses are marked up for paper, which splits them (and e-mails) into parts.
         return printed_addresses(isolate_left_to_right(html, language.region) if language.is_right_to_left else html)
@@ -290,12 +309,17 @@ def text_filters(values: dict[str, Markup], source_values: dict[str, Markup], la
 
 def format_list(items, locale: str) -> str:
     """Return ``items`` as one list in ``locale`` (a BCP 47 tag such as ``fr`` or ``pt-BR``): "A, B et C"."""
-    # An item marked up (a template string left untranslated) is joined as the text it shows: the list is text,
-    # and escaped where it is printed.
-    return babel_format_list([item.striptags() if isinstance(item, Markup) else str(item) for item in items],
-                             locale=Locale.parse(locale, sep="-"))
+    # The words of each item: a list is text (the timeline's alternative text), and a fallback's markup turned
+    # into a plain string would be printed as "<span lang=…>".
+    words = [item.striptags() if isinstance(item, Markup) else str(item) for item in items]
+    return babel_format_list(words, locale=Locale.parse(locale, sep="-"))
 
 
 def language_name(code: str, locale: str) -> str:
     """Return the name of the language ``code`` (``fr``) as readers of ``locale`` (``en-GB``) say it: ``French``."""
     return Locale.parse(code, sep="-").get_language_name(Locale.parse(locale, sep="-")) or code
+
+
+def names_list(names, locale: str) -> Markup:
+    """Return people's names as one list in ``locale``, each isolated (``<bdi>``): no name reorders the line."""
+    return Markup(format_list([Markup("<bdi>{}</bdi>").format(name) for name in names], locale))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel import Locale
 from babel.dates import format_date
+from babel.languages import get_official_languages
 from markupsafe import Markup
 
 from ..config import Institution, Language
@@ -21,11 +23,20 @@ def localized_placeholders(institution: Institution, language: Language, source:
                            written_in: Language | None = None) -> dict[str, Markup]:
     """Return the HTML each placeholder stands for in ``language``.
 
-    Readers of the source language dial the institution's numbers in their national form, others from abroad.
-    ``written_in`` formats numbers (a temperature) for another language: the source's, in text left untranslated.
+    Readers of a language official in the institution's country (CLDR's territory data: ``fr`` in ``FR``; ``nl``,
+    ``fr`` and ``de`` in ``BE``) get the institution's numbers in their national form (``01 42 11 42 11``); readers
+    of any other language may call from abroad (home, a relative's phone), so they get the international form
+    (``+33 1 42 11 42 11``), which works from a French line too. ``written_in`` formats numbers (a temperature)
+    for another language: the source's, in text left untranslated.
     """
-    reader = placeholders.Reader((written_in or language).region, national=language.language == source.language)
+    national = language.language in _official_languages(institution.country) or language.language == source.language
+    reader = placeholders.Reader((written_in or language).region, national=national)
     return placeholders.placeholder_values(institution, reader)
+
+
+@functools.cache
+def _official_languages(territory: str) -> frozenset[str]:
+    return frozenset(get_official_languages(territory.upper(), de_facto=True))
 
 
 class LocalizedText(str):

@@ -50,11 +50,13 @@ class Look:
     text: str
     paper: str
     """The phases' names, written on the accent colour."""
+    urgent: str
+    """What to watch for, in a figure's panels (``render/figure.py``)."""
     font_family: str
     """The font stack as an SVG attribute writes it: ``Atkinson Hyperlegible Next, …, sans-serif``."""
 
 
-COLOURS = {"accent": "--accent", "light": "--accent-light", "text": "--text", "paper": "--paper"}
+COLOURS = {"accent": "--accent", "light": "--accent-light", "text": "--text", "paper": "--paper", "urgent": "--urgent"}
 """The custom property each colour of the drawing is declared by."""
 FONT_FAMILY = "--font-family"
 
@@ -75,31 +77,31 @@ def timeline_svg(timeline: dict, names: dict[str, str], alt: str, plain: Callabl
     """Return the SVG of a validated, translated timeline; ``names`` are the phases' names, ``alt`` its text."""
     phases = [phase for phase in TIMELINE_PHASES if timeline.get(phase)]
     width = (WIDTH - GAP * (len(phases) - 1)) / len(phases)
-    drawing = _Drawing(measure, rtl, look)
+    drawing = Drawing(measure, rtl, look)
     bottom = HEADER
     for index, phase in enumerate(phases):
         left = index * (width + GAP)
         drawing.arrow(left, width, first=index == 0, last=index == len(phases) - 1)
-        drawing.heading(_text(names[phase]), left, width)
+        drawing.heading(as_text(names[phase]), left, width)
         bottom = max(bottom, drawing.steps([_step(step, plain) for step in timeline[phase]], left, width))
     height = bottom + 1.5
     return Markup(
         '<svg xmlns="http://www.w3.org/2000/svg" class="timeline-graphic" role="img" viewBox="0 0 {w} {h}" '
         'font-family="{font}"><title>{alt}</title>{body}</svg>'
-    ).format(w=_n(WIDTH), h=_n(height), font=look.font_family, alt=_text(alt), body=Markup("".join(drawing.parts)))
+    ).format(w=_n(WIDTH), h=_n(height), font=look.font_family, alt=as_text(alt), body=Markup("".join(drawing.parts)))
 
 
-def _text(value: str) -> str:
-    """Return what a reader sees of a template string: an untranslated one comes marked up (``<span lang=…>``),
-    which SVG text and a figure's title can only print as it is."""
-    return Markup(value).striptags() if isinstance(value, Markup) else str(value)
+def as_text(value: str) -> str:
+    """Return what a reader reads of a translated string: a name left in the source language comes marked up
+    (``<span lang="fr" …>Avant</span>``), and SVG text and titles take no markup, only the words."""
+    return value.striptags() if isinstance(value, Markup) else value
 
 
 def _step(step: dict, plain: Callable[[str], str]) -> tuple[str, str]:
     return str(plain(step["label"])), str(plain(step["duration"])) if step.get("duration") else ""
 
 
-class _Drawing:
+class Drawing:
     """The SVG elements of a timeline, placed left to right and mirrored for right-to-left languages."""
 
     def __init__(self, measure: Measure, rtl: bool, look: Look):

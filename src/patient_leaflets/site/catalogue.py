@@ -147,7 +147,16 @@ def language_name(language: Language) -> str:
     return language.name[:1].upper() + language.name[1:]
 
 
+ARABIC_LETTERS = str.maketrans({"\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None})
+"""Arabic letters searched as their common spelling: alef wasla as alef, alef maqsura as yeh, teh marbuta as heh
+(how they are often typed), the tatweel (a stretch, not a letter) left out. Hamzas on alef (أ إ آ) are marks
+once decomposed."""
+
+
 def fold(text: str) -> str:
-    """Return ``text`` as the search box compares it: lowercase, without accents, apostrophes made plain."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'")).casefold()
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    """Return ``text`` as the search box compares it (``library.js`` folds the query the same way): lowercase,
+    without accents and other non-spacing marks (Arabic short vowels, Hebrew points), any alef as alef,
+    full-width forms as plain letters, apostrophes made plain."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'")).lower()
+    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn").translate(ARABIC_LETTERS)
+    return " ".join(bare.split())

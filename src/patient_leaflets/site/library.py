@@ -22,7 +22,18 @@ from ..building.fingerprint import SITE_TEMPLATES, package_digest
 from ..config import Config
 from ..config.clock import review_day
 from ..errors import BuildError, LeafletError
-from ..files import ASSET, CATALOG, LEAFLET, OUTPUT, FileKind, read_file, write_atomic
+from ..files import (
+    ASSET,
+    CATALOG,
+    LEAFLET,
+    OUTPUT,
+    FileKind,
+    failed_path,
+    os_problem,
+    output_links,
+    read_file,
+    write_atomic,
+)
 from .pdfs import Pdf, read_pdfs
 
 STATE_FILE = ".site.json"
@@ -53,6 +64,9 @@ def build_site(config: Config, locales: list[str] | None = None, today: dt.date 
     today = today or review_day()
     locales = _choose(config, locales)
     output = config.path("output")
+    linked = output_links(output, config.root)
+    if linked:
+        raise BuildError(linked)
     pdfs = [pdf for pdf in read_pdfs(config) if pdf.is_handout]  # a review proof is for its reviewer alone
     refused: list[str] = []
     key = _key(config, pdfs, locales, today, refused)
@@ -60,9 +74,12 @@ def build_site(config: Config, locales: list[str] | None = None, today: dt.date 
     pages = [output / page for page in state.get("pages", [])]
     if state.get("key") == key and pages and all(page.is_file() for page in pages) and _thumbnails_kept(output, pdfs):
         return SiteReport(pages, len(pdfs), up_to_date=True, warnings=refused)
-    report = _write_pages(config, pdfs, locales, today)
+    try:  # a read-only folder, a file where a folder should be, a full disk: one line, and the PDFs stay whole
+        report = _write_pages(config, pdfs, locales, today)
+        write_atomic(output / STATE_FILE, json.dumps({"key": key, "pages": [p.name for p in report.pages]}).encode())
+    except OSError as exc:
+        raise BuildError([os_problem(exc, config.display(failed_path(exc) or output))]) from None
     report.warnings[:0] = refused
-    write_atomic(output / STATE_FILE, json.dumps({"key": key, "pages": [p.name for p in report.pages]}).encode())
     return report
 
 

@@ -13,15 +13,17 @@ import http.server
 import json
 import os
 import threading
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
 from ..building import build_leaflets
+from ..building.fingerprint import LAYOUT_FILE as LAYOUT_APPROVAL
 from ..building.report import BuildListener
 from ..building.workers import keep_workers
 from ..config import Config, load_config
-from ..errors import LeafletError
-from ..files import OUTPUT, read_file
+from ..errors import BuildError, LeafletError, Problem
+from ..files import OUTPUT, output_links, read_file
 from .library import build_site
 
 HOST = "127.0.0.1"
@@ -113,14 +115,28 @@ class Preview:
         return errors
 
     def serve(self, port: int) -> http.server.ThreadingHTTPServer:
-        """Return a server for the output folder on ``127.0.0.1:port`` (0: any free port); call ``serve_forever``."""
-        handler = functools.partial(_Handler, self.status, directory=str(self.config.path("output")))
-        return http.server.ThreadingHTTPServer((HOST, port), handler)
+        """Return a server for the output folder on ``127.0.0.1:port`` (0: any free port); call ``serve_forever``.
+
+        Raise a ``BuildError`` when the output folder is a symbolic link, or when the port is taken.
+        """
+        config = self.config
+        output = config.path("output")
+        linked = output_links(output, config.root)
+        if linked:
+            raise BuildError(linked)
+        handler = functools.partial(_Handler, self.status, config.root, directory=str(output))
+        try:
+            return http.server.ThreadingHTTPServer((HOST, port), handler)
+        except OSError as exc:
+            raise BuildError([Problem.general(f"cannot serve on {HOST}:{port}: {exc.strerror or exc}",
+                                              "Choose another port: leaflets preview --port 8001 (or --port 0 for "
+                                              "any free one)")]) from None
 
     def watched(self) -> list[Path]:
         """Return the folders and files whose changes start a build."""
         config = self.config
         paths = [config.path(name) for name in ("leaflets", "translations", "templates", "styles")]
+        paths.append(config.root / LAYOUT_APPROVAL)  # approving the layout makes the PDFs final
         return [path for path in paths if path.exists()] + [config.root / "pyproject.toml"]
 
     def watch(self, stop: threading.Event, changed: Callable[[set], None] = lambda changes: None,
@@ -186,11 +202,19 @@ def _page(path: Path) -> str:
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """The output folder, never cached; the library pages with the script that reloads them; the status."""
 
-    def __init__(self, status: Status, *args, **kwargs):
+    def __init__(self, status: Status, root: Path, *args, **kwargs):
         self.status = status
+        self.root = root
         super().__init__(*args, **kwargs)
 
+    def do_HEAD(self):
+        if self._refused():
+            return None
+        return super().do_HEAD()
+
     def do_GET(self):
+        if self._refused():
+            return None
         path = self.path.split("?")[0].split("#")[0]
         if path == STATUS:
             return self._send(self.status.as_json(), "application/json")
@@ -203,6 +227,25 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             html = _page(page)
             return self._send(html.replace("</body>", _RELOAD + "</body>").encode(), "text/html; charset=utf-8")
         return super().do_GET()
+
+    def _refused(self) -> bool:
+        """Answer 403 and return True unless the request is for this server by its loopback address, names no dot
+        file, and leads to no symbolic link: a page elsewhere in the browser must not read drafts through DNS
+        rebinding, nor anything outside the output folder."""
+        port = self.server.server_address[1]
+        if self.headers.get("Host", "") not in (f"{HOST}:{port}", f"localhost:{port}"):
+            return self._forbid(f"this preview answers only http://{HOST}:{port}/")
+        parts = urllib.parse.unquote(self.path.split("?")[0].split("#")[0]).split("/")
+        if any(part.startswith(".") for part in parts if part):
+            return self._forbid("hidden files are not served")
+        path = Path(self.translate_path(self.path))
+        if any(p.is_symlink() for p in (path, *path.parents) if p.is_relative_to(self.root) and p != self.root):
+            return self._forbid("symbolic links are not served")
+        return False
+
+    def _forbid(self, why: str) -> bool:
+        self.send_error(403, why)
+        return True
 
     def _send(self, body: bytes, content_type: str) -> None:
         self.send_response(200)

@@ -42,12 +42,13 @@ def make_thumbnails(output: Path, pdfs: Iterable[tuple[Path, str]],
         name = thumbnail_name(sha256)
         if name not in existing and name not in made.values():
             try:
-                write_atomic(folder / name, render_thumbnail(path))
+                picture = render_thumbnail(path)
             except Exception as exc:  # a PDF PDFium cannot read: a page without its picture, not a failure
                 log.info("no thumbnail for %s", path, exc_info=True)
                 if problems is not None:
                     problems.append(f"no thumbnail for {path.relative_to(output).as_posix()}: {exc!r}")
                 continue
+            write_atomic(folder / name, picture)  # a full disk or a read-only folder: the library says so
         made[sha256] = name
     for name in existing - set(made.values()):
         (folder / name).unlink(missing_ok=True)

@@ -78,7 +78,7 @@ def _babel_rules(catalog, config: Config | None) -> Rules:
     locale = str(catalog.locale) if catalog is not None and catalog.locale else None
     if config is None:
         return Rules(locale)
-    return Rules(locale, config.source_locale, config.do_not_translate)
+    return Rules(locale, config.source_locale, config.do_not_translate, units=config.units)
 
 
 @functools.lru_cache(maxsize=1)

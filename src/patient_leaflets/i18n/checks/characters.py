@@ -20,7 +20,8 @@ _JOINERS = {"\u200c", "\u200d"}
 """Zero-width non-joiner and joiner: needed between letters of scripts such as Arabic, Persian or Devanagari."""
 _ARABIC_LETTER_MARK = "\u061c"
 _SPACES = " \u00a0\u202f\u2009"
-_NUMBER = re.compile(r"\d+(?:[^\w\s%°:;!?/&*@#\"\\()\[\]{}<>+=-]\d+|[ \u00a0\u202f\u2009]\d{3}(?!\d))*")
+_NUMBER = re.compile(r"\d+(?:[^\w\s%°:;!?/&*@#\"\\()\[\]{}<>+=\-–—~]\d+|[ \u00a0\u202f\u2009]\d{3}(?!\d))*")
+"""A number as the eye takes it; a dash or a tilde between two numbers is a range (``2–3``), not a separator."""
 _DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 _ZEROS = {"arab": 0x0660, "arabext": 0x06F0, "beng": 0x09E6, "deva": 0x0966, "gujr": 0x0AE6, "guru": 0x0A66,
           "knda": 0x0CE6, "mlym": 0x0D66, "orya": 0x0B66, "tamldec": 0x0BE6, "telu": 0x0C66, "thai": 0x0E50,
@@ -29,15 +30,24 @@ _ZEROS = {"arab": 0x0660, "arabext": 0x06F0, "beng": 0x09E6, "deva": 0x0966, "gu
 Babel names a locale's numbering systems but does not carry their digits."""
 
 
+_REFUSED = {"\ufffc": "OBJECT REPLACEMENT CHARACTER", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+
+
 def format_character_problems(msgstr: str) -> list[str]:
-    """Refuse every invisible format character (Unicode category Cf) a language does not need, by code point."""
+    """Refuse every invisible format character (Unicode category Cf) a language does not need, every control
+    character (Cc) but tab and newline, U+FFFC and the line and paragraph separators U+2028 and U+2029, by code
+    point."""
     problems = []
     for index, char in enumerate(msgstr):
-        if unicodedata.category(char) != "Cf" or _is_needed(msgstr, index):
-            continue
-        name = unicodedata.name(char, "format character")
-        problems.append(f"invisible character U+{ord(char):04X} ({name}) at position {index + 1}: it can hide or "
-                        "reorder what is printed. Delete it; the build sets the direction of numbers itself")
+        category = unicodedata.category(char)
+        if category == "Cc" and char not in "\t\n" or char in _REFUSED:
+            name = _REFUSED.get(char) or unicodedata.name(char, "control character")
+            problems.append(f"character U+{ord(char):04X} ({name}) at position {index + 1} is not text: it can "
+                            "hide, cut or garble what is printed. Delete it; write a line break as a new line")
+        elif category == "Cf" and not _is_needed(msgstr, index):
+            name = unicodedata.name(char, "format character")
+            problems.append(f"invisible character U+{ord(char):04X} ({name}) at position {index + 1}: it can hide "
+                            "or reorder what is printed. Delete it; the build sets the direction of numbers itself")
     return problems
 
 

@@ -20,11 +20,14 @@ from ...content.addresses import EMAIL, PHONE, WEB
 from ...content.markup import HTML_TAG, inline_markup, placeholders_in, plain_text, text_problems
 from ..origin import SITE, TEMPLATES, message_origin
 from .characters import comma_decimal_warnings, digit_problems, format_character_problems
+from .glyphs import drawable_characters, glyph_problems
 from .labels import label_problems
 from .links import link_problems
-from .number_words import number_words
-from .numbers import ascii_digits, find_numbers, number_spans
-from .quantities import quantity_problems
+from .numbers import ascii_digits, number_spans
+from .placeholders import placeholder_problems
+from .punctuation import punctuation_warnings
+from .quantities import quantity_problems, unreadable_problems
+from .reading import numbers_of
 
 MAX_LENGTH_RATIO = 3
 """A translation longer than this many times its source (and than ``MIN_LENGTH_LIMIT``) is refused."""
@@ -41,11 +44,16 @@ class Rules:
     """The source text's locale."""
     do_not_translate: tuple[str, ...] = ()
     """Terms a translation keeps exactly as the source writes them."""
+    drawable: frozenset[int] | None = None
+    """The characters the bundled fonts draw (``glyphs.drawable_characters``); None: not checked."""
+    units: tuple[tuple[str, str], ...] = ()
+    """The project's own unit spellings (``[tool.patient-leaflets.units]``): spelling → unit id."""
 
 
 def rules_for(config, locale: str) -> Rules:
     """Return the rules for checking ``locale``'s catalog in a project."""
-    return Rules(config.language(locale).region, config.source_locale, config.do_not_translate)
+    return Rules(config.language(locale).region, config.source_locale, config.do_not_translate,
+                 drawable_characters(config), units=config.units)
 
 
 def translation_problems(msgid: str, msgstr: str, rules: Rules = Rules(), template: bool = False) -> list[str]:
@@ -61,7 +69,7 @@ def translation_problems(msgid: str, msgstr: str, rules: Rules = Rules(), templa
             placeholders_in(msgstr)
         except ValueError:
             return text_problems(msgstr)
-    return [
+    problems = [
         *placeholder_problems(msgid, msgstr, template),
         *markup_problems(msgid, msgstr, template),
         *format_character_problems(msgstr),
@@ -73,6 +81,8 @@ def translation_problems(msgid: str, msgstr: str, rules: Rules = Rules(), templa
         *term_problems(msgid, msgstr, rules.do_not_translate),
         *label_problems(msgid, msgstr, rules.do_not_translate),
     ]
+    # Last and alone: digits of another script are named by their own check, not again as missing glyphs.
+    return problems or glyph_problems(msgid, msgstr, rules.drawable)
 
 
 def length_problem(msgid: str, msgstr: str) -> str:
@@ -85,30 +95,8 @@ def length_problem(msgid: str, msgstr: str) -> str:
 
 def translation_warnings(msgstr: str, rules: Rules = Rules()) -> list[str]:
     """Return what is worth fixing but cannot mislead a patient: typography."""
-    return typography_problems(msgstr, rules.locale) + comma_decimal_warnings(msgstr, rules.locale)
-
-
-# Placeholders ---------------------------------------------------------------------------------------------------
-
-_BRACE = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
-_PERCENT = re.compile(r"%\((\w+)\)[sdif]")
-
-
-def placeholder_problems(msgid: str, msgstr: str, template: bool = False) -> list[str]:
-    """Check that the translation has the same ``{name}`` and ``%(name)s`` placeholders as the source."""
-    source, target = _placeholders(msgid, template), _placeholders(msgstr, template)
-    if source == target:
-        return []
-    return [f"placeholders differ: {_difference(source, target)}. Copy every placeholder exactly as in msgid; "
-            "the build fills in the value"]
-
-
-def _placeholders(text: str, template: bool) -> Counter:
-    try:
-        braces = _BRACE.findall(text) if template else placeholders_in(text)
-    except ValueError:  # a source with a stray brace (the content check reports it)
-        braces = _BRACE.findall(text)
-    return Counter([f"{{{name}}}" for name in braces] + [m.group() for m in _PERCENT.finditer(text)])
+    return [*typography_problems(msgstr, rules.locale), *comma_decimal_warnings(msgstr, rules.locale),
+            *punctuation_warnings(msgstr, rules.locale)]
 
 
 # Markup ---------------------------------------------------------------------------------------------------------
@@ -236,19 +224,17 @@ def value_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str]
     Units are read in each text's language: without the source's language (``Rules.source_locale``), only values.
     """
     problems = number_problems(msgid, msgstr, rules)
+    if problems and rules.source_locale and rules.locale:  # what could not be read first: it says why
+        return unreadable_problems(msgid, msgstr, rules.source_locale, rules.locale, rules.units) + problems
     if problems or not (rules.source_locale and rules.locale):
         return problems
-    return quantity_problems(_parts(msgid).rest, _parts(msgstr).rest, rules.source_locale, rules.locale)
+    return quantity_problems(_parts(msgid).rest, _parts(msgstr).rest, rules.source_locale, rules.locale, rules.units)
 
 
 def numbers_in(text: str, locale: str | None = None, words: bool = True) -> dict[Decimal, str]:
     """Return ``{value: spelling}`` for the numbers in ``text`` (in digits, and in words with ``words``), leaving
     out placeholders, addresses and phones."""
-    rest = _parts(text).rest
-    found = find_numbers(rest, locale)
-    for _, _, value, spelling in number_words(rest, locale) if words else ():
-        found.setdefault(value, spelling)
-    return found
+    return numbers_of(_parts(text).rest, locale, words)
 
 
 # Terms and typography -------------------------------------------------------------------------------------------
@@ -278,7 +264,7 @@ def typography_problems(text: str, locale: str | None) -> list[str]:
     if not locale or _language(locale) != "fr":
         return []
     text = WEB.sub(" ", re.sub(r"\]\([^)]*\)", "] ", text))
-    text = re.sub(r"\d:\d", "0", _PERCENT.sub("x", text))  # 14:30 is a time
+    text = re.sub(r"\d:\d", "0", re.sub(r"%\(\w+\)[sdif]", "x", text))  # 14:30 is a time
     problems = []
     for pattern, where in ((_NO_SPACE_BEFORE, "before"), (_NO_SPACE_AFTER, "after")):
         for match in pattern.finditer(text):
@@ -309,12 +295,14 @@ def _listed(items) -> str:
 def is_template_message(message, config) -> bool:
     """Tell a template string (``%(name)s`` placeholders) from leaflet text by its flags and references.
 
-    ``config`` gives the project's folders (``origin.message_origin``; None outside a project).
+    ``config`` gives the project's folders (``origin.message_origin``; None outside a project). Where the message
+    is used decides: Babel flags ``python-format`` on any text that looks like one ("50 % de la dose" holds
+    ``% d``), and leaflet text so flagged is still leaflet text, its markup checked as the build checks it. The
+    flag decides only for a message with no reference.
     """
-    if "python-format" in message.flags:
-        return True
-    return bool(message.locations) and all(message_origin(config, path) in (TEMPLATES, SITE)
-                                           for path, _ in message.locations)
+    if message.locations:
+        return all(message_origin(config, path) in (TEMPLATES, SITE) for path, _ in message.locations)
+    return "python-format" in message.flags
 
 
 def left_to_right_spans(text: str, locale: str | None = None) -> list[tuple[int, int]]:

@@ -50,20 +50,49 @@ def _lexicon(locale: str | None) -> tuple[re.Pattern | None, dict[str, Decimal]]
     words: dict[str, Decimal] = {}
     for number in WORD_RANGE:
         spelled = num2words(number, lang=language).casefold()
-        for variant in {spelled, spelled.replace("-", " "), spelled.replace("\u00a0", " ")}:
+        for variant in {spelled, spelled.replace("-", " "), spelled.replace("\u00a0", " "), *_forms(spelled, language)}:
             words.setdefault(variant, Decimal(number))
     for name in _unit_names(locale):  # the "cent" of "pour cent" is a unit, not a hundred
         for word in re.findall(r"\w+", name):
             if word not in name.split()[-1:] or " " in name:
                 words.pop(word, None)
     ordered = sorted(words, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![\w-])", re.IGNORECASE), words
+    return re.compile(rf"(?<![\w{_MARKS}])(?:" + "|".join(re.escape(w) for w in ordered) + rf")(?![\w{_MARKS}-])",
+                      re.IGNORECASE), words
+
+
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+"""Combining marks (Arabic vowel signs): part of the word they follow (the ست of ستُعالج is not six)."""
+
+
+def _forms(spelled: str, language: str) -> tuple[str, ...]:
+    """The forms num2words does not write: Arabic numbers before a feminine noun (``ثلاث مرات``, without the final
+    ة) and after a preposition (``اثنين``), the Portuguese feminine ``duas``."""
+    if language == "pt":  # duas vezes, vinte e duas
+        return (spelled.replace("dois", "duas"),) if "dois" in spelled else ()
+    if language != "ar":
+        return ()
+    if spelled.endswith("ة") and " " not in spelled:
+        return (spelled[:-1],)
+    return ("اثنين", "اثنتين", "اثنتان") if spelled == "اثنان" else ()
 
 
 def _unit_names(locale: str) -> list[str]:
-    from .units import unit_lexicon
+    from .units import words_for
 
-    return [name for name in unit_lexicon(locale)[0][1] if " " in name]
+    return [name for name in words_for(locale).units[1] if " " in name]
+
+
+def word_value(word: str, locale: str | None) -> Decimal | None:
+    """Return the value of one number written in words (``trois``, ``three``), or None."""
+    return _lexicon(locale)[1].get(word.casefold())
+
+
+def spelled(number: int, language: str) -> str:
+    """Return ``number`` in words, as num2words writes it in ``language``."""
+    from num2words import num2words
+
+    return num2words(number, lang=language)
 
 
 def _language(locale: str | None) -> str | None:

@@ -1,126 +1,159 @@
-"""Quantities as a translation must keep them: a value with its unit, its sign and how often, in any language.
+"""Quantities compared as instructions: a translation must say the same dose, how often, how long and how much.
 
-``8 semaines`` is not ``8 days``, ``38,5 °C`` is not ``38.5 °F`` and ``-2`` is not ``2``. Unit names and symbols
-come from CLDR (Babel's unit patterns of each locale: ``{0} jours``, ``{0} j``, ``{0} par jour``), never from
-a list typed here. A number without a unit takes the unit of the number it forms a range with (``1 à 2 jours``);
-``24 h/24`` is read as ``24 h``; a period after a quantity (``2 fois par jour``, ``twice a week``) is how often.
+Each side is read by ``reading`` in its own language. A number keeps its unit and its period (``2 par jour`` is
+not ``2 per hour``), a range stays a range (``30 minutes à 1 heure`` is not ``1 hour 30 minutes``), a maximum
+stays a maximum, and a period counts even without a number (``chaque mois`` is not ``every day``). What the
+translation writes that the reader cannot read is an error: the check fails closed.
+
+Three differences of wording are not differences of meaning: a period one side attaches to a number and the
+other writes apart (``2 comprimés par jour`` / ``2 tablets, every day``), ``14 h`` and ``2 pm``, and a number
+the source writes in words without a unit (``entre deux rendez-vous``: an idiom a translation may drop).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from decimal import Decimal
 
-from .number_words import number_words
-from .numbers import number_spans
-from .units import unit_lexicon
+from . import lexicon
+from .reading import Quantity, read_quantities, vague_words
+from .units import TIMES
 
-_SAME = {"temperature-generic": "temperature-celsius"}
-"""``38°`` in a leaflet is ``38 °C``."""
-_PERIOD_SPAN = {("duration-hour", 24): "duration-day", ("duration-day", 7): "duration-week"}
-"""A quantity that fills its period says nothing about frequency: 24 hours a day, 7 days a week."""
-_GAP = re.compile(r"[\s\u00a0\u202f]*")
-_RANGE_JOIN = re.compile(r"[\s\u00a0\u202f]*(?:[-–—]|\w{1,4})[\s\u00a0\u202f]*$")
+DUAL = frozenset({"ar", "he", "sl"})
+"""Languages that say two in the noun itself (Arabic حقنتان, two injections): a 2 in words may not be a number."""
+FIX = "Keep each dose, duration, temperature, time and frequency with its unit, period and limit, as in msgid"
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """A number as a reader takes it: value, unit (a CLDR unit id, or None), sign and period (``per``)."""
-
-    value: Decimal
-    unit: str | None
-    negative: bool
-    per: str | None
-    spelling: str
-
-    @property
-    def key(self) -> tuple:
-        return self.value, self.unit, self.negative
-
-    def __str__(self) -> str:
-        unit = self.unit.split("-", 1)[1] if self.unit else ""
-        per = f" per {self.per.split('-', 1)[1]}" if self.per else ""
-        return f"{'-' if self.negative else ''}{self.spelling}{' ' + unit if unit else ''}{per}"
+def quantity_problems(msgid: str, msgstr: str, source_locale: str | None, locale: str | None,
+                      units: tuple = ()) -> list[str]:
+    """Return why the quantities of ``msgstr`` are not those of ``msgid``, or what in ``msgstr`` cannot be read."""
+    source = read_quantities(msgid, source_locale, units)
+    target = read_quantities(msgstr, locale, units)
+    problems = _unreadable(source, target)
+    missing, extra = unmatched(source.quantities, target.quantities, (locale or "").split("_")[0] in DUAL)
+    missing, extra = _without_soft(missing, extra), _without_soft(extra, missing)
+    if any(q.amounts for q in missing) and not extra and vague_words(msgstr):
+        problems.append(f"cannot read {vague_words(msgstr)[0]!r} as a number where msgid has {_listed(missing)}: "
+                        "write the number as msgid does")
+    elif missing or extra:
+        problems.append(f"quantities differ (source: {_listed(missing)}; translation: {_listed(extra)}). {FIX}")
+    return problems
 
 
-def quantities_in(text: str, locale: str | None) -> list[Quantity]:
-    """Return every quantity written in ``text`` (numbers as ``numbers`` reads them), in order."""
-    units, periods = unit_lexicon(locale)
-    found: list[list] = []
-    for start, end, value, spelling in sorted(number_spans(text, locale) + number_words(text, locale)):
-        if found and start < found[-1][6]:  # the 24 of 24 h/24
-            continue
-        negative = _is_negative(text, start)
-        # A number inside a name (AF3M, CYP2D6) has no unit: the letters after it are the rest of the name.
-        unit, end = (None, end) if start and text[start - 1].isalpha() else _unit_after(text, end, units)
-        end = _same_number_after(text, end, spelling)
-        per = _period_after(text, end, periods)
-        found.append([value, unit, negative, per, spelling, start, end])
-    for this, following in zip(found, found[1:], strict=False):  # 1 à 2 jours, 30 minutes to 1 hour
-        if this[1] is None and following[1] and _RANGE_JOIN.fullmatch(text[this[6]:following[5]]):
-            this[1] = following[1]
-    return [Quantity(value, _SAME.get(unit, unit), negative, None if _PERIOD_SPAN.get((unit, value)) == per else per,
-                     spelling) for value, unit, negative, per, spelling, _, _ in found]
+def unreadable_problems(msgid: str, msgstr: str, source_locale: str | None, locale: str | None,
+                        units: tuple = ()) -> list[str]:
+    """Return what in ``msgstr`` looks like a quantity but cannot be read (and is not so in ``msgid``)."""
+    problems = _unreadable(read_quantities(msgid, source_locale, units), read_quantities(msgstr, locale, units))
+    vague = vague_words(msgstr)
+    if len(vague) > len(vague_words(msgid)):  # pendant 8 semaines → for several weeks
+        problems.append(f"cannot read {vague[-1]!r} as a number: write the numbers of msgid as it does, in digits")
+    return problems
 
 
-def quantity_problems(msgid: str, msgstr: str, source_locale: str | None, locale: str | None) -> list[str]:
-    """Check that each quantity of ``msgid`` is in ``msgstr`` once, with the same value, unit, sign and period.
-
-    A number with no unit on one side matches the same number with a unit on the other (``65 ans`` → ``aged
-    65``); a period is compared when both sides name one.
-    """
-    source, target = quantities_in(msgid, source_locale), quantities_in(msgstr, locale)
-    missing, extra = _unmatched(source, target)
-    missing = [q for q in missing if not q.spelling.isalpha()]  # a word in the source may be an idiom
-    if not missing and not extra:
-        return []
-    return [f"quantities differ: msgid has {_listed(missing)}, msgstr has {_listed(extra)}. Keep each dose, "
-            "duration, temperature and frequency with its unit and sign, as in msgid"]
+def _unreadable(source, target) -> list[str]:
+    return [f"cannot read a quantity of the translation: {what}" for what in target.unreadable
+            if what not in source.unreadable]
 
 
-def _unmatched(source: list[Quantity], target: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+def _without_soft(side: list[Quantity], other: list[Quantity]) -> list[Quantity]:
+    """Leave out a quantity in words (``entre deux rendez-vous``, ``dans la semaine`` / ``within a week``) unless
+    the other side has a quantity of the same kind (a duration for a duration) it could have become."""
+    kinds = {_kind(q) for q in other}
+    return [q for q in side if not (q.words and q.per is None and _kind(q) not in kinds)]
+
+
+def _kind(quantity: Quantity) -> str:
+    unit = quantity.amounts[0][1] if quantity.amounts else None
+    return (unit or "").split("-")[0]
+
+
+def unmatched(source: list[Quantity], target: list[Quantity], dual: bool = False) -> tuple[list, list]:
+    """Pair the quantities of both sides; return those of each side left without a match. ``dual``: the
+    translation's language says two in the noun (Arabic)."""
+    texts = (source, target)
     source, target = list(source), list(target)
-    rules = (lambda s, t: s.key == t.key and s.per == t.per,
-             lambda s, t: s.key == t.key and (s.per is None or t.per is None),
-             lambda s, t: (s.value, s.negative) == (t.value, t.negative) and (s.unit is None or t.unit is None)
-             and (s.per is None or t.per is None or s.per == t.per))
-    for same in rules:
-        for quantity in list(source):
-            match = next((t for t in target if same(quantity, t)), None)
-            if match is not None:
-                source.remove(quantity)
-                target.remove(match)
+    _pair(source, target, lambda s, t: s.key == t.key)
+    _pair(source, target, _same_hour)
+    _pair(source, target, _within)
+    _inherit_units(source, target, texts)
+    for one, other in ((source, target), (target, source)):  # حقنتان كل شهر: the two is in the noun
+        for quantity in [q for q in one if q.words and q.per and _is_one_period(q, other is target and dual)]:
+            alone = next((t for t in other if not t.amounts and t.per == quantity.per), None)
+            if alone is not None:
+                one.remove(quantity)
+                other.remove(alone)
+    for one, other in ((source, target), (target, source)):
+        for quantity in [q for q in one if q.per and q.amounts]:  # 2 tablets per day / 2 tablets, every day
+            bare = next((t for t in other if t.per is None and _without_period(quantity) == t.key), None)
+            alone = next((t for t in other if not t.amounts and t.per == quantity.per), None)
+            if bare is not None and alone is not None:
+                one.remove(quantity)
+                other.remove(bare)
+                other.remove(alone)
     return source, target
+
+
+def _is_one_period(quantity: Quantity, dual: bool) -> bool:
+    """``une fois par semaine`` (= ``每周``), and in a language with a dual, ``Deux piqûres chaque mois`` (the two
+    is in the noun: ``حقنتان كل شهر``)."""
+    return all((unit is None and value == 2 and dual) or (unit == TIMES and value == 1)
+               for value, unit in quantity.amounts)
+
+
+def _inherit_units(source: list[Quantity], target: list[Quantity], texts: tuple[list, list]) -> None:
+    """``pendant 5 ans, parfois 10`` = ``5 years, sometimes 10 years``: a number without a unit matches the same
+    number with the unit of the quantity before it in its own text (never one after it: ``2 comprimés de
+    500 mg`` is not ``2 mg``)."""
+    for one, other, text in ((source, target, texts[0]), (target, source, texts[1])):
+        for quantity in [q for q in one if len(q.amounts) == 1 and q.amounts[0][1] is None]:
+            unit = _unit_before(text, quantity)
+            match = next((t for t in other if unit and t.amounts == ((quantity.amounts[0][0], unit),)
+                          and (t.per, t.comparator, t.sign) == (quantity.per, quantity.comparator, quantity.sign)),
+                         None)
+            if match is not None:
+                one.remove(quantity)
+                other.remove(match)
+
+
+def _unit_before(text: list[Quantity], quantity: Quantity) -> str | None:
+    index = next(i for i, q in enumerate(text) if q is quantity)
+    return next((q.amounts[-1][1] for q in reversed(text[:index]) if q.amounts and q.amounts[-1][1]), None)
+
+
+def _pair(source: list[Quantity], target: list[Quantity], same) -> None:
+    for quantity in list(source):
+        match = next((t for t in target if same(quantity, t)), None)
+        if match is not None:
+            source.remove(quantity)
+            target.remove(match)
+
+
+def _without_period(quantity: Quantity) -> tuple:
+    return quantity.amounts, None, quantity.comparator, quantity.sign
+
+
+def _within(one: Quantity, other: Quantity) -> bool:
+    """``dans les 24 heures`` (within) is ``pendant 24 heures`` and ``jusqu'à 24 heures``: a maximum or nothing."""
+    comparators = {one.comparator, other.comparator}
+    return (lexicon.WITHIN in comparators and comparators <= {lexicon.WITHIN, None, "at most"}
+            and (one.amounts, one.per, one.sign) == (other.amounts, other.per, other.sign))
+
+
+def _same_hour(one: Quantity, other: Quantity) -> bool:
+    """``14 h`` (read as 14 hours) is the time ``2 pm``: a whole hour of the clock."""
+    return _as_hour(one) is not None and _as_hour(one) == _as_hour(other)
+
+
+def _as_hour(quantity: Quantity) -> Decimal | None:
+    if len(quantity.amounts) != 1 or quantity.per or quantity.comparator or quantity.sign:
+        return None
+    value, unit = quantity.amounts[0]
+    if unit == "duration-hour" and value == value.to_integral_value():
+        return value
+    if unit == "time-of-day" and value % 60 == 0:
+        return value / 60
+    return None
 
 
 def _listed(quantities: list[Quantity]) -> str:
     return ", ".join(str(q) for q in quantities) or "none"
 
-
-def _is_negative(text: str, start: int) -> bool:
-    """Tell a minus sign (``-2``, ``−2``) from a range dash (``2-3``) or a hyphen (``J-2`` is day minus 2)."""
-    if start == 0 or text[start - 1] not in "-−‒–":
-        return False
-    before = text[:start - 1]
-    return not before or not (before[-1].isalnum() or before[-1] in "-−/")
-
-
-def _unit_after(text: str, end: int, units: re.Pattern) -> tuple[str | None, int]:
-    match = units[0].match(text, _GAP.match(text, end).end())
-    if not match:
-        return None, end
-    return units[1][match.group(1).casefold()], match.end()
-
-
-def _same_number_after(text: str, end: int, spelling: str) -> int:
-    """Skip the ``/24`` of ``24 h/24``: the period is the quantity itself."""
-    match = re.compile(rf"[\s\u00a0\u202f]*/[\s\u00a0\u202f]*{re.escape(spelling)}(?!\d)").match(text, end)
-    return match.end() if match else end
-
-
-def _period_after(text: str, end: int, periods) -> str | None:
-    """Return the period named right after a quantity (``par jour``, ``/j``, ``a week``, ``fois par jour``)."""
-    pattern, names = periods
-    match = pattern.match(text, end)
-    return names[(match.group(1) or match.group(2)).casefold()] if match else None
