@@ -2,9 +2,11 @@
 Chromium's print of the same HTML, in one run, on this machine.
 
 Run: .venv/bin/python benchmarks/bench_formats.py          (about three minutes on 2 cores)
+     .venv/bin/python benchmarks/bench_formats.py --real   (the real leaflets: about five minutes)
 
 On a synthetic project of 4 leaflets in French and English (see synthetic.py; it does not depend on the content of
-leaflets/), it measures, rendering in this process with one worker:
+leaflets/), or with ``--real`` on a copy of this project's own leaflets, it measures, rendering in this process with
+one worker:
 
 (a) for each format (standard, large-print, proof): pages, bytes and render seconds per PDF (medians; the proof
     exists for English only);
@@ -14,7 +16,8 @@ leaflets/), it measures, rendering in this process with one worker:
 (c) Chromium's ``--print-to-pdf`` of the HTML each standard PDF is made from, with the same stylesheet: bytes,
     and the ratio of ours to Chromium's. Skipped, with the reason, when Debian's ``chromium`` is not installed.
 
-Targets: a standard PDF of 4 pages at most 50 KB; at most 0.5 × Chromium's bytes. Exit code 1 if one is missed.
+Targets: standard PDFs of 4 pages, at most 50 KB on average (mean; the median is shown too); at most 0.5 ×
+Chromium's bytes (mean of the ratios). Exit code 1 if one is missed.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import make_project  # noqa: E402
+from synthetic import copy_real_project, make_project  # noqa: E402
 
 FORMATS = ("standard", "large-print", "proof")
 TARGET_KB = 50
@@ -54,6 +57,8 @@ def per_format(project: Path) -> dict[str, dict]:
         outcomes = build_format(project, fmt, html=fmt == "standard")
         rows[fmt] = {"pdfs": len(outcomes), "pages": statistics.median(o.pages for o in outcomes),
                      "bytes": statistics.median(o.bytes for o in outcomes),
+                     "mean": statistics.mean(o.bytes for o in outcomes),
+                     "max pages": max(o.pages for o in outcomes),
                      "seconds": statistics.median(o.seconds for o in outcomes)}
     return rows
 
@@ -103,32 +108,37 @@ def chromium_sizes(project: Path) -> tuple[list[tuple[str, int, int]], str]:
 def report(rows: dict, rule: dict, chromium: list, reason: str) -> bool:
     """Print the results as Markdown; return whether every target is met."""
     print(f"{platform.processor() or platform.machine()}, Python {platform.python_version()}\n")
-    print("| format | PDFs | pages | KB | render s / PDF |\n|---|---:|---:|---:|---:|")
+    print("| format | PDFs | pages (median, max) | KB (median) | KB (mean) | render s / PDF |\n"
+          "|---|---:|---:|---:|---:|---:|")
     for fmt, row in rows.items():
-        print(f"| {fmt} | {row['pdfs']} | {row['pages']:g} | {row['bytes'] / 1000:.1f} | {row['seconds']:.3f} |")
+        print(f"| {fmt} | {row['pdfs']} | {row['pages']:g}, {row['max pages']} | {row['bytes'] / 1000:.1f} | "
+              f"{row['mean'] / 1000:.1f} | {row['seconds']:.3f} |")
     print(f"\nquestions' rule: dotted {rule['dotted'] / 1000:.1f} KB, dashed {rule['now'] / 1000:.1f} KB "
           f"({rule['now'] / rule['dotted']:.2f} ×); without form fields {rule['no fields'] / 1000:.1f} KB")
     standard = rows["standard"]
-    ok = standard["bytes"] <= TARGET_KB * 1000 or standard["pages"] > 4
-    print(f"standard, {standard['pages']:g} pages: {standard['bytes'] / 1000:.1f} KB (target ≤ {TARGET_KB} KB): "
-          f"{'met' if ok else 'MISSED'}")
+    ok = standard["mean"] <= TARGET_KB * 1000 and standard["max pages"] <= 4
+    print(f"standard, at most {standard['max pages']} pages: {standard['mean'] / 1000:.1f} KB on average "
+          f"(target ≤ {TARGET_KB} KB, 4 pages): {'met' if ok else 'MISSED'}")
     if not chromium:
         print(f"Chromium: skipped: {reason}")
         return ok
-    ratio = statistics.median(ours / theirs for _, ours, theirs in chromium)
+    ratio = statistics.mean(ours / theirs for _, ours, theirs in chromium)
     chromium_bytes = statistics.median(theirs for _, _, theirs in chromium)
     print(f"without form fields the ratio would be {rule['no fields'] / chromium_bytes:.2f}")
     print("\n| PDF | ours KB | Chromium KB | ratio |\n|---|---:|---:|---:|")
     for name, ours, theirs in chromium:
         print(f"| {name} | {ours / 1000:.1f} | {theirs / 1000:.1f} | {ours / theirs:.2f} |")
-    print(f"\nmedian ratio {ratio:.2f} (target ≤ {TARGET_RATIO}): {'met' if ratio <= TARGET_RATIO else 'MISSED'}")
+    print(f"\nmean ratio {ratio:.2f} (target ≤ {TARGET_RATIO}): {'met' if ratio <= TARGET_RATIO else 'MISSED'}")
     return ok and ratio <= TARGET_RATIO
 
 
 def main() -> int:
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--real", action="store_true", help="measure this project's own leaflets")
+    arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        project = make_project(Path(tmp) / "project", 4)
+        folder = Path(tmp) / "project"
+        project = copy_real_project(folder) if arguments.real else make_project(folder, 4)
         rows = per_format(project)
         rule = variants(project, Path(tmp))
         build_format(project, "standard", html=True)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import shutil
 import statistics
 import subprocess
 import sys
@@ -33,7 +32,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import edit_leaflet, make_project  # noqa: E402
+from synthetic import copy_real_project, edit_leaflet, make_project  # noqa: E402
 
 from patient_leaflets.building import build_leaflets  # noqa: E402
 from patient_leaflets.building.manifest import FORMAT, MANIFEST_FILE  # noqa: E402
@@ -42,17 +41,7 @@ from patient_leaflets.site import build_site, thumbnails  # noqa: E402
 from patient_leaflets.site.library import STATE_FILE  # noqa: E402
 from patient_leaflets.site.preview import Preview  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-
-
-def copy_real_project(folder: Path) -> Path:
-    """Copy what the real project's PDFs are made from (not its output) into ``folder``."""
-    for name in ("leaflets", "translations", "templates", "styles"):
-        shutil.copytree(ROOT / name, folder / name)
-    for name in ("pyproject.toml", "babel.cfg"):
-        shutil.copy(ROOT / name, folder / name)
-    return folder
 
 
 def time_site(config, runs: int) -> dict:

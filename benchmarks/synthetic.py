@@ -58,3 +58,12 @@ def edit_leaflet(folder: Path, leaflet_id: str) -> None:
     major, _, minor = str(data["metadata"]["version"]).partition(".")
     data["metadata"]["version"] = f"{major}.{int(minor or 0) + 1}"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
+
+
+def copy_real_project(folder: Path) -> Path:
+    """Copy what the real project's PDFs are made from (not its output) into ``folder``."""
+    for name in ("leaflets", "translations", "templates", "styles"):
+        shutil.copytree(ROOT / name, folder / name)
+    for name in ("pyproject.toml", "babel.cfg"):
+        shutil.copy(ROOT / name, folder / name)
+    return folder

@@ -111,3 +111,12 @@ def add_leaflet(project: Path, leaflet_id: str, title: str, english: str | None 
             handle.write(f'\nmsgid "{title}"\nmsgstr "{english}"\n')
     approve(project, leaflet_id, translated=bool(english))
     return path
+
+
+def copy_real_project(folder: Path) -> Path:
+    """Return a copy of the real project (its leaflets, templates, styles, catalogs and settings) at ``folder``."""
+    for name in ("leaflets", "templates", "styles", "translations"):
+        shutil.copytree(ROOT / name, folder / name)
+    for name in ("pyproject.toml", "babel.cfg"):
+        shutil.copy(ROOT / name, folder / name)
+    return folder

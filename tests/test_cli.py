@@ -132,19 +132,19 @@ def test_extract_init_update_stats(project):
     assert [line.split() for line in stats[2:]] == [
         ["en", "_shared", "2", "0", "0", "9", "0", "0", "100%"],
         ["en", "sample", "26", "0", "0", "80", "0", "0", "100%"],
-        ["en", "site", "32", "0", "0", "140", "0", "0", "100%"],
-        ["en", "templates", "58", "0", "0", "303", "0", "0", "100%"],
-        ["en", "all", "116", "0", "0", "529", "0", "0", "100%"],
+        ["en", "site", "44", "0", "0", "236", "0", "0", "100%"],
+        ["en", "templates", "58", "0", "0", "298", "0", "0", "100%"],
+        ["en", "all", "129", "0", "0", "622", "0", "0", "100%"],
         ["es", "_shared", "0", "0", "2", "0", "0", "9", "0%"],
         ["es", "sample", "0", "0", "26", "0", "0", "80", "0%"],
-        ["es", "site", "0", "0", "32", "0", "0", "140", "0%"],
-        ["es", "templates", "0", "0", "58", "0", "0", "303", "0%"],
-        ["es", "all", "0", "0", "116", "0", "0", "529", "0%"],
+        ["es", "site", "0", "0", "44", "0", "0", "236", "0%"],
+        ["es", "templates", "0", "0", "58", "0", "0", "298", "0%"],
+        ["es", "all", "0", "0", "129", "0", "0", "622", "0%"],
     ]
     rows = json.loads(run(project, "stats", "--json").output)["stats"]
     assert rows[-1] == {"locale": "es", "leaflet": "all",
-                        "messages": {"total": 116, "translated": 0, "fuzzy": 0, "untranslated": 116},
-                        "words": {"total": 529, "translated": 0, "fuzzy": 0, "untranslated": 529}, "percent": 0.0}
+                        "messages": {"total": 129, "translated": 0, "fuzzy": 0, "untranslated": 129},
+                        "words": {"total": 622, "translated": 0, "fuzzy": 0, "untranslated": 622}, "percent": 0.0}
 
 
 def test_init_refuses_a_locale_babel_does_not_know(project):

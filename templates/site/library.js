@@ -14,6 +14,9 @@
   var status = document.getElementById("status");
   var empty = document.getElementById("empty");
   var strings = JSON.parse(document.getElementById("strings").textContent);
+  var vocabulary = JSON.parse(document.getElementById("vocabulary").textContent);
+  var results = document.getElementById("results");
+  var suggestion = document.getElementById("suggestion");
 
   // Lowercase, without accents or other non-spacing marks: "Chimiothérapie" and "chimiotherapie" match, and
   // Arabic with or without its short vowels and with any alef ("أدوية", "ادويه"); full-width letters are plain
@@ -24,8 +27,12 @@
       .replace(/\u0640/g, "").replace(/\s+/g, " ").trim();
   }
 
+  // The filters are the address's fragment when it holds "name=value" pairs; any other fragment (a place on the
+  // page, "#results") leaves them as they are.
   function readAddress() {
-    var params = new URLSearchParams(window.location.hash.slice(1));
+    var hash = window.location.hash.slice(1);
+    if (hash && hash.indexOf("=") === -1) { return; }
+    var params = new URLSearchParams(hash);
     Object.keys(fields).forEach(function (name) {
       var field = fields[name];
       var value = params.get(name) || "";
@@ -44,20 +51,106 @@
     var hash = params.toString();
     var address = window.location.pathname + window.location.search + (hash ? "#" + hash : "");
     history.replaceState(null, "", address);
-    // The links to this page in other languages keep the same filters.
+    linkLanguages(hash);
+  }
+
+  // The links to this page in other languages keep the same filters.
+  function linkLanguages(hash) {
     document.querySelectorAll(".page-languages a").forEach(function (link) {
       link.setAttribute("href", link.getAttribute("href").split("#")[0] + (hash ? "#" + hash : ""));
     });
   }
 
+  // Edits (insertion, deletion, substitution, two letters swapped) that turn one word into another.
+  function distance(a, b) {
+    var rows = [];
+    for (var i = 0; i <= a.length; i += 1) {
+      rows.push([i]);
+      for (var j = 1; j <= b.length; j += 1) {
+        if (i === 0) { rows[i].push(j); continue; }
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          best = Math.min(best, rows[i - 2][j - 2] + 1);
+        }
+        rows[i].push(best);
+      }
+    }
+    return rows[a.length][b.length];
+  }
+
+  // The word of the leaflets a misspelt search word most likely meant: one edit in 4 letters at most, compared
+  // with the whole word and with its start (a word still being typed); none for words under 4 letters.
+  function closest(word) {
+    if (word.length < 4) { return null; }
+    var allowed = Math.max(1, Math.floor(word.length / 4));
+    var best = null;
+    var bestDistance = allowed + 1;
+    Object.keys(vocabulary).forEach(function (known) {
+      var d = Math.min(distance(word, known), distance(word, known.slice(0, word.length)));
+      if (d < bestDistance || (d === bestDistance && best !== null && known.length < best.length)) {
+        best = known;
+        bestDistance = d;
+      }
+    });
+    return best;
+  }
+
+  function matches(words) {
+    return function (search) { return words.every(function (word) { return search.indexOf(word) !== -1; }); };
+  }
+
+  // The search words, each one replaced by the closest word of the leaflets when it is found in none of them.
+  function corrected(words) {
+    var searches = sections.map(function (section) { return section.getAttribute("data-search"); });
+    var changed = false;
+    var words2 = words.map(function (word) {
+      if (searches.some(function (search) { return search.indexOf(word) !== -1; })) { return word; }
+      var known = closest(word);
+      changed = changed || known !== null;
+      return known || word;
+    });
+    return changed ? words2 : null;
+  }
+
+  function suggest(words) {
+    var written = words ? words.map(function (word) { return vocabulary[word] || word; }).join(" ") : "";
+    suggestion.hidden = !words;
+    // The same suggestion is left as it is: leaving the search box (a "change") must not replace the button
+    // being clicked.
+    if (suggestion.getAttribute("data-words") === written) { return; }
+    suggestion.setAttribute("data-words", written);
+    suggestion.textContent = "";
+    if (!words) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "link";
+    button.textContent = written;
+    button.addEventListener("click", function () {
+      fields.q.value = written;
+      update();
+      fields.q.focus();
+    });
+    suggestion.appendChild(document.createTextNode(strings.did_you_mean + " "));
+    suggestion.appendChild(button);
+    suggestion.appendChild(document.createTextNode(" ?"));
+  }
+
   function apply() {
     var words = fold(fields.q.value).split(" ").filter(Boolean);
+    var fixed = show(matches(words)) === 0 && words.length ? corrected(words) : null;
+    if (fixed) { show(matches(fixed)); }
+    suggest(fixed);
+  }
+
+  // Show the cards the filters and ``found`` (a test of a treatment's search words) keep; return how many.
+  function show(found) {
     var shown = 0;
     var total = 0;
     sections.forEach(function (section) {
       var search = section.getAttribute("data-search");
       var inSection = (!fields.treatment.value || section.getAttribute("data-leaflet") === fields.treatment.value) &&
-        words.every(function (word) { return search.indexOf(word) !== -1; });
+        found(search);
       var visible = 0;
       section.querySelectorAll(".card").forEach(function (card) {
         total += 1;
@@ -75,6 +168,7 @@
     });
     status.textContent = status.getAttribute("data-template").replace("{shown}", shown).replace("{total}", total);
     empty.hidden = shown > 0;
+    return shown;
   }
 
   function update() {
@@ -123,17 +217,34 @@
     document.body.appendChild(frame);
   }
 
+  // The skip link moves the focus to the list without writing "#results" over the filters in the address.
+  document.querySelector(".skip").addEventListener("click", function (event) {
+    event.preventDefault();
+    results.focus();
+    results.scrollIntoView();
+  });
+
+  var fromFolder = window.location.protocol === "file:";
+  document.getElementById("print-note").hidden = !fromFolder;
   form.hidden = false;
   document.querySelectorAll("button.print").forEach(function (button) {
     button.hidden = false;
+    if (fromFolder) {
+      button.firstChild.textContent = strings.print_file;
+      button.setAttribute("aria-describedby", "print-note");
+    }
     button.addEventListener("click", function () { printPdf(button.getAttribute("data-pdf")); });
   });
   form.addEventListener("input", update);
   form.addEventListener("change", update);
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    fields.q.blur();  // Enter closes a phone's keyboard, showing the results
+  });
   form.addEventListener("reset", function () { setTimeout(update, 0); });
   window.addEventListener("hashchange", function () { readAddress(); apply(); });
   readAddress();
   apply();
+  linkLanguages(window.location.hash.indexOf("=") !== -1 ? window.location.hash.slice(1) : "");
   markOverdue();
 }());

@@ -3,11 +3,13 @@ code to the online copy, and formats as a dimension of the build (names, report,
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
 
 import pytest
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 from test_build import edit, embedded_fonts, pdf_text
 
@@ -113,15 +115,33 @@ def body_font_size(path) -> float:
     return max(sizes, key=sizes.get)
 
 
-def test_the_standard_edition_offers_large_print_only_when_the_build_makes_it(config):
-    sentence = "Large print: ask your care team for this version"
+def test_the_standard_edition_offers_large_print_on_page_1_only_when_the_build_makes_it(config):
+    sentence = "Also in large print: ask your care team for it."
     build_leaflets(config, jobs=1, locales=["en"])
     assert sentence not in pdf_text(config.root / "output" / "en" / "sample.pdf"), "formats = ['standard']"
     config = set_formats(config, 'formats = ["standard", "large-print"]')
     report = build_leaflets(config, jobs=1, locales=["en"])
     assert [o.status for o in report.outcomes] == ["built", "built"], "the standard edition changes"
-    assert sentence in pdf_text(config.root / "output" / "en" / "sample.pdf")
+    standard, large = (PdfReader(config.root / o.output) for o in report.outcomes)
+    assert sentence in standard.pages[0].extract_text()  # where its readers look, in body-size type
+    assert sizes_of(standard.pages[0], sentence.split(":")[0]) == {12.0}
     assert sentence not in pdf_text(config.root / "output" / "en" / "sample.large-print.pdf")
+    # The large-print edition says which edition it is: in its title bar and on its first page.
+    assert standard.metadata.title == "The example treatment"
+    assert large.metadata.title == "The example treatment – large print"
+    assert "Large-print edition" in large.pages[0].extract_text()
+
+
+def sizes_of(page, text: str) -> set[float]:
+    """Return the sizes, in points, of the runs of a page's text that hold ``text``."""
+    sizes = set()
+
+    def visit(run, matrix, text_matrix, font, size):
+        if text in run:
+            sizes.add(round(size * abs(matrix[0] * text_matrix[0] or 1), 1))
+
+    page.extract_text(visitor_text=visit)
+    return sizes
 
 
 FIELDS = {  # name: label (the tooltip, /TU, a screen reader reads)
@@ -147,6 +167,27 @@ def test_the_care_team_block_has_named_labelled_tagged_fields_that_print_empty(c
     assert all(w["/F"] & 4 for w in widgets), "printed"
     assert sorted(tagged_fields(reader)) == sorted(expected), "each field is a Form element of the structure tree"
     assert "For your care team to fill in" in pdf_text(config.root / outcome.output)
+    # Two lines each, text that shrinks to fit: a full team name or appointment is never cut off.
+    assert all(w["/Ff"] & 4096 and re.search(r" 0 Tf\b", str(w["/DA"])) for w in widgets), "multiline, auto size"
+    assert all(abs(float(w["/Rect"][1]) - float(w["/Rect"][3])) >= 22 for w in widgets), "inside, 7.8 mm high or more"
+    # The fields' font is a subset (not the whole font) that still has every letter a care team types.
+    font = reader.trailer["/Root"]["/AcroForm"]["/DR"]["/Font"]
+    [name] = {re.search(r" /?(\w+) 0 Tf", str(w["/DA"]))[1] for w in widgets}
+    field_font = font["/" + name].get_object()
+    assert re.match(r"/[A-Z]{6}\+", str(field_font["/BaseFont"])), "subset"
+    descriptor = field_font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+    embedded = TTFont(io.BytesIO(descriptor["/FontFile2"].get_data()))
+    whole = TTFont(ROOT / "styles" / "fonts" / "atkinson-hyperlegible-next-latin-400-normal.woff2")
+    assert drawn_glyphs(embedded) < drawn_glyphs(whole), "a subset, not the whole font"
+    cmap = embedded.getBestCmap()
+    typed = "Lundi 14 décembre 2026 à 9 h 30 – Hôpital Saint-Éloi, poste n° 1234 (Œ)"
+    assert all(ord(char) in cmap and embedded["glyf"][cmap[ord(char)]].numberOfContours for char in typed
+               if not char.isspace())
+
+
+def drawn_glyphs(font) -> int:
+    """Return how many glyphs of a font have an outline."""
+    return sum(1 for name in font.getGlyphOrder() if font["glyf"][name].numberOfContours)
 
 
 def tagged_fields(reader) -> list[str]:
@@ -186,6 +227,27 @@ def test_the_qr_code_on_the_last_page_leads_to_the_online_copy(config, fmt, url)
     last = " ".join(PdfReader(pdf).pages[-1].extract_text().replace("/\n", "/").split())
     assert f"The current version of this leaflet, online: {url.removeprefix('https://')}" in last
     assert decoded_qr_codes(pdf, len(PdfReader(pdf).pages)) == [url]
+    assert f"QR code to the current version of this leaflet online: {url.removeprefix('https://')}" in figure_alts(pdf)
+
+
+def test_the_qr_code_adds_no_page_to_the_hand_out(config):
+    [without] = build_leaflets(config, jobs=1, locales=["en"]).outcomes
+    config = set_formats(config, f'formats = ["standard"]\nonline-url = "{URL}"')
+    [with_code] = build_leaflets(config, jobs=1, locales=["en"]).outcomes
+    assert with_code.status == "built" and with_code.pages == without.pages
+
+
+def figure_alts(pdf) -> list[str]:
+    """Return the ``/Alt`` of every Figure of a PDF's structure tree."""
+    found, stack = [], [PdfReader(pdf).trailer["/Root"]["/StructTreeRoot"]]
+    while stack:
+        element = stack.pop().get_object()
+        if element.get("/S") == "/Figure":
+            found.append(str(element.get("/Alt", "")))
+        kids = element.get("/K", [])
+        stack += [kid for kid in (kids if isinstance(kids, list) else [kids]) if hasattr(kid, "get_object")
+                  and isinstance(kid.get_object(), dict)]
+    return found
 
 
 def decoded_qr_codes(pdf, page: int) -> list[str]:

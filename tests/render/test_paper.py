@@ -4,7 +4,6 @@ word, reference lists kept whole, the call-us box whole on page 1, four pages at
 from __future__ import annotations
 
 import re
-import shutil
 import statistics
 
 import pytest
@@ -12,7 +11,7 @@ import weasyprint
 from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 
-from conftest import ROOT, TREATMENTS
+from conftest import ROOT, TREATMENTS, copy_real_project
 from patient_leaflets.config import load_config
 from patient_leaflets.pipeline import leaflet_page
 from patient_leaflets.render.assets import asset_roots
@@ -28,12 +27,7 @@ MEASURE = (60, 75)
 
 @pytest.fixture(scope="module")
 def real_project(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("layout") / "project"
-    for name in ("leaflets", "templates", "styles", "translations"):
-        shutil.copytree(ROOT / name, folder / name)
-    for name in ("pyproject.toml", "babel.cfg"):
-        shutil.copy(ROOT / name, folder / name)
-    return load_config(folder)
+    return load_config(copy_real_project(tmp_path_factory.mktemp("layout") / "project"))
 
 
 @pytest.fixture(scope="module")

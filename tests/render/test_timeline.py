@@ -152,6 +152,20 @@ def test_timeline_labels_wrap_within_their_column():
     assert drawing.wrap("anticonstitutionnellement" * 3, room, False) == ["anticonstitutionnellement" * 3]
 
 
+def test_chinese_labels_wrap_between_characters_never_before_a_full_width_comma():
+    """Chinese has no spaces: a label broken only at spaces ran out of its panel, cut off (zh_Hans figures)."""
+    measure = font_measure(ROOT / "styles" / "fonts")
+    stylesheet = ROOT / "styles" / "leaflet.css"
+    drawing = Drawing(measure, rtl=False, look=look_of([(stylesheet, "styles/leaflet.css")]))
+    room = WIDTH / 3 - TEXT_X - 1.5
+    text = "每个月一针，每3个月或每6个月一针，用于让卵巢休息。"
+    lines = drawing.wrap(text, room, bold=False)
+    assert len(lines) > 1
+    assert "".join(lines) == text
+    assert all(measure(line, False) * LABEL_SIZE <= room for line in lines)
+    assert not any(line.startswith(("，", "。")) for line in lines)
+
+
 def test_the_timeline_is_a_figure_with_alternative_text_and_pictograms_are_artifacts(config, project):
     """PDF/UA: an image that informs is a Figure with /Alt; one beside text that says the same is an artifact."""
     add_timeline(project)

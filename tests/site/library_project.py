@@ -20,6 +20,7 @@ def make_library_project(folder: Path) -> Path:
     of the French sample as a build with formats reports it."""
     project = make_project(folder)
     add_leaflet(project, "chemotherapy", "La chimiothérapie", "Chemotherapy")
+    add_search_terms(project, "chemotherapy", "PICC, nausée, tamoxifène", "PICC, nausea, tamoxifen")
     report = build_leaflets(load_config(project), jobs=1)
     assert not report.failed, [o.error for o in report.failed]
     add_format(project, "fr", "sample", "large-print")
@@ -41,3 +42,12 @@ def add_format(project: Path, locale: str, leaflet: str, fmt: str, **record) -> 
     manifest["pdfs"][job_name(locale, leaflet, fmt)] = entry
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     return path
+
+
+def add_search_terms(project: Path, leaflet: str, terms: str, english: str) -> None:
+    """Give a leaflet search words, at the top of its file, and their English translation (no patient reads them:
+    the leaflet stays approved)."""
+    path = project / "leaflets" / f"{leaflet}.yaml"
+    path.write_text(f'search_terms: "{terms}"\n' + path.read_text(encoding="utf-8"), encoding="utf-8")
+    with open(project / "translations" / "en" / "LC_MESSAGES" / "leaflets.po", "a", encoding="utf-8") as handle:
+        handle.write(f'\nmsgid "{terms}"\nmsgstr "{english}"\n')

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from library_project import make_library_project
+from library_project import add_format, make_library_project
 from playwright.sync_api import sync_playwright
 
 from patient_leaflets.config import load_config
@@ -248,5 +248,125 @@ def test_a_right_to_left_page_of_a_new_language_passes_axe(browser, arabic_outpu
             "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
         assert results.violations_count == 0, results.generate_report()
         assert visit.errors == []
+    finally:
+        visit.context.close()
+
+
+def test_the_skip_link_moves_to_the_list_and_keeps_the_filters(visit):
+    page = visit.open(hash="#treatment=chemotherapy&lang=en")
+    assert visit.cards() == [("chemotherapy", "en")]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "results"
+    assert page.evaluate("location.hash") == "#treatment=chemotherapy&lang=en"
+    assert visit.cards() == [("chemotherapy", "en")]
+    page.keyboard.press("Tab")  # on to the first link of the list
+    assert page.evaluate("document.activeElement.closest('.card').dataset.locale") == "en"
+
+
+def test_a_shared_filtered_link_keeps_its_filters_when_the_language_is_switched(visit):
+    page = visit.open(hash="#q=chimio&format=standard")
+    page.click(".page-languages a[hreflang=en-GB]")
+    page.wait_for_url("**/index.en.html#q=chimio&format=standard")
+    assert page.input_value("#q") == "chimio" and page.input_value("#format") == "standard"
+    assert visit.cards() == [("chemotherapy", "fr"), ("chemotherapy", "en")]
+    page.click(".page-languages a[hreflang=fr]")
+    page.wait_for_url("**/index.html#q=chimio&format=standard")
+    assert visit.cards() == [("chemotherapy", "fr"), ("chemotherapy", "en")]
+
+
+@pytest.mark.parametrize(("query", "meant"), [("chimotherapie", "chimiothérapie"), ("chimiotérapie", "chimiothérapie"),
+                                              ("chemoterapy", "chemotherapy"), ("chimiothe", None)])
+def test_a_misspelt_search_finds_the_leaflet_and_says_what_it_searched(visit, query, meant):
+    page = visit.open()
+    page.fill("#q", query)
+    assert visit.cards() == [("chemotherapy", "fr"), ("chemotherapy", "en")]
+    if meant is None:  # a word being typed that a title starts with: found as it is, nothing to correct
+        assert not page.locator("#suggestion").is_visible()
+        return
+    assert page.locator("#suggestion").inner_text() == f"Vouliez-vous dire : {meant} ?"
+    page.click("#suggestion button")
+    assert page.input_value("#q") == meant and not page.locator("#suggestion").is_visible()
+    assert visit.cards() == [("chemotherapy", "fr"), ("chemotherapy", "en")]
+
+
+@pytest.mark.parametrize("query", ["PICC", "nausée", "tamoxifene", "nausea", "tamoxifen"])
+def test_search_words_of_a_leaflet_find_it_in_both_languages(visit, query):
+    page = visit.open()
+    page.fill("#q", query)
+    assert visit.cards() == [("chemotherapy", "fr"), ("chemotherapy", "en")]
+
+
+def test_a_word_no_leaflet_comes_near_suggests_nothing(visit):
+    page = visit.open("index.en.html")
+    page.fill("#q", "zzzzzz")
+    assert visit.cards() == [] and page.locator("#empty").is_visible()
+    assert not page.locator("#suggestion").is_visible()
+
+
+@pytest.mark.parametrize(("name", "width", "text_size"), [
+    ("index.html", 320, "100%"), ("index.html", 1280, "100%"), ("index.html", 1440, "100%"),
+    ("index.html", 1024, "100%"), ("index.html", 1280, "200%"), ("index.en.html", 1280, "200%"),
+    ("index.html", 640, "200%"), ("index.html", 320, "200%")])
+def test_the_page_never_scrolls_sideways(browser, output, name, width, text_size):
+    visit = Visit(browser, output)
+    try:
+        visit.page.set_viewport_size({"width": width, "height": 900})
+        page = visit.open(name)
+        page.evaluate(f"document.documentElement.style.fontSize = '{text_size}'")  # text-only zoom
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        reset = page.locator("button[type=reset]").bounding_box()
+        assert reset["x"] >= 0 and reset["x"] + reset["width"] <= width  # "Tout afficher" is on screen
+    finally:
+        visit.context.close()
+
+
+def test_on_a_phone_the_first_result_is_on_the_first_screen(browser, output):
+    visit = Visit(browser, output)
+    try:
+        visit.page.set_viewport_size({"width": 375, "height": 800})
+        page = visit.open()
+        page.fill("#q", "chimio")
+        page.keyboard.press("Enter")
+        first = page.locator(".card:visible").first
+        box = first.bounding_box()
+        assert box["y"] + 60 < 800  # its language and title, at least, without scrolling
+        assert page.evaluate("document.activeElement.id") != "q"  # Enter closed the keyboard
+    finally:
+        visit.context.close()
+
+
+def test_from_a_shared_folder_the_print_button_says_it_opens_the_pdf(visit):
+    page = visit.open()
+    button = page.locator("button.print").first
+    assert button.inner_text().startswith("Ouvrir pour imprimer")
+    note = page.locator("#print-note")
+    assert note.is_visible() and "nouvel onglet" in note.inner_text()
+    assert button.get_attribute("aria-describedby") == "print-note"
+
+
+def test_each_card_shows_its_state_once(visit):
+    page = visit.open()
+    sample = page.locator(".treatment[data-leaflet=sample] .card[data-locale=fr]")
+    assert sample.locator(".badge").all_inner_texts() == ["Validée"]  # standard and large print, one badge
+    assert sample.locator(".approved").inner_text().startswith("Texte validé le ")
+
+
+def test_a_review_proof_is_never_a_hand_out_card_nor_changes_a_cards_state(browser, tmp_path):
+    project = make_library_project(tmp_path / "project")
+    add_format(project, "en", "sample", "proof", draft=True,
+               draft_reasons=["a review proof, for the reviewer of the translation: never for patients"])
+    build_site(load_config(project), today=dt.date(2027, 1, 15))
+    visit = Visit(browser, project / "output")
+    try:
+        for name in ("index.html", "index.en.html"):
+            page = visit.open(name)
+            card = page.locator(".treatment[data-leaflet=sample] .card[data-locale=en]")
+            assert card.get_attribute("class") == "card state-final"
+            assert card.locator(".badge").all_inner_texts() in (["Validée"], ["Approved"])
+            proof = ".pdf[data-format=proof], a[href$='.proof.pdf'], #format option[value=proof]"
+            assert page.locator(proof).count() == 0
+            assert "Brouillon" not in page.content() and "Draft" not in page.content()
     finally:
         visit.context.close()

@@ -73,9 +73,10 @@ def source_messages(config: Config, leaflet: Leaflet, shared: Leaflet | None) ->
 
 
 def leaflet_messages(leaflet: Leaflet) -> list[Message]:
-    """Return the translatable texts of a leaflet file, in file order, each with its context."""
+    """Return the translatable texts of a leaflet file a patient reads, in file order (not its search words), each
+    with its context."""
     return [Message(text, leaflet.source, line, format_key(key), context=context(key))
-            for key, text, line in leaflet.iter_texts()]
+            for key, text, line in leaflet.iter_printed_texts()]
 
 
 def shape_messages(leaflet: Leaflet) -> list[Message]:

@@ -54,7 +54,7 @@ def plain_sentences(leaflet: Leaflet) -> str:
     Headings and list items become sentences of their own, as a reader takes them.
     """
     pieces = []
-    for _, text, _ in leaflet.iter_texts():
+    for _, text, _ in leaflet.iter_printed_texts():
         text = plain_text(text).strip(" ;,:")
         if text and text[-1] not in ".!?…。！？؟۔":  # the full stops and question marks of every script
             text += "."

@@ -40,6 +40,10 @@ class Leaflet:
         for key in self.texts:
             yield key, get_at(self.data, key), self.lines[key]
 
+    def iter_printed_texts(self) -> Iterator[tuple[Key, str, int]]:
+        """Yield ``(path, text, line)`` for every translatable text a patient reads (not the search words)."""
+        return ((key, text, line) for key, text, line in self.iter_texts() if key[0] not in s.UNPRINTED)
+
 
 def get_at(data: Any, key: Key) -> Any:
     """Return the value at ``key`` in nested data."""

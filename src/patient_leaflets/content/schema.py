@@ -220,6 +220,9 @@ LEAFLET = Map(
         "metadata": METADATA,
         "title": TEXT,
         "subtitle": TEXT,
+        # Words the library's search finds the leaflet by, besides its title and headings: drug and device names,
+        # abbreviations, the patients' own words; comma-separated, translated like any text, never printed.
+        "search_terms": TEXT,
         "summary": TEXT,
         "key_points": Seq(item=POINT, min=3, max=5),
         # The leaflet's call-us box, printed on page 1 under the key points (an `urgent` block prints where written).
@@ -234,9 +237,14 @@ LEAFLET = Map(
         # Last in the file, where writing it moves no line of the text (approval/source.py).
         "approval": APPROVAL,
     },
-    optional=frozenset({"subtitle", "urgent", "questions", "glossary", "contacts", "resources", "approval"}),
+    optional=frozenset({"subtitle", "search_terms", "urgent", "questions", "glossary", "contacts", "resources",
+                        "approval"}),
 )
 """The whole leaflet file, as documented in the README (Writing a leaflet)."""
+
+UNPRINTED = frozenset({"search_terms"})
+"""Fields translated like any text but never printed: no patient reads them, so an approval is not bound to them,
+their missing translation makes no PDF a draft, and readability does not score them."""
 
 SHARED_ID = SHARED_FILE.removesuffix(".yaml")
 """The id the shared sections file is loaded under."""

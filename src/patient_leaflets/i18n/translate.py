@@ -131,10 +131,12 @@ def translate_leaflet(leaflet: Leaflet, catalog: Catalog | None,
     if catalog is None:
         return leaflet, report
     data = copy.deepcopy(leaflet.data)
+    printed = {key for key, _, _ in leaflet.iter_printed_texts()}
     for key, text, line in leaflet.iter_texts():
         translated, reason = lookup(catalog, text, rules)
         if translated is None:
-            report.gaps.append(Gap(text, reason, f"{leaflet.source}:{line} ({format_key(key)})"))
+            if key in printed:  # a text no patient reads (the search words) makes no PDF a draft
+                report.gaps.append(Gap(text, reason, f"{leaflet.source}:{line} ({format_key(key)})"))
             translated = SourceText(text)
         parent = get_at(data, key[:-1])
         parent[key[-1]] = translated

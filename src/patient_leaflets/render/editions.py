@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..config import Config
 from ..config.formats import FORMATS, LARGE_PRINT, STANDARD, online_url
@@ -48,3 +48,9 @@ def online_copy(url: str) -> OnlineCopy:
     # omitsize: a viewBox instead of a size in pixels, so that the stylesheet sets the printed size.
     svg = code.svg_inline(border=4, omitsize=True, svgclass="qr-code", lineclass=None, dark="#000", light="#fff")
     return OnlineCopy(url, display_url(url), Markup(svg))
+
+
+def svg_with_title(svg: Markup, title: str) -> Markup:
+    """Return an inline SVG with ``title`` as its first child: its text alternative (the PDF Figure's ``/Alt``)."""
+    start = svg.index(">") + 1
+    return Markup(svg[:start]) + Markup("<title>") + escape(title) + Markup("</title>") + Markup(svg[start:])

@@ -38,7 +38,7 @@ from ..i18n.checks.checkers import rules_for
 from ..i18n.translate import SourceText, TemplateTranslations, TranslationReport
 from .bidi import fallback_blocks, isolate_left_to_right
 from .css_text import COUNTERS, css_content, css_string, margin_box
-from .editions import format_context
+from .editions import format_context, svg_with_title
 from .figure import figure_svg
 from .localize import localized_day, localized_placeholders
 from .template_strings import template_locations
@@ -122,6 +122,7 @@ def make_environment(templates: Path) -> Environment:
     env.filters["words"] = as_text
     env.filters["heading"] = last_words_together
     env.filters["keep_together"] = lambda text: keep_together(escape(text))
+    env.filters["with_title"] = svg_with_title
     return env
 
 

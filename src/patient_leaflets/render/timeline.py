@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup, escape
+from uniseg.linebreak import line_break_units
 
 from ..content.schema import TIMELINE_PHASES
 from .css_values import Declared, font_stack, plain_value, root_properties
@@ -151,15 +152,20 @@ class Drawing:
         return y - STEP_GAP
 
     def wrap(self, text: str, room: float, bold: bool) -> list[str]:
-        """Break ``text`` into lines no wider than ``room`` millimetres (a longer word gets a line of its own)."""
+        """Break ``text`` into lines no wider than ``room`` millimetres (a longer word gets a line of its own).
+
+        Lines break where Unicode allows (UAX #14): after a space, and between Chinese or Japanese characters,
+        but never before closing punctuation such as "，" and "。" nor after an opening bracket.
+        """
         lines: list[str] = []
-        for word in text.split():
-            candidate = f"{lines[-1]} {word}" if lines else word
-            if lines and self.measure(candidate, bold) * LABEL_SIZE <= room:
-                lines[-1] = candidate
+        line = ""
+        for unit in line_break_units(" ".join(text.split())):
+            if line and self.measure((line + unit).rstrip(), bold) * LABEL_SIZE > room:
+                lines.append(line.rstrip())
+                line = unit
             else:
-                lines.append(word)
-        return lines
+                line += unit
+        return [*lines, line.rstrip()] if line.strip() else lines
 
     def _text(self, text: str, x: float, y: float, size: float, bold: bool, fill: str, anchor: str = "start") -> None:
         direction = ' direction="rtl"' if self.rtl else ""

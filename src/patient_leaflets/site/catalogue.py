@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -58,6 +59,17 @@ class Card:
         states = {pdf.state for pdf in self.pdfs}
         return FAILED if FAILED in states else DRAFT if DRAFT in states else FINAL
 
+    @property
+    def uniform(self) -> bool:
+        """Whether every PDF of the card is in the same state for the same reasons: one badge says it for all."""
+        return len({(pdf.state, tuple(pdf.reasons)) for pdf in self.pdfs}) <= 1
+
+    @property
+    def approval(self):
+        """Who approved the card's text (and translation) and when, for a final card; else None."""
+        return next((pdf.approval for pdf in self.pdfs if pdf.approval is not None), None) \
+            if self.state == FINAL else None
+
     def is_overdue(self, today: dt.date) -> bool:
         return self.review_due is not None and self.review_due < today
 
@@ -72,6 +84,8 @@ class Treatment:
     """Titles, subtitles and headings in every language, lowercase and without accents, for the search box."""
     cards: list[Card] = field(default_factory=list)
     review_due: dt.date | None = None
+    vocabulary: dict[str, str] = field(default_factory=dict)
+    """The words it is found by, folded, each with its written form: what "did you mean" suggests."""
 
     def title(self, locale: str) -> Text:
         return self.titles.get(locale) or next(iter(self.titles.values()))
@@ -118,14 +132,32 @@ def _treatment(config: Config, leaflet_id: str, catalogs: dict) -> Treatment:
         translated = [_translate(config, locale, catalog, text) for text in _key_texts(leaflet)]
         titles[locale] = translated[0]
         words += [text.text for text in translated]
-    return Treatment(leaflet_id, titles, fold(" ".join(words)), review_due=leaflet.data["metadata"].get("review_due"))
+    return Treatment(leaflet_id, titles, fold(" ".join(words)), review_due=leaflet.data["metadata"].get("review_due"),
+                     vocabulary=vocabulary(words))
 
 
 def _key_texts(leaflet: Leaflet) -> list[str]:
-    """Return the title first, then the texts a leaflet is searched by: subtitle and section headings."""
+    """Return the title first, then the texts a leaflet is searched by: subtitle, search terms, section headings."""
     data = leaflet.data
     return [data["title"], *([data["subtitle"]] if data.get("subtitle") else []),
+            *([data["search_terms"]] if data.get("search_terms") else []),
             *(section["heading"] for section in data["sections"])]
+
+
+WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+"""A word as the search suggests it: letters and digits, with the hyphens inside it (``CAR-T``); an apostrophe
+ends an elided article (``l'immunothérapie``)."""
+
+
+def vocabulary(texts: list[str], shortest: int = 4) -> dict[str, str]:
+    """Return the words of ``texts`` a misspelt search may have meant, folded as the search box compares them, each
+    with the word as written (``chimiotherapie``: ``chimiothérapie``)."""
+    words: dict[str, str] = {}
+    for text in texts:
+        for word in WORD.findall(text):
+            if len(word) >= shortest:
+                words.setdefault(fold(word), word.lower() if not word.isupper() else word)
+    return words
 
 
 def _translate(config: Config, locale: str, catalog, text: str) -> Text:

@@ -82,6 +82,9 @@ def _context(config: Config, treatments: list[Treatment], locale: str, pages: li
         "today": today,
         "today_iso": today.isoformat(),
         "day": lambda day: format_day(day, language.babel),
+        "iso_day": lambda text: format_day(dt.date.fromisoformat(text), language.babel) if text else "",
+        "names": lambda by: ", ".join(name for names in by.values() for name in names),
+        "vocabulary": {word: written for treatment in treatments for word, written in treatment.vocabulary.items()},
         "size": lambda size: _size(size, language.babel),
         "count": len(cards),
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..approval.summary import ApprovalSummary
 from ..building.manifest import Manifest
 from ..building.plan import split_job_name
 from ..building.records import ManifestEntry
@@ -34,6 +35,10 @@ class Pdf:
     """Why it is a draft, or why its last build failed, as the build says it."""
     href: str = ""
     """The PDF's address relative to the output folder, where the library page is."""
+    approval: ApprovalSummary | None = None
+    """Who approved its text and translation, and when; what is not approved (None for a failure)."""
+    gaps: int = 0
+    """How many messages it shows in the source language."""
 
     @property
     def is_handout(self) -> bool:
@@ -66,4 +71,5 @@ def _pdf(output: Path, locale: str, leaflet: str, fmt: str, entry: ManifestEntry
     else:
         state, reasons = (DRAFT, list(record.draft_reasons)) if record.draft else (FINAL, [])
     return Pdf(leaflet, locale, fmt, path, record.version, record.pages, entry.pdf.bytes, entry.pdf.sha256, state,
-               reasons, path.relative_to(output).as_posix())
+               reasons, path.relative_to(output).as_posix(), record.approval if state != FAILED else None,
+               len(record.gaps))
