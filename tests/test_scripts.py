@@ -79,7 +79,8 @@ def test_every_command_works_in_every_script(base, tmp_path, locale):
         assert len(refused) == 1 and f'"{TITLE}"' in refused[0] and "TRANSLATING.md, Fonts" in refused[0]
         assert check.exit_code == 1
 
-    approve = run(project, "approve", "sample", "--locale", locale, "--translator", "Une Traductrice")
+    approve = run(project, "approve", "sample", "--locale", locale, "--translator", "Une Traductrice",
+                  "--reviewer", "Un Relecteur")
     assert approve.exit_code == 1 and "untranslated" in approve.output  # one message is not a translation
     assert locale in run(project, "status", "-l", locale).output
 

@@ -131,9 +131,12 @@
       update();
       fields.q.focus();
     });
-    suggestion.appendChild(document.createTextNode(strings.did_you_mean + " "));
+    // The sentence is translated whole, its punctuation included ("Did you mean: {word}?"): the word, a button,
+    // goes where the translation puts it.
+    var around = strings.did_you_mean.split("{word}");
+    suggestion.appendChild(document.createTextNode(around[0]));
     suggestion.appendChild(button);
-    suggestion.appendChild(document.createTextNode(" ?"));
+    suggestion.appendChild(document.createTextNode(around.slice(1).join("")));
   }
 
   function apply() {

@@ -27,11 +27,11 @@ from patient_leaflets.i18n.pofile import read_catalog, write_catalog
 
 TRANSLATIONS = {
     "ar": {"Le traitement exemple": "نشرة العلاج",
-           "Premier élément.": "اشرب الماء كل يوم، وامش قليلاً بعد الظهر.",
-           "Second élément.": "لا تتناول دواء جديداً قبل استشارة طبيبك؛ ثلاث مرات تقريباً.",
+           "Premier élément.": "اشرب الماء كثيراً، وامش قليلاً بعد الظهر.",
+           "Second élément.": "لا تتناول دواء جديداً قبل استشارة طبيبك؛ اسأله أولاً.",
            "Une remarque importante.": "ظهرت حمى أو ضيق في التنفس أو غثيان شديد: اتصل بنا."},
     "zh_Hans": {"Le traitement exemple": "示例治疗",
-                "Premier élément.": "每天多喝水，饭后散步。",
+                "Premier élément.": "多喝水，饭后散步。",
                 "Second élément.": "开始服用新药之前，请先咨询您的医生。",
                 "Une remarque importante.": "如果发烧、呼吸困难或严重恶心，请立即联系我们。"},
 }

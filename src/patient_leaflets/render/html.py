@@ -323,4 +323,9 @@ def language_name(code: str, locale: str) -> str:
 
 def names_list(names, locale: str) -> Markup:
     """Return people's names as one list in ``locale``, each isolated (``<bdi>``): no name reorders the line."""
-    return Markup(format_list([Markup("<bdi>{}</bdi>").format(name) for name in names], locale))
+    names = list(names)
+    tokens = [f"\uE000{index}\uE001" for index in range(len(names))]  # private-use marks no name contains
+    listed = str(escape(format_list(tokens, locale)))
+    for token, name in zip(tokens, names):
+        listed = listed.replace(token, Markup("<bdi>{}</bdi>").format(name))
+    return Markup(listed)
