@@ -44,10 +44,14 @@ def test_build_names_the_messages_shown_in_the_source_language(project):
         "sections[0].blocks[3].table.rows[0][1]; 1 message(s) are untranslated, fuzzy or fail a check)",
         "en: 1 message shown in the source language (1 untranslated) in 1 PDF — 'leaflets stats -l en'; "
         "'leaflets build -v -l en' lists them"]
-    verbose = run(project, "build", "-l", "en", "--force", "-v")
-    assert "1 message(s) shown in the source language:" in verbose.output
-    assert "untranslated: 'Reposez-vous.'" in verbose.output
-    assert "'leaflets build -v" not in verbose.output
+    for options in (["--force"], []):  # built again, or up to date: the same list
+        verbose = run(project, "build", "-l", "en", "-v", *options)
+        assert "1 message(s) shown in the source language:" in verbose.output
+        assert verbose.output.count("untranslated: 'Reposez-vous.'") == 1
+        assert "'leaflets build -v" not in verbose.output
+    both = run(project, "build", "-l", "en", "-v", "--format", "standard", "--format", "large-print")
+    assert both.output.count("untranslated: 'Reposez-vous.'") == 1, "listed once, not once per format"
+    assert "  the same 1 message(s) shown in the source language as output/en/sample.pdf" in both.output
     strict = run(project, "build", "-l", "en", "--strict", "--force")
     assert strict.exit_code == 1
     assert ("failed     output/en/sample.pdf\n  refused by --strict: translation changed since approval on "
@@ -55,6 +59,16 @@ def test_build_names_the_messages_shown_in_the_source_language(project):
             "or fail a check:\n    leaflets/sample.yaml:20 "
             "(sections[0].blocks[3].table.rows[0][1]): untranslated: 'Reposez-vous.' "
             "(translations/en/LC_MESSAGES/leaflets.po:115)\n") in strict.output
+
+
+def test_a_broken_catalog_is_told_once_not_under_every_pdf(project):
+    add_leaflet(project, "other", "Un autre traitement", "Another treatment")
+    po = project / "translations" / "en" / "LC_MESSAGES" / "leaflets.po"
+    po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "x"\nmsgstr "cut short\n', encoding="utf-8")
+    result = run(project, "build", "-l", "en", "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.output.count("not valid gettext syntax") == 1, result.output
+    assert "failed     output/en/sample.pdf (the same error as output/en/other.pdf)" in result.output
 
 
 def test_build_summary_counts_drafts_and_stale_outputs_and_keeps_html(project):
@@ -68,6 +82,14 @@ def test_build_summary_counts_drafts_and_stale_outputs_and_keeps_html(project):
         "stale      output/de/sample.pdf: the language 'de' is not built any more (not in locales)",
         "  Delete these files, or bring back their leaflet or language.",
         "2 built, 0 unchanged, 0 failed; 1 draft, not to be given to patients; 1 stale output."]
+    (project / "output" / "superseded" / "fr").mkdir(parents=True)
+    (project / "output" / "superseded" / "fr" / "sample.pdf").write_bytes(b"%PDF")
+    strict = run(project, "build", "--jobs", "1", "--strict", "--format", "standard", "--format", "large-print")
+    assert strict.output.splitlines()[-2:] == [
+        "  A PDF in output/superseded/ is one a refused build replaced, kept for comparison: never give it to "
+        "patients; delete it once the leaflet is built again. Delete the others, or bring back their leaflet or "
+        "language.",
+        "1 built, 1 unchanged (1 standard, 1 large-print), 0 failed, 2 refused by --strict; 2 stale outputs."]
     assert (project / "output" / "en" / "sample.html").exists() and (project / "output" / "fr" / "sample.html").exists()
 
 
@@ -90,8 +112,20 @@ def test_extract_init_update_stats(project):
     header = (project / "translations" / "es" / "LC_MESSAGES" / "leaflets.po").read_text(encoding="utf-8")
     assert '"Last-Translator: Ana García <ana@example.org>\\n"' in header
     assert '"Language-Team: Spanish\\n"' in header
+    assert "# Ana García <ana@example.org>, " in header and "FIRST AUTHOR" not in header
+    assert "ORGANIZATION" not in header and '"Report-Msgid-Bugs-To: https://' in header
     assert run(project, "init", "es").exit_code == 1
     assert run(project, "update", "--check").output == "template and catalogs are up to date\n"
+    sample = project / "leaflets" / "sample.yaml"
+    sample.write_text(sample.read_text(encoding="utf-8").replace("Vous saignez.", "Vous saignez du nez."),
+                      encoding="utf-8")
+    assert run(project, "init", "de").exit_code == 0
+    german = (project / "translations" / "de" / "LC_MESSAGES" / "leaflets.po").read_text(encoding="utf-8")
+    assert 'msgid "Vous saignez du nez."' in german and 'msgid "Vous saignez."' not in german, "extracted first"
+    (project / "translations" / "de").rename(project / "de-aside")
+    sample.write_text(sample.read_text(encoding="utf-8").replace("Vous saignez du nez.", "Vous saignez."),
+                      encoding="utf-8")
+    assert run(project, "extract").exit_code == 0
     stats = run(project, "stats").output.splitlines()
     assert stats[1].split() == ["locale", "leaflet", "translated", "fuzzy", "untranslated", "translated", "fuzzy",
                                 "untranslated", "done"]
@@ -252,3 +286,13 @@ def test_a_killed_build_leaves_whole_pdfs_and_the_next_build_goes_on(project):
     read_renders(pipe)  # ends once the workers, left without their build, have ended too
     assert (project / "output" / ".build-journal.jsonl").exists()
     assert check_next_build_goes_on(project) >= 1
+
+
+def test_choosing_the_source_language_or_an_unknown_leaflet_says_so(project):
+    source = run(project, "check", "-l", "fr")
+    assert source.exit_code == 0, source.output
+    assert source.output.splitlines()[0] == ("'fr' is the source language: its leaflets, readability and approvals "
+                                             "are checked; it has no catalog (translations: en)")
+    assert "init fr" not in source.output
+    unknown = run(project, "status", "--leaflet", "nope")
+    assert unknown.exit_code == 1 and "no leaflet 'nope' in leaflets/" in unknown.output

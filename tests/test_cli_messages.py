@@ -35,6 +35,17 @@ def test_a_fresh_language_is_one_line_in_check_and_its_messages_are_behind_verbo
     assert sum(": untranslated (" in line for line in verbose) == total
 
 
+def test_check_of_one_language_leaves_the_source_drafts_to_the_clinicians(tmp_path):
+    from conftest import make_project
+
+    project = make_project(tmp_path / "project", approved=False)
+    assert run(project, "init", "de").exit_code == 0
+    german = run(project, "check", "-l", "de").output
+    assert "warning: output/de/sample.pdf: a draft: text not yet approved; translation not yet approved" in german
+    assert "output/fr/" not in german and "--clinical NAME" in german, "the German PDF says why, once"
+    assert "warning: output/fr/sample.pdf: a draft: text not yet approved" in run(project, "check").output
+
+
 def test_a_fresh_language_is_one_line_per_pdf_and_one_summary_in_the_build(project, config):
     assert run(project, "init", "de").exit_code == 0
     result = run(project, "build", "-l", "de", "-j", "1")
@@ -80,6 +91,6 @@ def test_a_refusal_names_a_few_messages_and_verbose_all(project):
     assert lines[1].startswith("  refused by --strict: ")
     assert lines[7].startswith("    … and ") and lines[7].endswith(
         " more: 'leaflets build -v' or output/build-report.json lists them all")
-    assert lines[8] == "0 built, 0 unchanged, 1 failed."
+    assert lines[8] == "0 built, 0 unchanged, 0 failed, 1 refused by --strict."
     everything = run(project, "build", "-l", "de", "--strict", "-j", "1", "-v").output.splitlines()
     assert len(everything) > len(lines) and not any("… and" in line for line in everything)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -94,14 +95,60 @@ def test_the_do_not_translate_list_and_its_comment_agree():
     assert named == listed, "the comment above do-not-translate names exactly the terms listed"
 
 
+def _pofilter(recipe: str, catalog: Path, review: Path, cwd: Path, *dropped: str) -> list[tuple[str, str]]:
+    """Run the recipe on ``catalog`` without the ``dropped`` options; return each (test, msgid) it reports."""
+    args = [arg for arg in shlex.split(recipe) if arg not in dropped]
+    args[0] = str(Path(sys.executable).with_name("pofilter"))
+    args[args.index("-i") + 1], args[args.index("-o") + 1] = str(catalog), str(review)
+    review.unlink(missing_ok=True)
+    subprocess.run(args, cwd=cwd, check=True, capture_output=True)
+    if not review.exists():  # pofilter writes no file when it reports nothing
+        return []
+    from babel.messages.pofile import read_po
+
+    with open(review, "rb") as handle:
+        catalog = read_po(handle)
+    return [(re.search(r"\(pofilter\) (\w+)", comment).group(1), message.id) for message in catalog if message.id
+            for comment in message.user_comments if "(pofilter)" in comment]
+
+
+def _about(text: str, count: int) -> bool:
+    stated = int(re.search(rf"about (\d+) {text}", GUIDE_POFILTER).group(1))
+    return stated * 0.6 <= count <= stated * 1.5
+
+
+GUIDE_POFILTER = re.sub(r"\s+", " ", (ROOT / "TRANSLATING.md").read_text(encoding="utf-8").split(
+    "**Translate Toolkit's `pofilter`**")[1].split("## ")[0])
+
+
 def test_the_pofilter_recipe_reports_only_what_a_reviewer_should_look_at(tmp_path):
     guide = (ROOT / "TRANSLATING.md").read_text(encoding="utf-8")
     recipe = re.search(r"^(pofilter .*?)\n\n?```", guide, re.MULTILINE | re.DOTALL).group(1).replace("\\\n", " ")
-    args = shlex.split(recipe)
-    args[0] = str(Path(sys.executable).with_name("pofilter"))
-    args[args.index("-o") + 1] = str(tmp_path / "review.po")
-    subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
-    found = re.findall(r"\(pofilter\) (\w+)", (tmp_path / "review.po").read_text(encoding="utf-8"))
+    english = ROOT / "translations" / "en" / "LC_MESSAGES" / "leaflets.po"
+    found = _pofilter(recipe, english, tmp_path / "review.po", ROOT)
     excluded = set(re.findall(r"--excludefilter=(\w+)", recipe))
-    assert found and not excluded & set(found)
-    assert len(found) < 40, "a list a reviewer reads in full (216 lines with every test)"
+    assert found and not excluded & {test for test, _ in found}
+    assert _about("entries instead of", len(found)), "the count the guide gives is true"
+    every = _pofilter(recipe, english, tmp_path / "every.po", ROOT, *(f"--excludefilter={name}" for name in excluded))
+    assert _about("with every test", len(every))
+    examples_given = GUIDE_POFILTER.split("For the English catalog")[1]
+    for test, examples in re.findall(r"\(`(\w+)`: ((?:`[^`]+`[, ]*)+)", examples_given):  # each one is reported
+        for example in re.findall(r"`([^`]+)`", examples):
+            assert any(name == test and example in msgid for name, msgid in found), (test, example)
+
+
+def test_the_pofilter_recipe_is_quiet_on_a_new_language_and_says_why(tmp_path):
+    from patient_leaflets.config import load_config
+    from patient_leaflets.i18n.catalogs import init_catalog
+
+    guide = (ROOT / "TRANSLATING.md").read_text(encoding="utf-8")
+    recipe = re.search(r"^(pofilter .*?)\n\n?```", guide, re.MULTILINE | re.DOTALL).group(1).replace("\\\n", " ")
+    project = tmp_path / "project"
+    for name in ("leaflets", "translations", "templates", "styles"):
+        shutil.copytree(ROOT / name, project / name)
+    for name in ("pyproject.toml", "babel.cfg"):
+        shutil.copy(ROOT / name, project / name)
+    german = init_catalog(load_config(project), "de")
+    assert _pofilter(recipe.replace("--language=en", "--language=de"), german, tmp_path / "de.po", project) == []
+    untranslated = _pofilter(recipe, german, tmp_path / "all.po", project, "--excludefilter=untranslated")
+    assert _about("for a new language", len(untranslated))

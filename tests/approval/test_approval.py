@@ -55,12 +55,59 @@ def test_approve_writes_only_the_approval_block_and_makes_the_text_final(fresh):
     after = sample.read_text(encoding="utf-8")
     assert after.startswith(before), "every line, comment and quote of the file kept as written"
     block = after[len(before):]
-    assert block.splitlines()[:9] == [
-        "  approval:  # written by 'leaflets approve'; a change to the text, the names or the date voids it",
-        "    date: 2026-12-03", '    version: "2.1"', "    clinical:", "      - Dr Marie Dupont",
-        "      - Pr Jean Martin", "    patient:", "      - Comité des usagers",
-        f"    digest: {re.search(r'sha256:[0-9a-f]{64}', block).group(0)}"]
+    assert block.splitlines()[:10] == [
+        "", "approval:  # written by 'leaflets approve'; a change to the text, the names or the date voids it",
+        "  date: 2026-12-03", '  version: "2.1"', "  clinical:", "    - Dr Marie Dupont",
+        "    - Pr Jean Martin", "  patient:", "    - Comité des usagers",
+        f"  digest: {re.search(r'sha256:[0-9a-f]{64}', block).group(0)}"]
     assert states(fresh) == {("sample", "fr"): [], ("sample", "en"): ["translation not yet approved"]}
+
+
+def _metadata_first(sample) -> None:
+    """Put the metadata at the top of the leaflet, as the shipped leaflets and the README's example have it."""
+    text = sample.read_text(encoding="utf-8")
+    start = text.index("metadata:")
+    sample.write_text(text[start:] + "\n" + text[:start], encoding="utf-8")
+
+
+def test_approving_moves_no_line_so_the_catalogs_stay_up_to_date(fresh):
+    from patient_leaflets.i18n.catalogs import outdated_catalogs, update_catalogs, write_template
+
+    sample = fresh.root / "leaflets" / "sample.yaml"
+    _metadata_first(sample)
+    write_template(fresh)
+    update_catalogs(fresh)
+    before = sample.read_text(encoding="utf-8")
+    for people in (["Dr Marie Dupont"], ["Dr Marie Dupont", "Pr Jean Martin"]):  # approved, then again
+        approve_leaflet(fresh, "sample", people, [], DAY)
+        assert sample.read_text(encoding="utf-8").startswith(before)
+        assert outdated_catalogs(fresh) == [], "no reference moved: the approval's commit carries no catalog"
+    assert states(fresh)[("sample", "fr")] == []
+
+
+def test_a_record_in_the_metadata_is_still_read_and_moved_to_the_end_when_approving_again(fresh):
+    sample = fresh.root / "leaflets" / "sample.yaml"
+    _metadata_first(sample)
+    approve_leaflet(fresh, "sample", ["Dr Exemple"], [], DAY)
+    text = sample.read_text(encoding="utf-8")
+    start = text.index("\napproval:")
+    block = "".join("  " + line for line in text[start + 1:].splitlines(keepends=True))
+    sample.write_text(text[:start + 1].replace("\ntitle:", "\n" + block + "\ntitle:", 1), encoding="utf-8")
+    assert "\n  approval:" in sample.read_text(encoding="utf-8")
+    assert states(fresh)[("sample", "fr")] == [], "a record where earlier versions wrote it"
+    approve_leaflet(fresh, "sample", ["Dr Exemple", "Pr Jean Martin"], [], DAY)
+    text = sample.read_text(encoding="utf-8")
+    assert "\n  approval:" not in text and text.count("\napproval:") == 1
+    assert states(fresh)[("sample", "fr")] == []
+
+
+def test_a_leaflet_with_windows_line_endings_is_approved_with_them(fresh):
+    sample = fresh.root / "leaflets" / "sample.yaml"
+    sample.write_bytes(sample.read_bytes().replace(b"\n", b"\r\n"))
+    approve_leaflet(fresh, "sample", ["Dr Exemple"], [], DAY)
+    data = sample.read_bytes()
+    assert b"\n" not in data.replace(b"\r\n", b"") and b"\r\napproval:" in data
+    assert states(fresh)[("sample", "fr")] == []
 
 
 def test_an_edited_sentence_makes_a_draft_everywhere_and_reverting_it_makes_it_final_again(fresh):
@@ -117,7 +164,7 @@ def test_a_hand_edited_record_is_detected(fresh):
     sample.write_text(text.replace(digest, digest[::-1]), encoding="utf-8")
     [reason] = states(fresh)[("sample", "fr")]
     assert reason.startswith("the approval record (leaflets/sample.yaml:") and "was edited by hand" in reason
-    sample.write_text(text.replace("      - Dr Exemple", "      - Pr Quelqu’un d’autre"), encoding="utf-8")
+    sample.write_text(text.replace("    - Dr Exemple", "    - Pr Quelqu’un d’autre"), encoding="utf-8")
     assert "was edited by hand" in states(fresh)[("sample", "fr")][0], "names are sealed too"
 
 
@@ -203,7 +250,10 @@ def test_status_shows_each_pdf_and_its_state(fresh):
                                 "final"]
     assert lines[2].split()[:5] == ["sample", "en", "2.1", "-", "-"]
     assert lines[2].endswith("draft: translation not yet approved")
-    assert lines[-1] == "1 of 2 PDF(s) final; the others are drafts, not to be given to patients."
+    assert lines[-1] == ("1 of 2 final, in every format; the PDFs of the others are drafts, not to be given to "
+                         "patients.")
+    french = run(fresh, "status", "--locale", "fr").output.splitlines()
+    assert french[-1] == "1 of 1 final, in every format.", "no 'others' when there are none"
     rows = json.loads(run(fresh, "status", "--json").output)["status"]
     assert rows[0]["state"] == "final" and rows[0]["approval"]["source"]["by"] == {"clinical": ["Dr Exemple"],
                                                                                   "patient": ["Comité"]}
@@ -217,3 +267,14 @@ def test_update_extracts_first_so_it_never_says_up_to_date_when_it_is_not(fresh)
     assert result.output.splitlines()[0] == "wrote translations/leaflets.pot (extracted first)"
     assert "updated: translations/en/LC_MESSAGES/leaflets.po" in result.output
     assert run(fresh, "update", "--check").output == "template and catalogs are up to date\n"
+
+
+def test_an_edited_source_sentence_is_not_called_a_changed_translation(fresh):
+    approve_leaflet(fresh, "sample", ["Dr Exemple"], [], DAY)
+    approve_translation(fresh, "sample", "en", ["Traductrice Exemple"], ["Relecteur Exemple"], DAY)
+    sample = fresh.root / "leaflets" / "sample.yaml"
+    edit(sample, "Premier élément.", "Premier élément, modifié.")
+    assert states(fresh)[("sample", "en")][:2] == [
+        "text changed since approval on 2026-12-03: a text changed: sections[0].blocks[1].list[0]",
+        "source text of the translation changed since approval on 2026-12-03: a text changed: "
+        "sections[0].blocks[1].list[0]"]

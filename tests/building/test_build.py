@@ -325,6 +325,28 @@ def test_editing_one_english_message_renders_only_the_english_pdfs_that_use_it(t
     assert rebuild(two_leaflets, renders) == [], "neither the header nor an unused message is in a PDF"
 
 
+def test_approving_one_translation_renders_only_that_leaflets_pdfs_in_that_language(two_leaflets, renders):
+    import datetime as dt
+
+    from patient_leaflets.approval.approve import approve_translation
+
+    approvals = two_leaflets.approvals_path("en")
+    approvals.unlink()  # the first approval of a language, as the next ones
+    rebuild(two_leaflets, renders)
+    for leaflet in ("other", "sample"):
+        approve_translation(two_leaflets, leaflet, "en", ["Traductrice Exemple"], ["Une autre relectrice"],
+                            dt.date(2026, 12, 1))
+        assert rebuild(two_leaflets, renders) == [("en", leaflet)], "the other leaflet's record did not change"
+    with open(approvals, "a", encoding="utf-8") as handle:
+        handle.write("# a comment approves nothing\n")
+    assert rebuild(two_leaflets, renders) == []
+    with open(approvals, "a", encoding="utf-8") as handle:
+        handle.write("{odd: written by hand}\n")  # not a record this build can tell apart: every PDF, to be safe
+    outcomes = build_leaflets(two_leaflets, jobs=1).outcomes
+    assert sorted((o.locale, o.leaflet) for o in outcomes if o.status != "unchanged") == [("en", "other"),
+                                                                                           ("en", "sample")]
+
+
 def test_a_translation_made_fuzzy_or_filled_in_renders_the_pdf_again(two_leaflets, renders):
     po = two_leaflets.po_path("en")
     rebuild(two_leaflets, renders)
@@ -523,7 +545,7 @@ def test_the_report_describes_every_pdf(config):
     assert french["approval"]["source"] == {
         "state": "approved", "date": "2026-03-02", "version": "2.1", "changed": 0,
         "by": {"clinical": ["Dr Exemple"], "patient": ["Comité des patients"]},
-        "record": f"leaflets/sample.yaml:{sample_line(config, '  approval:') + 1}"}
+        "record": f"leaflets/sample.yaml:{sample_line(config, 'approval:') + 1}"}
     assert english["approval"]["translation"] == {
         "state": "changed", "date": "2026-03-02", "version": "2.1", "changed": 1,
         "by": {"translator": ["Traductrice Exemple"], "reviewer": ["Relecteur Exemple"]},

@@ -79,6 +79,21 @@ def test_fuzzy_untranslated_and_refused_messages_are_highlighted_and_named(confi
     assert "Refused by a check:" in text and "The example treatment <b>now</b>" in text.replace("\n", " ")
 
 
+def test_a_fuzzy_row_shows_the_earlier_source_its_translation_follows(config):
+    from patient_leaflets.i18n.catalogs import update_catalogs, write_template
+
+    edit(config.root / "leaflets" / "sample.yaml", "Reposez-vous.", "Reposez-vous 2 heures.")
+    write_template(config)
+    update_catalogs(config)
+    build_leaflets(config, jobs=1, formats=["proof"], locales=["en"])
+    text = proof_text(config).replace("\n", " ")
+    assert ("Approval not final: text changed since approval on 2026-03-02: a text changed: sections[0].blocks[3]."
+            "table.rows[0][1]; source text of the translation changed since approval on 2026-03-02: a text changed: "
+            "sections[0].blocks[3].table.rows[0] [1]") in text
+    assert re.search(r"Reposez-vous 2 heures\. Translated from an earlier text \(changed: added “2 heures”\): "
+                     r"Reposez-vous\. Fuzzy \(the source changed since it was translated", text), text
+
+
 def test_any_change_to_the_catalog_builds_the_proof_again(config):
     build_leaflets(config, jobs=1, formats=["proof", "standard"], locales=["en"])
     edit(config.po_path("en"), 'msgid "Le traitement exemple"', '# a comment moves every line below\n'
@@ -99,3 +114,15 @@ def test_the_call_us_box_of_page_1_is_reviewed_with_the_key_points(config):
     text = proof_text(config)
     first_part = text.index("Title, summary, key points and the call-us box")
     assert first_part < text.index("Vous saignez. You are bleeding.") < text.index("Qu’est-ce que c’est")
+
+
+def test_the_proof_names_the_language_and_keeps_paths_and_placeholders_whole(config):
+    build_leaflets(config, jobs=1, formats=["proof"], locales=["en"], keep_html=True)
+    text = proof_text(config)
+    assert "Le traitement exemple: translation into English (en-GB)" in text
+    assert "Approval the text and this translation are approved as they are now" in text
+    assert ("Checked against the source text, every row above, by:\nName\nDate\nSignature\nThen record the approval: "
+            "leaflets approve sample --locale en --translator NAME --reviewer NAME") in text
+    html = next((config.root / "output" / "en").glob("sample.proof*.html")).read_text(encoding="utf-8")
+    assert "sections[0].<wbr>blocks[3].<wbr>table.<wbr>rows[0][1]" in html, "broken at its dots, not mid-word"
+    assert '<span class="placeholder">%(page)s</span>' in html

@@ -25,6 +25,9 @@ def content_project(project):
         text = catalog.read_text(encoding="utf-8")
         catalog.write_text(re.sub(r"(?m)^(#:.*)$", lambda m: m.group(1).replace("leaflets/", "content/"), text),
                            encoding="utf-8")
+    mapping = project / "babel.cfg"  # where extraction looks, as a project that moved its leaflets says too
+    mapping.write_text(mapping.read_text(encoding="utf-8").replace("[leaflet: leaflets/", "[leaflet: content/"),
+                       encoding="utf-8")
     config = load_config(project)
     assert config.leaflets_dir == "content"
     init_catalog(config, "es")
@@ -56,3 +59,16 @@ def test_the_console_names_the_library_page_apart_from_the_leaflets():
         "es: 2 messages untranslated in the library page — 'leaflets stats -l es'"]
     assert coverage_lines(summarize(gaps), True) == [
         "es: 3 messages untranslated in 1 leaflet and the library page — 'leaflets stats -l es'"]
+
+
+def test_a_fuzzy_message_of_one_leaflet_is_not_said_to_be_in_every_leaflet():
+    gaps = [CatalogGap("de.po", n, "x", kind, locale="de", kind=kind, leaflets=shown)
+            for n, (kind, shown) in enumerate([("untranslated", ("templates",)), ("untranslated", ("sample",)),
+                                               ("fuzzy", ("proton-therapy",))])]
+    assert coverage_lines(summarize(gaps), True) == [
+        "de: 2 messages untranslated in every leaflet (the templates' own strings too), 1 fuzzy in 1 leaflet — "
+        "'leaflets stats -l de'"]
+    same = [CatalogGap("de.po", n, "x", kind, locale="de", kind=kind, leaflets=("sample",))
+            for n, kind in enumerate(["untranslated", "untranslated", "fuzzy"])]
+    assert coverage_lines(summarize(same), True) == [
+        "de: 2 messages untranslated, 1 fuzzy in 1 leaflet — 'leaflets stats -l de'"]

@@ -93,7 +93,7 @@ def test_check_lists_what_is_missing_from_a_new_language(config, project):
     init_catalog(config, "es")
     report = check_project(load_config(project), today=dt.date(2026, 11, 27))
     spanish = [str(p) for p in report.gaps if p.file.startswith("translations/es/")]
-    assert spanish[0] == ('translations/es/LC_MESSAGES/leaflets.po:27: "Qui est {institution} ?": untranslated '
+    assert spanish[0] == ('translations/es/LC_MESSAGES/leaflets.po:26: "Qui est {institution} ?": untranslated '
                           "(leaflets/_shared.yaml:2)")
     assert len(spanish) == 129 and report.errors == []  # 86 for the leaflets, 43 for the library page
     assert not any(p.file.startswith("translations/es/") for p in report.warnings)
@@ -138,12 +138,12 @@ def test_french_source_text_needs_its_spaces(config, project):
         "sections[0].heading. Once the text is approved, run 'leaflets approve sample --clinical NAME'",
         "leaflets/sample.yaml:9: sections[0].heading: a text changed since approval on 2026-03-02",
         "output/en/sample.pdf: a draft: text changed since approval on 2026-03-02: a text changed: "
-        "sections[0].heading; translation changed since approval on 2026-03-02: a text changed: sections[0].heading; "
-        "1 message(s) are untranslated, fuzzy or fail a check. Once the text "
+        "sections[0].heading; source text of the translation changed since approval on 2026-03-02: a text changed: "
+        "sections[0].heading; 1 message(s) are untranslated, fuzzy or fail a check. Once the text "
         "is approved, run 'leaflets approve sample --clinical NAME'; once the translation is reviewed, run 'leaflets "
         "approve sample --locale en --translator NAME'; translate the messages listed for this language",
-        'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": translation changed since approval on '
-        "2026-03-02 (leaflets/sample.yaml:9 (sections[0].heading))",
+        'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": source text of the translation changed '
+        "since approval on 2026-03-02 (leaflets/sample.yaml:9 (sections[0].heading))",
         'translations/en/LC_MESSAGES/leaflets.po: "Qu’est-ce que c’est?": not in the catalog. Run \'leaflets '
         "extract' and 'leaflets update'"]
 
@@ -178,6 +178,37 @@ def test_strict_names_each_message_shown_untranslated_at_its_catalog_line(config
     untranslated, missing = gaps['"Reposez-vous."'], gaps['"Premier élément."']
     assert (untranslated.file, untranslated.line) == ("translations/en/LC_MESSAGES/leaflets.po", line)
     assert untranslated.message == "untranslated (leaflets/sample.yaml:20 (sections[0].blocks[3].table.rows[0][1]))"
-    assert (missing.file, missing.line) == ("", None)
+    assert (missing.file, missing.line) == ("translations/en/LC_MESSAGES/leaflets.po", None), "file first, always"
     assert missing.message.endswith("; not in translations/en/LC_MESSAGES/leaflets.po: run 'leaflets extract' and "
                                     "'leaflets update'")
+
+
+def test_entries_no_leaflet_uses_are_one_warning_and_not_checked_one_by_one(config, monkeypatch):
+    from patient_leaflets.check import project as check_module
+
+    po = config.po_path("en")
+    lines = len(po.read_text(encoding="utf-8").splitlines())
+    with open(po, "a", encoding="utf-8") as handle:  # a catalog merged from another project's
+        for number in range(3000):
+            handle.write(f'\nmsgid "Message inutilisé {number} : 38,5 °C"\nmsgstr "Unused message {number}: 39 °C"\n')
+    checked = []
+    real = check_module.entry_state
+    monkeypatch.setattr(check_module, "entry_state",
+                        lambda message, *args: checked.append(message.id) or real(message, *args))
+    report = check_project(config)
+    assert not [p for p in report.errors if "Unused message" in str(p)], "shown nowhere: no patient reads them"
+    assert [str(p) for p in report.warnings if p.file.endswith("leaflets.po")] == [
+        f"translations/en/LC_MESSAGES/leaflets.po:{lines + 2}: 3000 entries that no leaflet or template uses (not in "
+        'the template, the first "Message inutilisé 0 : 38,5 °C"): shown nowhere, so not checked. Run \'leaflets '
+        "update' to keep them as obsolete entries, or delete them"]
+    assert len(checked) < 200
+
+
+def test_a_leaflet_copied_under_another_name_is_a_warning(config, project):
+    import shutil
+
+    shutil.copy(project / "leaflets" / "sample.yaml", project / "leaflets" / "sample-copie.yaml")
+    warnings = [str(p) for p in check_project(config).warnings if p.field == "title"]
+    assert warnings == ["leaflets/sample.yaml:1: title: the same title as leaflets/sample-copie.yaml: two cards "
+                        "alike in the library. If this file is a copy, delete one of the two; otherwise give it its "
+                        "own title"]

@@ -49,3 +49,25 @@ def test_a_long_paragraph_over_several_lines_is_still_one_text():
     text = SAMPLE.replace("  - Premier point clé.", "  - Premier point\n    clé sur deux lignes.", 1)
     leaflet = parse_leaflet(text.encode(), "x.yaml", "sample")
     assert "Premier point clé sur deux lignes." in leaflet.data["key_points"]
+
+
+@pytest.mark.parametrize("name", ["unquoted-bold", "unquoted-placeholder", "unquoted-link", "forgotten-blocks",
+                                  "item-without-space"])
+def test_the_fix_an_editor_is_given_makes_the_file_load(name):
+    """Doing what the message says loads the leaflet: no second error, as a forgotten `blocks:` used to give."""
+    import re
+
+    text = (DATA / "bad" / f"{name}.yaml").read_text(encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        parse_leaflet(text.encode("utf-8"), f"bad/{name}.yaml", "x")
+    [problem] = info.value.problems
+    assert not any(word in str(problem) for word in (*JARGON, "while scanning an alias", "indented less"))
+    lines = text.splitlines()
+    written = re.search(r"(?:Write it in double quotes: |Write )`?(.+?)`?$", problem.fix)
+    if written:  # the line as it should be written, at the same indentation
+        line = lines[problem.line - 1]
+        lines[problem.line - 1] = line[:len(line) - len(line.lstrip(" "))] + written.group(1)
+    else:  # add `blocks:` in the column named, before the line
+        column = int(re.search(r"`blocks:` starting in column (\d+)", problem.fix).group(1))
+        lines.insert(problem.line - 1, " " * (column - 1) + "blocks:")
+    parse_leaflet("\n".join(lines).encode("utf-8"), f"bad/{name}.yaml", "x")

@@ -137,6 +137,17 @@ def test_an_enormous_text_is_refused_before_it_is_parsed_as_markup():
         parse_leaflet(text.encode(), "x.yaml", "x")
 
 
+def test_a_file_name_is_never_told_to_become_the_name_of_another_leaflet(tmp_path):
+    sample = (DATA / "project" / "leaflets" / "sample.yaml").read_bytes()
+    (tmp_path / "proton-therapy.yaml").write_bytes(sample)
+    (tmp_path / "Proton-Therapy.yaml").write_bytes(sample)
+    with pytest.raises(ContentError) as info:
+        load_leaflet(tmp_path / "Proton-Therapy.yaml", "leaflets/Proton-Therapy.yaml")
+    assert info.value.problems[0].fix == (
+        "proton-therapy.yaml exists already: if this file is a copy of it, delete one of the two; otherwise rename it "
+        "with another id (lowercase letters a-z, digits and hyphens)")
+
+
 def test_file_name_must_be_a_leaflet_id(tmp_path):
     sample = (DATA / "project" / "leaflets" / "sample.yaml").read_bytes()
     path = tmp_path / "Chimiothérapie orale.yaml"

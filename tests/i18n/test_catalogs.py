@@ -203,3 +203,40 @@ def test_two_fuzzy_entries_with_the_same_msgid_keep_their_own_previous_source(tm
     path.write_bytes(po_bytes(catalog))
     read = {message.context: message.previous_id for message in read_catalog(path, "en") if message.id}
     assert read == {"greeting": ["Salut"], None: ["Bonjour à tous"]}
+
+
+def test_a_catalog_with_windows_line_endings_is_updated_in_place_never_doubled(config, project):
+    po = config.po_path("en")
+    po.write_bytes(po.read_bytes().replace(b"\n", b"\r\n"))  # as Git for Windows checks it out without .gitattributes
+    assert outdated_catalogs(config) == [] and update_catalogs(config) == []
+    edit(project, "Vous saignez.", "Vous saignez du nez.")
+    write_template(config)
+    assert update_catalogs(config) == [po]
+    data = po.read_bytes()
+    assert data.count(b'msgid "Premier point cl\xc3\xa9."') == 1
+    assert b"\n" not in data.replace(b"\r\n", b""), "written back with the line endings it had"
+    assert read_catalog(po, "en").get("Vous saignez du nez.").fuzzy
+    assert outdated_catalogs(config) == []
+
+
+def test_git_keeps_catalogs_and_leaflets_with_unix_line_endings():
+    root = Path(__file__).resolve().parents[2]
+    files = ["translations/leaflets.pot", "translations/en/LC_MESSAGES/leaflets.po", "leaflets/surgery.yaml"]
+    attributes = subprocess.run(["git", "check-attr", "eol", "--", *files], cwd=root, capture_output=True, text=True,
+                                check=True).stdout
+    assert attributes.splitlines() == [f"{name}: eol: lf" for name in files]
+
+
+def test_a_new_message_is_never_given_the_translation_of_another_as_a_guess(config, project):
+    edit(project, "  - Troisième point clé.", "  - Troisième point clé.\n  - Premier point clé, encore.")
+    edit(project, "Vous saignez.", "Vous saignez du nez.")
+    assert outdated_catalogs(config)[1].changes == [
+        'new: "Premier point clé, encore." (leaflets/sample.yaml:8)',
+        'changed: "Vous saignez du nez." (leaflets/sample.yaml:25): added “du nez”; fuzzy until a translator checks it']
+    write_template(config)
+    update_catalogs(config)
+    catalog = read_catalog(config.po_path("en"), "en")
+    new = catalog.get("Premier point clé, encore.")
+    assert (new.string, new.fuzzy, new.previous_id) == ("", False, []), "not 'First key point.' as a guess"
+    edited = catalog.get("Vous saignez du nez.")
+    assert edited.fuzzy and edited.previous_id == ["Vous saignez."] and edited.string == "You are bleeding."

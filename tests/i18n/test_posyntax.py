@@ -46,6 +46,12 @@ CASES = {
                                        "with msgstr. Write the entry as the template (leaflets.pot) has it"], False),
     "plural-entry": ('msgid "Vous saignez."\nmsgid_plural "Vous saignez."\nmsgstr[0] "You bleed."\n'
                      'msgstr[1] "You bleed."\n', [], True),
+    "second-header": ('msgid "Vous saignez."\nmsgstr "You are bleeding."\n\nmsgid ""\nmsgstr ""\n'
+                      '"Content-Type: text/plain; charset=ISO-8859-1\\n"\n',
+                      ['leaflets.po:10: a second header entry (msgid ""), after the one on line 1: two catalogs joined '
+                       "into one file, and it declares charset 'ISO-8859-1'; gettext's msgfmt refuses it. Delete this "
+                       'entry (its msgid "" and msgstr lines), keep the first header, and save the catalog as UTF-8'],
+                      False),
     "spaced-flags": ('#, fuzzy python-brace-format\nmsgid "Vous saignez."\nmsgstr "You are fine."\n', [], True),
 }
 

@@ -11,6 +11,7 @@ import pytest
 from patient_leaflets.building import build_leaflets
 from patient_leaflets.config import load_config
 from patient_leaflets.i18n.catalogs import init_catalog
+from patient_leaflets.i18n.pofile import read_catalog, write_catalog
 
 SOURCE = "Un paragraphe avec un [lien](https://www.example.org/info)."
 FRENCH = ("Un paragraphe avec un [lien](https://www.example.org/info), appelez le 0 805 123 124 ou écrivez à "
@@ -39,10 +40,12 @@ def arabic(tmp_path_factory):
     paragraphs = f'"{FRENCH}"\n      - paragraph: "{DOSES}"'
     sample.write_text(sample.read_text(encoding="utf-8").replace(SOURCE, paragraphs), encoding="utf-8")
     config = load_config(project)
-    init_catalog(config, "ar")
+    init_catalog(config, "ar")  # extracted first: the paragraph is in it, to translate
     po = config.po_path("ar")
-    with open(po, "a", encoding="utf-8") as handle:
-        handle.write(f'\nmsgid "{FRENCH}"\nmsgstr "{ARABIC}"\n\nmsgid "{DOSES}"\nmsgstr "{DOSES_AR}"\n')
+    catalog = read_catalog(po, "ar")
+    catalog.get(FRENCH).string = ARABIC
+    catalog.get(DOSES).string = DOSES_AR
+    write_catalog(po, catalog)
     config = load_config(project)
     report = build_leaflets(config, locales=["ar"], jobs=1, keep_html=True)
     assert [o.status for o in report.outcomes] == ["built"]

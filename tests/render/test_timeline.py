@@ -226,3 +226,17 @@ def _drawings(page, reader):
             stack.pop()
         elif operator == b"Do":
             yield tuple(stack)
+
+
+def test_a_new_language_draws_the_untranslated_phase_names_as_text_not_markup(config, project):
+    from patient_leaflets.config import load_config
+    from patient_leaflets.i18n.catalogs import init_catalog
+
+    add_timeline(project)
+    init_catalog(config, "es")
+    spanish = figure(load_config(project), "es")
+    assert "&lt;span" not in spanish and "untranslated" not in spanish.split("<svg", 1)[1], spanish
+    drawn = re.findall(r"<text [^>]*>([^<]*)</text>", spanish)
+    assert {"Avant", "Pendant", "Après", "Consultation"} <= set(drawn)
+    title = re.search(r"<title>([^<]*)</title>", spanish).group(1)
+    assert title.startswith("Avant") and "Consultation" in title, title

@@ -132,6 +132,18 @@ def test_an_up_to_date_library_writes_nothing_and_a_change_rewrites_it(project):
     assert not build_site(config, today=TODAY + dt.timedelta(days=1)).up_to_date
 
 
+def test_thumbnails_deleted_from_the_output_folder_are_made_again(project):
+    import shutil
+
+    config = load_config(project)
+    build_site(config, today=TODAY)
+    made = sorted(path.name for path in (project / "output" / "thumbnails").iterdir())
+    shutil.rmtree(project / "output" / "thumbnails")
+    assert not build_site(config, today=TODAY).up_to_date
+    assert sorted(path.name for path in (project / "output" / "thumbnails").iterdir()) == made
+    assert build_site(config, today=TODAY).up_to_date
+
+
 def test_search_text_covers_every_language_without_accents(project):
     build_site(load_config(project), today=TODAY)
     html, _ = read_page(project)

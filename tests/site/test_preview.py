@@ -68,8 +68,9 @@ def test_a_broken_save_is_shown_with_its_line_and_the_fix_clears_it(session):
     errors = session.rebuild()
     lines = (session.root / "leaflets" / "chemotherapy.yaml").read_text(encoding="utf-8").splitlines()
     line = lines.index("  version: 2.1") + 1
-    assert len(errors) == 2 and all(f":{line}: metadata.version: expected text, got number 2.1" in e for e in errors)
-    assert errors[0].startswith(f"output/en/chemotherapy.pdf: leaflets/chemotherapy.yaml:{line}:")
+    assert len(errors) == 1, "one mistake, told once however many PDFs it fails"
+    assert errors[0].startswith(f"output/en/chemotherapy.pdf (and 1 other PDF(s)): leaflets/chemotherapy.yaml:{line}: "
+                                "metadata.version: expected text, got number 2.1")
     assert status(session)["errors"] == errors and status(session)["build"] == 2
     edit(session.root, "version: 2.1", 'version: "2.7"')
     assert session.rebuild() == []
@@ -95,6 +96,38 @@ def test_saving_a_leaflet_builds_its_pdfs_on_warm_workers(session):
     assert (session.root / "output" / "fr" / "chemotherapy.pdf").read_bytes() != before
     assert b">3.0<" in get(session, "/")[1]
     assert any(str(path).endswith("chemotherapy.yaml") for _, path in told[0]) and told[1] == []
+
+
+def test_a_save_right_after_start_is_built_too(session):
+    """Saved after the first build and before the files are watched (the first seconds of a preview)."""
+    before = (session.root / "output" / "fr" / "chemotherapy.pdf").read_bytes()
+    edit(session.root, 'version: "2.1"', 'version: "3.1"')
+    stop, told = threading.Event(), []
+    watcher = threading.Thread(target=session.watch, args=(stop, told.append, told.append), daemon=True)
+    watcher.start()
+    try:
+        deadline = time.monotonic() + 60
+        while status(session)["build"] < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        stop.set()
+        watcher.join(timeout=30)
+    assert status(session)["build"] == 2 and told == [[]], "built once, without errors"
+    assert (session.root / "output" / "fr" / "chemotherapy.pdf").read_bytes() != before
+    assert b">3.1<" in get(session, "/")[1]
+
+
+def test_a_preview_started_with_nothing_saved_builds_nothing_more(session):
+    stop, told = threading.Event(), []
+    watcher = threading.Thread(target=session.watch, args=(stop, told.append, told.append), daemon=True)
+    watcher.start()
+    try:
+        assert session.watching.wait(timeout=60)
+        time.sleep(3)
+    finally:
+        stop.set()
+        watcher.join(timeout=30)
+    assert status(session)["build"] == 1 and told == [], "the page is not reloaded for nothing"
 
 
 def test_the_command_serves_until_ctrl_c(built, tmp_path):

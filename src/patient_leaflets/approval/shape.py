@@ -20,8 +20,9 @@ from ..content.validate import format_key
 CONTROL = ("version", "published", "review_due")
 """The document control data a leaflet's metadata prints: sealed, so that a changed date makes a draft."""
 SOURCES = ("metadata", "sources")
-NOT_SEALED = (("metadata", "approval"), ("metadata", "status"), ("metadata", "reviewers"))
-"""What no patient sees: the approval record itself, and two fields older leaflets still have."""
+NOT_SEALED = (("approval",), ("metadata", "approval"), ("metadata", "status"), ("metadata", "reviewers"))
+"""What no patient sees: the approval record itself (at the end of the file, or where earlier versions wrote it),
+and two fields older leaflets still have."""
 VALUE_KINDS = {"url": "link", "icon": "pictogram"}
 """The kind of change a value's field name tells (``approval.changes`` words each)."""
 
@@ -41,7 +42,10 @@ def shape_items(leaflet: Leaflet) -> list[tuple[tuple, str, str]]:
     for key in sorted(leaflet.lines, key=lambda key: leaflet.lines[key]):  # file order, as a reader meets them
         if key in leaflet.texts or _unsealed(key) or key[:2] == SOURCES:
             continue
-        items.append(_item(key, get_at(leaflet.data, key)))
+        value = get_at(leaflet.data, key)
+        if key == () and isinstance(value, dict):  # the file's fields, but the approval record's
+            value = {name: field for name, field in value.items() if name != "approval"}
+        items.append(_item(key, value))
     sources = get_at(leaflet.data, SOURCES) if "metadata" in leaflet.data else []
     found = sorted(" · ".join(f"{name}={value}" for name, value in source.items()) for source in sources or [])
     return items + [((*SOURCES, n), "source", f"source: {text}") for n, text in enumerate(found)]

@@ -50,7 +50,7 @@ class PageState:
             reasons.append(_reason(self.source, "text", command))
         if self.translation is not None and not self.translation.approved:
             command = f"leaflets approve {self.leaflet} --locale {self.locale} --translator NAME" if hints else ""
-            reasons.append(_reason(self.translation, "translation", command))
+            reasons.append(_reason(self.translation, _translation_changed(self.source, self.translation), command))
         if self.layout is not None and not self.layout.approved:
             reasons.append(layout_reason(self.layout, hints))
         if self.gaps:
@@ -67,6 +67,14 @@ class PageState:
 def layout_reason(verdict: Verdict, hints: bool = False) -> str:
     """Say why the layout is not approved (with ``hints``, the command that approves it)."""
     return _reason(verdict, "layout", "leaflets approve --layout --by NAME" if hints else "")
+
+
+def _translation_changed(source: Verdict, translation: Verdict) -> str:
+    """Name what changed in an approved translation: only the source text it translates, or the translation."""
+    edited = {message.text for message in source.changed}
+    if translation.changed and edited and all(message.text in edited for message in translation.changed):
+        return "source text of the translation"
+    return "translation"
 
 
 def _reason(verdict: Verdict, what: str, command: str) -> str:

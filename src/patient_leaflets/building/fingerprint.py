@@ -12,6 +12,7 @@ import ctypes
 import hashlib
 import json
 import os
+import re
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -153,6 +154,33 @@ def po_digest(path: Path) -> str:
         return digest_file(path, Path(*path.parts[-4:]).as_posix(), CATALOG)
     except LeafletError:
         return ""
+
+
+_RECORD_KEY = re.compile(rb"([A-Za-z0-9][\w.-]*):[ \t]*(#.*)?")
+
+
+def approval_records(data: bytes) -> dict[str, bytes]:
+    """Split a ``translations/<locale>/approvals.yaml`` into each leaflet's record, as text, without YAML.
+
+    A PDF depends on its own leaflet's record only: approving one translation must not render the PDFs of every
+    other leaflet again. The file is written by ``leaflets approve``, one top-level key per leaflet; comments
+    between records belong to none. Anything else at the top level (a key this reading does not know, a flow
+    mapping written by hand) goes under ``""``, which every PDF depends on: in doubt, rebuild.
+    """
+    records: dict[str, bytes] = {}
+    key = None
+    for line in data.splitlines(keepends=True):
+        if line[:1] in (b" ", b"\t") or not line.strip():
+            if key is not None:
+                records[key] += line
+            continue
+        if line.startswith(b"#"):
+            key = None
+            continue
+        match = _RECORD_KEY.fullmatch(line.rstrip(b"\r\n"))
+        key = match.group(1).decode() if match else ""
+        records[key] = records.get(key, b"") + line
+    return records
 
 
 def msgid_digest(msgid, context=None) -> str:

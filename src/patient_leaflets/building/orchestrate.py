@@ -20,7 +20,7 @@ from ..config import Config
 from ..config.formats import FORMATS
 from ..errors import BuildError, LeafletError, Problem
 from ..files import LEAFLET, failed_path, os_problem, output_links, read_file
-from .fingerprint import inputs_digest, job_key, message_table, po_digest
+from .fingerprint import approval_records, inputs_digest, job_key, message_table, po_digest
 from .manifest import Manifest, build_lock, remove_leftovers
 from .plan import BuildOptions, Job, find_stale_outputs, job_name, plan_jobs
 from .previous import set_aside
@@ -130,7 +130,7 @@ def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: 
         variant = job.format if FORMATS[job.format].handout else f"{job.format}\0{job.catalog}"
         try:
             leaflet = read_file(job.source, config.display(job.source), LEAFLET)
-            job.key = job_key(inputs, job.locale, leaflet + approvals(job.locale), variant)
+            job.key = job_key(inputs, job.locale, leaflet + _approval_of(approvals(job.locale), job.leaflet), variant)
         except LeafletError:
             todo.append(job)  # rendering it will say what is wrong with the file
             continue
@@ -143,12 +143,20 @@ def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: 
     return todo
 
 
-def _approvals(config: Config, locale: str) -> bytes:
-    """Return the translation approvals of ``locale`` as bytes: approving a translation makes its PDFs final."""
+def _approvals(config: Config, locale: str) -> dict[str, bytes]:
+    """Return the translation approvals of ``locale``, each leaflet's record as text (``approval_records``)."""
     path = config.approvals_path(locale)
     if not path.exists():  # as the approvals are read: none yet (or a link leading nowhere)
+        return {}
+    return approval_records(read_file(path, config.display(path), LEAFLET))
+
+
+def _approval_of(records: dict[str, bytes], leaflet_id: str) -> bytes:
+    """Return what one PDF's key takes from the approvals: its leaflet's record, and anything not a record."""
+    own, unknown = records.get(leaflet_id, b""), records.get("", b"")
+    if not own and not unknown:  # no record yet: the same key whether or not other leaflets have one
         return b""
-    return b"\0approvals\0" + read_file(path, config.display(path), LEAFLET)
+    return b"\0approvals\0" + own + b"\0" + unknown
 
 
 def _unchanged(config: Config, job: Job, entry: ManifestEntry, strict: bool) -> Outcome:

@@ -18,16 +18,20 @@ from ..pipeline.status import StatusRow, approval_status
 
 
 def pages_of(config: Config, locales: list[str] | None = None) -> list[StatusRow]:
-    """Return the state of every PDF ``check_approvals`` looks at: the source text's, and ``locales``' (all)."""
-    return approval_status(config, [config.source_locale, *locales] if locales else None)
+    """Return the state of every PDF ``check_approvals`` looks at: those of ``locales`` (all languages by default).
+
+    ``check -l de`` tells a translator about the German PDFs (each says when the French text is not approved), not
+    the French drafts the clinicians are to approve.
+    """
+    return approval_status(config, list(dict.fromkeys(locales)) if locales else None)
 
 
 def check_approvals(config: Config, strict: bool = False, locales: list[str] | None = None,
                     rows: list[StatusRow] | None = None) -> list[Problem]:
     """Return a problem for each PDF that would be a draft, and for each message changed since its approval.
 
-    ``locales`` limits the translations looked at; the source text is always checked. ``rows`` are the pages'
-    states when the caller has them already (``pages_of``).
+    ``locales`` limits the languages looked at (``pages_of``). ``rows`` are the pages' states when the caller has
+    them already.
     """
     severity = "error" if strict else "warning"
     problems = _file_problems(config, locales)
@@ -55,7 +59,7 @@ def _file_problems(config: Config, locales: list[str] | None) -> list[Problem]:
         read_layout_approval(config)
     except LeafletError as exc:
         problems += exc.problems
-    for locale in locales or config.locales:
+    for locale in [name for name in locales or config.locales if name in config.locales]:
         try:
             read_approvals(config, locale)
         except LeafletError as exc:
@@ -83,10 +87,15 @@ def changed_messages(config: Config, row: StatusRow, severity: str) -> list[Prob
         problems += _changes(state.source, severity)
     if state.translation is not None:
         po = config.display(config.po_path(row.locale))
-        problems += [Problem(po, None, quote(message.text), f"translation changed since approval on "
+        edited = {message.text for message in _changed(state.source)}
+        problems += [Problem(po, None, quote(message.text), f"{_what_changed(message, edited)} since approval on "
                              f"{state.translation.record.date} ({message.where})", severity=severity)
                      for message in _changed(state.translation)]
     return problems
+
+
+def _what_changed(message, edited: set[str]) -> str:
+    return "source text of the translation changed" if message.text in edited else "translation changed"
 
 
 def _changes(verdict: Verdict, severity: str) -> list[Problem]:

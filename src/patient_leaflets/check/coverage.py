@@ -47,6 +47,8 @@ class LocaleCoverage:
     leaflets: set[str] = field(default_factory=set)
     """What shows an untranslated, fuzzy or missing message: leaflet ids, ``templates`` (standing for every
     leaflet) and ``site`` (the library page)."""
+    shown_by: dict[str, set[str]] = field(default_factory=dict)
+    """The same, for each kind of gap (``untranslated``, ``fuzzy``…)."""
 
 
 def summarize(gaps: list[CatalogGap]) -> list[LocaleCoverage]:
@@ -57,4 +59,5 @@ def summarize(gaps: list[CatalogGap]) -> list[LocaleCoverage]:
         coverage.counts[gap.kind] += 1
         if gap.kind != "obsolete":
             coverage.leaflets.update(gap.leaflets)
+            coverage.shown_by.setdefault(gap.kind, set()).update(gap.leaflets)
     return list(by_locale.values())

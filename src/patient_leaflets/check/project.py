@@ -16,7 +16,7 @@ from ..config.clock import review_day
 from ..content.leaflet import Leaflet, load_leaflet, load_shared
 from ..content.validate import format_key
 from ..errors import CatalogError, ContentError, Problem, quote
-from ..i18n.catalogs import load_catalog
+from ..i18n.catalogs import load_catalog, load_template
 from ..i18n.checks.checkers import (
     Rules,
     is_template_message,
@@ -74,10 +74,14 @@ def check_project(config: Config, today: dt.date | None = None, locales: list[st
         leaflets.append(leaflet)
         report.add(check_review(leaflet, today or review_day()))
         report.add(check_typography(leaflet, config.source_locale))
+    report.add(same_titles(leaflets))
     shared, shared_problems = _load_shared(config)
     texts = {text for leaflet in [*leaflets, shared] if leaflet for _, text, _ in leaflet.iter_texts()}
+    used = _used_messages(config, texts)
+    report.add(config.locale_problems(locales or []))
     for locale in locales or config.locales:
-        report.add(check_catalog(config, locale, texts))
+        if locale in config.locales:  # the source language has no catalog: its text is checked above
+            report.add(check_catalog(config, locale, texts, used))
     report.readability = score_project(config, leaflets, locales)
     report.add(readability_problems(report.readability, {leaflet.id: leaflet.source for leaflet in leaflets}))
     report.add(shared_problems + check_assets(config))
@@ -85,6 +89,20 @@ def check_project(config: Config, today: dt.date | None = None, locales: list[st
     report.add(check_approvals(config, strict, locales, rows))
     report.finals = [(row.leaflet, row.locale) for row in rows if row.final]
     return report
+
+
+def same_titles(leaflets: list[Leaflet]) -> list[Problem]:
+    """Warn of two leaflets with one title: a copy under another file name, two cards alike in the library."""
+    first: dict[str, Leaflet] = {}
+    problems = []
+    for leaflet in leaflets:
+        earlier = first.setdefault(leaflet.data["title"], leaflet)
+        if earlier is not leaflet:
+            problems.append(Problem(leaflet.source, leaflet.lines.get(("title",)), "title", f"the same title as "
+                                    f"{earlier.source}: two cards alike in the library",
+                                    "If this file is a copy, delete one of the two; otherwise give it its own title",
+                                    severity="warning"))
+    return problems
 
 
 def _load_shared(config: Config) -> tuple[Leaflet | None, list[Problem]]:
@@ -144,8 +162,22 @@ def check_typography(leaflet: Leaflet, locale: str) -> list[Problem]:
             for key, text, line in leaflet.iter_texts() for problem in typography_problems(text, locale)]
 
 
-def check_catalog(config: Config, locale: str, texts: set[str]) -> list[Problem]:
-    """Check one language's catalog: unsafe translations, then its fuzzy, untranslated and obsolete entries."""
+def _used_messages(config: Config, texts: set[str]) -> set | None:
+    """Return the msgids a PDF or the library can show: the leaflets' texts and the template's messages (None
+    when there is no template to tell)."""
+    try:
+        template = load_template(config)
+    except CatalogError:
+        return None
+    return texts | {message.id[0] if message.pluralizable else message.id for message in template if message.id}
+
+
+def check_catalog(config: Config, locale: str, texts: set[str], used: set | None = None) -> list[Problem]:
+    """Check one language's catalog: unsafe translations, then its fuzzy, untranslated and obsolete entries.
+
+    Entries whose msgid is not in ``used`` are shown nowhere: they are counted in one warning, not checked (a
+    catalog merged from another project may hold tens of thousands).
+    """
     path = config.po_path(locale)
     display = config.display(path)
     if not path.exists():
@@ -154,11 +186,24 @@ def check_catalog(config: Config, locale: str, texts: set[str]) -> list[Problem]
         catalog = load_catalog(config, locale)
     except CatalogError as exc:
         return exc.problems
-    problems = check_entries(config, catalog, display, rules_for(config, locale))
+    unused = [] if used is None else [m for m in catalog if m.id and (m.id[0] if m.pluralizable else m.id) not in used]
+    for message in unused:
+        catalog.delete(message.id, context=message.context)
+    problems = check_entries(config, catalog, display, rules_for(config, locale)) + _unused_problems(display, unused)
     ids = {message.id[0] if message.pluralizable else message.id for message in catalog}
     return problems + [CatalogGap(display, None, quote(text), "not in the catalog",
                                   "Run 'leaflets extract' and 'leaflets update'", severity="warning", locale=locale,
                                   kind="missing") for text in sorted(texts - ids)]
+
+
+def _unused_problems(display: str, unused: list[Message]) -> list[Problem]:
+    if not unused:
+        return []
+    first, entries = unused[0], f"{len(unused)} entr{'y' if len(unused) == 1 else 'ies'}"
+    return [Problem(display, first.lineno, "", f"{entries} that no leaflet or template uses (not in the template, "
+                    f"the first {quote(first.id)}): shown nowhere, so not checked",
+                    "Run 'leaflets update' to keep them as obsolete entries, or delete them",
+                    severity="warning")]
 
 
 def check_entries(config: Config, catalog: Catalog, display: str, rules: Rules) -> list[Problem]:

@@ -10,13 +10,17 @@ def coverage_lines(coverages: list[LocaleCoverage], verbose: bool) -> list[str]:
     lines = []
     for coverage in coverages:
         counts, locale = coverage.counts, coverage.locale
-        todo = [f"{counts[kind]} {kind}" for kind in ("untranslated", "fuzzy") if counts[kind]]
-        if todo:
-            number, kind = todo[0].split()
-            todo[0] = f"{_count(int(number), 'message')} {kind}"
+        kinds = [kind for kind in ("untranslated", "fuzzy") if counts[kind]]
+        if kinds:
+            where = {kind: _where(coverage.shown_by.get(kind, coverage.leaflets)) for kind in kinds}
+            parts = [f"{counts[kind]} {kind}" for kind in kinds]
+            parts[0] = f"{_count(counts[kinds[0]], 'message')} {kinds[0]}"
+            if len(set(where.values())) == 1:  # one place for all: said once
+                todo = ", ".join(parts) + f" in {where[kinds[0]]}"
+            else:
+                todo = ", ".join(f"{part} in {where[kind]}" for part, kind in zip(parts, kinds, strict=True))
             more = "" if verbose else f"; 'leaflets check -v -l {locale}' lists them"
-            lines.append(f"{locale}: {', '.join(todo)} in {_where(coverage.leaflets)} — 'leaflets stats -l "
-                         f"{locale}'{more}")
+            lines.append(f"{locale}: {todo} — 'leaflets stats -l {locale}'{more}")
         if counts["missing"]:
             lines.append(f"{locale}: {_count(counts['missing'], 'message')} of the leaflets not in the catalog — "
                          "run 'leaflets extract' and 'leaflets update'")

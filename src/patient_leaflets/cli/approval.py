@@ -94,7 +94,12 @@ def status(obj, locales, leaflets, as_json):
         click.echo(f"{row.leaflet:<{width}}  {row.locale:<5} {row.version:<8} {_by(row):<32} {_on(row):<10}  "
                    f"{_due(row.review_due):<10}  {_state(row)}")
     finals = sum(row.final for row in rows)
-    click.echo(f"{finals} of {len(rows)} PDF(s) final; the others are drafts, not to be given to patients.")
+    # A row is a leaflet in a language: all its formats (standard, large print) are final or drafts together.
+    if finals == len(rows):
+        click.echo(f"{finals} of {len(rows)} final, in every format.")
+    else:
+        click.echo(f"{finals} of {len(rows)} final, in every format; the PDFs of the others are drafts, not to be "
+                   "given to patients.")
 
 
 def _by(row) -> str:

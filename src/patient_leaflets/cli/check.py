@@ -22,6 +22,10 @@ def check(obj, locales, strict):
     from ._summaries import coverage_lines
 
     report = check_project(obj.config, locales=list(locales) or None, strict=strict)
+    if obj.config.source_locale in locales:
+        click.echo(f"{obj.config.source_locale!r} is the source language: its leaflets, readability and approvals "
+                   "are checked; it has no catalog (translations: " + (", ".join(obj.config.locales) or "none yet")
+                   + ")")
     if strict:  # what only laying the pages out tells: the same rule as build --strict
         from ..building.gate import layout_problems
 

@@ -40,13 +40,16 @@ class BuildDisplay(BuildListener):
         self.done = 0
         self.to_render = 0
         self.verbose = False
+        self.listed: dict = {}
+        """The messages listed under a PDF, by language and leaflet, and the errors told, each with the first PDF
+        it failed: the same list or error is not repeated under every PDF."""
 
     def started(self, planned: int, to_render: int) -> None:
         self.planned, self.to_render = planned, to_render
 
     def finished(self, outcome: Outcome) -> None:
         self.done += 1
-        for text, err in outcome_lines(outcome, self.verbose):
+        for text, err in outcome_lines(outcome, self.verbose, self.listed):
             self.echo(text, err)
 
     def echo(self, text: str, err: bool = False) -> None:
@@ -106,21 +109,33 @@ class TerminalDisplay(BuildDisplay):
             self.progress = None
 
 
-def outcome_lines(outcome: Outcome, verbose: bool = False) -> list[tuple[str, bool]]:
+def outcome_lines(outcome: Outcome, verbose: bool = False, listed: dict | None = None) -> list[tuple[str, bool]]:
     """Return the lines that tell what happened to one PDF, each with whether it goes to standard error.
 
-    A draft says why; the messages shown in the source language are listed only when ``verbose``, and so are
-    more than a few of the messages a refusal names (the report keeps them all).
+    A draft says why; the messages shown in the source language are listed only when ``verbose`` (for a PDF up
+    to date as for one just built, and once for the formats of a leaflet that show the same: ``listed``), and so
+    are more than a few of the messages a refusal names (the report keeps them all).
     """
     if outcome.status == "failed":
+        first = (listed if listed is not None else {}).setdefault(("failed", outcome.error), outcome.output)
+        if first != outcome.output:  # a broken catalog or leaflet fails every PDF made from it: said once
+            return [(f"failed     {outcome.output} (the same error as {first})", True)]
         return [(f"failed     {outcome.output}", True), (_indent(_shortened(outcome.error, verbose)), True)]
     mark = f" (DRAFT: {'; '.join(outcome.draft_reasons)})" if outcome.draft_reasons else \
         " (DRAFT)" if outcome.draft else ""
     lines = [(f"{outcome.status:<10} {outcome.output}{mark}", False)]
-    if outcome.gaps and outcome.status == "built" and verbose:
-        lines.append((_indent(f"{len(outcome.gaps)} message(s) shown in the source language:"), False))
-        lines += [(_indent(str(gap), 4), False) for gap in outcome.gaps]
+    if outcome.gaps and verbose:
+        lines += _gap_list(outcome, {} if listed is None else listed)
     return lines
+
+
+def _gap_list(outcome: Outcome, listed: dict) -> list[tuple[str, bool]]:
+    gaps = [str(gap) for gap in outcome.gaps]
+    earlier = listed.setdefault((outcome.locale, outcome.leaflet), (outcome.output, gaps))
+    if earlier != (outcome.output, gaps) and earlier[1] == gaps:
+        return [(_indent(f"the same {len(gaps)} message(s) shown in the source language as {earlier[0]}"), False)]
+    return [(_indent(f"{len(gaps)} message(s) shown in the source language:"), False)] + [
+        (_indent(gap, 4), False) for gap in gaps]
 
 
 def closing_lines(report: BuildReport, verbose: bool = False) -> list[str]:
@@ -130,17 +145,32 @@ def closing_lines(report: BuildReport, verbose: bool = False) -> list[str]:
              if o.previous]
     lines += gap_lines(report, verbose) + [f"stale      {stale}" for stale in report.stale]
     if report.stale:
-        lines.append(_indent("Delete these files, or bring back their leaflet or language."))
-    summary = f"{report.count('built')} built, {report.count('unchanged')} unchanged, {len(report.failed)} failed"
+        lines.append(_indent(_stale_advice(report.stale)))
+    refused = sum(1 for outcome in report.failed if outcome.error.startswith("refused by --strict"))
+    formats = report.formats()  # of the PDFs built or unchanged
+    kinds = " (" + ", ".join(f"{count} {name}" for name, count in formats.items()) + ")" if len(formats) > 1 else ""
+    summary = (f"{report.count('built')} built, {report.count('unchanged')} unchanged{kinds}, "
+               f"{len(report.failed) - refused} failed" + (f", {refused} refused by --strict" if refused else ""))
     drafts = len(report.drafts)
     if drafts:
         summary += f"; {_plural(drafts, 'draft')}, not to be given to patients"
     if report.stale:
         summary += f"; {_plural(len(report.stale), 'stale output')}"
-    formats = report.formats()
-    if len(formats) > 1:
-        summary += " (" + ", ".join(f"{count} {name}" for name, count in formats.items()) + ")"
     return lines + [summary + "."]
+
+
+def _stale_advice(stale) -> str:
+    """Say what to do with the files no build makes: set aside by a refusal, or of a leaflet or language gone."""
+    from ..building.plan import SET_ASIDE
+
+    previous = [item for item in stale if item.reason == SET_ASIDE]
+    advice = []
+    if previous:
+        advice.append("A PDF in output/superseded/ is one a refused build replaced, kept for comparison: never give "
+                      "it to patients; delete it once the leaflet is built again.")
+    if len(previous) < len(stale):
+        advice.append(f"Delete {'the others' if previous else 'these files'}, or bring back their leaflet or language.")
+    return " ".join(advice)
 
 
 SHOWN_LINES = 6
@@ -165,7 +195,7 @@ def gap_lines(report: BuildReport, verbose: bool = False) -> list[str]:
     for outcome in report.outcomes:
         if outcome.gaps and outcome.status != "failed":
             messages, pdfs = by_locale.setdefault(outcome.locale, ({}, set()))
-            pdfs.add(outcome.leaflet)
+            pdfs.add(outcome.output)
             for gap in outcome.gaps:  # a message counts once, wherever it is used
                 messages[gap.msgid, gap.reason] = next((kind for kind in _GAP_KINDS if gap.reason.startswith(kind)),
                                                        "failing a check")

@@ -108,4 +108,7 @@ def _tell_errors(errors: list[str]) -> None:
 
 
 def _changed(config, changes) -> str:
-    return ", ".join(sorted({config.display(Path(path)) for _, path in changes}))
+    """Name the files saved; a file made and gone within the same save (an editor's temporary file) is none."""
+    added = {path for change, path in changes if change.name == "added"}
+    saved = {path for _, path in changes if path not in added or Path(path).exists()}
+    return ", ".join(sorted({config.display(Path(path)) for path in saved or {p for _, p in changes}}))

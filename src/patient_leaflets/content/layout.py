@@ -12,6 +12,7 @@ import re
 import yaml
 
 from ..errors import Problem, excerpt
+from .schema import BLOCK
 
 _ITEM = re.compile(r"-(?:\s|$)")
 
@@ -28,6 +29,9 @@ def syntax_problem(exc: yaml.YAMLError, text: str, display: str) -> Problem:
     problem, context = getattr(exc, "problem", None) or str(exc), getattr(exc, "context", None)
     context_mark = getattr(exc, "context_mark", None)
     hint = ""
+    unquoted = _unquoted_text(text.splitlines(), [m.line for m in (context_mark, mark) if m])
+    if unquoted:
+        return Problem(display, unquoted[0], "", f"invalid YAML: {unquoted[2]}", unquoted[3], unquoted[1])
     if problem.startswith("expected <block end>") and mark:
         problem, hint = _misaligned(text.splitlines(), mark.line)
     elif problem.startswith("expected '<document start>'") and mark:
@@ -36,6 +40,10 @@ def syntax_problem(exc: yaml.YAMLError, text: str, display: str) -> Problem:
         line, column = _first_line_without_colon(text.splitlines(), mark.line, context_mark)
         problem = "this line is neither a field (`name: value`) nor a list item (`- …`)"
         hint = "If it continues the text above, indent it further than that text's field; otherwise add `name:`"
+        dash = re.match(r"\s*-(?=[^\s-])(.*)", text.splitlines()[line - 1])
+        if dash:
+            problem = "a list item needs a space after its `-`"
+            hint = f"Write `- {excerpt(dash.group(1).strip(), 30)}`"
     elif problem.startswith("found character '\\t'"):
         problem, hint = "a tab character; YAML indents with spaces only", "Replace the tab with spaces"
     elif problem == "mapping values are not allowed here" and mark and _field_continues_text(text, mark):
@@ -110,11 +118,41 @@ def _field_continues_text(text: str, mark) -> bool:
     return bool(mark.line and field and field.end() == mark.column)
 
 
+_STARTS = (
+    (re.compile(r"\*"), "`*`", "YAML reads a `*` there as a reference to another part of the file (an alias)"),
+    (re.compile(r"\{\w+\}"), "a placeholder (`{…}`)", "YAML reads `{…}` there as a mapping, not as text"),
+    (re.compile(r"\[[^\]]*\]\("), "a link (`[…](…)`)", "YAML reads `[…]` there as a list, not as text"),
+)
+_VALUE = re.compile(r"(\s*(?:-\s+)*(?:[^\s:#\-\[{*][^:#]*:\s+)?)(\S.*?)\s*$")
+
+
+def _unquoted_text(lines: list[str], indexes: list[int]) -> tuple[int, int, str, str] | None:
+    """Find a text that starts with ``**``, a placeholder or a link, unquoted: YAML takes its first character for
+    syntax. Return its line and column, what is wrong and the line as it should be written."""
+    for index in indexes:
+        match = _VALUE.match(lines[index]) if index < len(lines) else None
+        value = match.group(2) if match else ""
+        for start, what, why in _STARTS:
+            if start.match(value) and not value.startswith(('{"', "{'")) and not re.match(r"\{\s*\w+\s*:", value):
+                quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                return (index + 1, len(match.group(1)) + 1, f"a text that starts with {what} must be in quotes: {why}",
+                        f"Write it in double quotes: {match.group(1).strip()} {quoted}".replace(":  ", ": ").strip())
+    return None
+
+
+
+
 def _continued_text(lines: list[str], index: int) -> tuple[str, str]:
     """Say that a field indented too far was read as more of the text on the line above."""
     line = lines[index]
     previous = next(i for i in range(index - 1, -1, -1) if lines[i].strip())
     anchor = _anchors(lines[previous])[-1]
+    block = re.match(r"\s*(?:-\s+)?(\w+):", line)
+    if block and block.group(1) in BLOCK.kinds and re.match(r"\s*-\s+heading:", lines[previous]):
+        return (f"`{block.group(1)}:` is a block, and a section's blocks are listed under `blocks:`, which is "
+                f"missing after {_shown(lines[previous], anchor)} on line {previous + 1}",
+                f"Add a line `blocks:` starting in column {anchor + 1} (in line with `heading:`) before this one, and "
+                f"write each block as an item of it: `- {block.group(1)}: …` starting in column {anchor + 3}")
     return (f"{_shown(line, _anchors(line)[0])} is indented further than {_shown(lines[previous], anchor)} on line "
             f"{previous + 1}, so YAML reads it as more of that line's text",
             f"Start it in column {anchor + 1}, in line with {_shown(lines[previous], anchor)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
@@ -62,7 +62,7 @@ def load_leaflet(path: Path, display: str) -> Leaflet:
     try:
         leaflet = parse_leaflet(read_yaml(path, display), display, path.stem)
     except ContentError as exc:
-        raise ContentError(problems + exc.problems) from None
+        raise ContentError(problems + [_name_taken(problem, path) for problem in exc.problems]) from None
     if problems:
         raise ContentError(problems)
     return leaflet
@@ -97,6 +97,16 @@ def _id_problem(leaflet_id: str, display: str) -> Problem:
     suggestion = "-".join(re.findall(r"[a-z0-9]+", ascii_name)) or "treatment-name"
     return Problem(display, None, "", f"{leaflet_id!r} cannot be a leaflet id: the file name names the PDF and "
                    "may use only lowercase letters a-z, digits and hyphens", f"Rename the file {suggestion}.yaml")
+
+
+def _name_taken(problem: Problem, path: Path) -> Problem:
+    """Never suggest renaming a file to the name of a leaflet that exists: say the two may be copies."""
+    taken = re.fullmatch(r"Rename the file (.+\.yaml)", problem.fix or "")
+    if not taken or not (path.parent / taken.group(1)).exists():
+        return problem
+    return replace(problem, fix=f"{taken.group(1)} exists already: if this file is a copy of it, delete "
+                               "one of the two; otherwise rename it with another id (lowercase letters a-z, digits "
+                               "and hyphens)")
 
 
 def _file_name_problems(path: Path, display: str) -> list[Problem]:

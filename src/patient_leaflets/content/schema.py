@@ -177,7 +177,8 @@ def _approval(approvers: str, others: str) -> Map:
 
 
 APPROVAL = _approval("clinical", "patient")
-"""``metadata.approval``: who approved the source text, when, and a digest of that text (``leaflets approve``)."""
+"""``approval``, at the end of the leaflet file: who approved the source text, when, and a digest of that text
+(``leaflets approve``). Earlier versions wrote it as ``metadata.approval``, still read."""
 
 TRANSLATION_APPROVAL = _approval("translator", "reviewer")
 """One leaflet's record in ``translations/<locale>/approvals.yaml`` (``leaflets approve --locale``)."""
@@ -233,8 +234,11 @@ LEAFLET = Map(
         "resources": Seq(
             item=Map(fields={"name": TEXT, "description": TEXT, "url": Url()}, optional=frozenset({"url"}))
         ),
+        # Last in the file, where writing it moves no line of the text (approval/source.py).
+        "approval": APPROVAL,
     },
-    optional=frozenset({"subtitle", "search_terms", "urgent", "questions", "glossary", "contacts", "resources"}),
+    optional=frozenset({"subtitle", "search_terms", "urgent", "questions", "glossary", "contacts", "resources",
+                        "approval"}),
 )
 """The whole leaflet file, as documented in the README (Writing a leaflet)."""
 

@@ -71,6 +71,9 @@ class Validator:
         for name, (key_node, value_node) in pairs.items():
             if name not in spec.fields:
                 hint = _ID_HINT if (key, name) == ((), "id") else _unknown_hint(name, list(spec.fields))
+                if "blocks" in spec.fields and name in s.BLOCK.kinds:
+                    hint = (f"'{name}' is a block: write `blocks:` in its place, and the block under it as a list item "
+                            f"indented further, `- {name}: …`")
                 self.report(key + (name,), key_node.start_mark.line + 1, "unknown field", hint)
                 continue
             out[name] = self.read(value_node, spec.fields[name], key + (name,))
@@ -150,6 +153,11 @@ class Validator:
         value = self._scalar(node)
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
+        impossible = _impossible_date(value)
+        if impossible:
+            self.report(key, line, f"{value} is not a day of the calendar: {impossible}",
+                        "Check the month (01 to 12) and the day; the format YYYY-MM-DD is right")
+            return None
         self.report(key, line, f"expected a date, got {_describe(node)}", spec.help or "Write the date as YYYY-MM-DD")
         return None
 
@@ -174,6 +182,7 @@ class Validator:
         self._review_date_rules(meta.get("published"), meta.get("review_due"))
         self._source_language_rules(meta.get("sources") or [])
         self._hand_written_approval(meta)
+        self._typographic_quotes(meta.get("version"))
         for i, section in enumerate(data.get("sections") or []):
             for j, block in enumerate((section or {}).get("blocks") or []):
                 table = (block or {}).get("table") or {}
@@ -191,6 +200,13 @@ class Validator:
                 key = ("metadata", "sources", i, "language")
                 self.report(key, self.lines.get(key), f"{language!r} is not a language code",
                             "Write the language as a code such as fr, en or de")
+
+    def _typographic_quotes(self, version) -> None:
+        """Refuse a version in a word processor's quotes (“1.0”): YAML keeps them, and the PDF would print them."""
+        if isinstance(version, str) and re.match(r"^[“”‘’«„].*[“”‘’»]$", version.strip()):
+            key = ("metadata", "version")
+            self.report(key, self.lines[key], f"{version} is in typographic quotes, which YAML keeps as part of it",
+                        f'Use straight quotes: version: "{version.strip()[1:-1].strip()}"')
 
     def _hand_written_approval(self, meta: dict) -> None:
         """Refuse an approval written by hand (``status: approved``, reviewers' names): it is bound to no text."""
@@ -274,6 +290,21 @@ def _is_language(code: str) -> bool:
     except (ValueError, TypeError, UnknownLocaleError):
         return False
     return True
+
+
+def _impossible_date(value) -> str:
+    """Say what is wrong with a date written as YYYY-MM-DD that is no day (month 13, 31 June); empty otherwise."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value) if isinstance(value, str) else None
+    if not match:
+        return ""
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return f"month {month:02d} of {year} has no day {day}"
+    return ""
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:

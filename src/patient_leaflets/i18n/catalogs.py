@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import DEFAULT_HEADER, Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
@@ -93,7 +93,8 @@ def write_template(config: Config) -> bool:
 
 def init_catalog(config: Config, locale: str, force: bool = False, translator: str | None = None,
                  team: str | None = None) -> Path:
-    """Create the catalog for a new language (any locale Babel knows) from the template; refuse to overwrite one.
+    """Create the catalog for a new language (any locale Babel knows) from the template, extracted first; refuse
+    to overwrite one.
 
     ``translator`` (``Name <e-mail>``) fills ``Last-Translator``; ``team`` fills ``Language-Team``, by default
     the language's English name. Without a translator, ``Last-Translator`` keeps gettext's ``FULL NAME
@@ -109,9 +110,13 @@ def init_catalog(config: Config, locale: str, force: bool = False, translator: s
     if path.exists() and not force:
         raise CatalogError([Problem(config.display(path), None, "", "already exists", "Use 'leaflets update' to "
                                     "bring it up to date, or --force to start again from the template")])
+    write_template(config)  # as 'update' does: a new catalog never starts out of date with the leaflets
     template = load_template(config)
+    author = f"# {translator}, YEAR.\n" if translator else ""  # never gettext's FIRST AUTHOR <EMAIL@ADDRESS>
     catalog = Catalog(locale=locale, project=template.project, version=template.version,
-                      copyright_holder=template.copyright_holder, charset="utf-8", fuzzy=False,
+                      copyright_holder=config.institution.name, charset="utf-8", fuzzy=False,
+                      header_comment=DEFAULT_HEADER.replace("# FIRST AUTHOR <EMAIL@ADDRESS>, YEAR.\n", author),
+                      msgid_bugs_address=config.institution.website,
                       creation_date=template.creation_date, revision_date=datetime.now(timezone.utc),
                       language_team=team or parsed.english_name, **({"last_translator": translator} if translator
                                                                       else {}))
@@ -141,15 +146,39 @@ def update_catalogs(config: Config, locales: list[str] | None = None, check: boo
 
 
 def merge_template(catalog: Catalog, template: Catalog) -> Catalog:
-    """Bring ``catalog`` up to date with ``template`` as ``msgmerge`` does; return it."""
+    """Bring ``catalog`` up to date with ``template`` as ``msgmerge`` does, but for its guesses; return it.
+
+    A fuzzy match is kept only when it follows a text that was edited: the old text is gone from the template
+    and came from the same file. gettext also fills a new message with the translation of any similar one
+    (``Proton`` from ``Poumons``, a library string in a leaflet): such a guess is not an earlier translation of
+    this text, and a translator who trusted it and cleared the flag would publish it; it is left untranslated.
+    """
     previous = {m.id: m.previous_id for m in catalog if m.fuzzy and m.previous_id}
+    old = {m.id: m for m in catalog if m.id}
     catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
+    _drop_guesses(catalog, template, old)
     # Babel forgets the previous msgid of a message that was already fuzzy; translators need it to see
     # what changed, so keep it until they clear the flag.
     for message in catalog:
         if message.fuzzy and not message.previous_id and message.id in previous:
             message.previous_id = previous[message.id]
     return catalog
+
+
+def _drop_guesses(catalog: Catalog, template: Catalog, old: dict) -> None:
+    current = {m.id for m in template if m.id}
+    for message in catalog:
+        source = message.previous_id[0] if message.fuzzy and message.previous_id else None
+        if source is None or message.id in old or source not in old:
+            continue  # not matched by this merge
+        files = {name for name, _ in message.locations}
+        if source not in current and files & {name for name, _ in old[source].locations}:
+            continue  # the same file's text, edited: its translation is the one to revise
+        message.string = ("",) * len(message.string) if isinstance(message.string, (list, tuple)) else ""
+        message.flags.discard("fuzzy")
+        message.previous_id = []
+        if source not in current:
+            catalog.obsolete[source] = old[source]
 
 
 def merged_bytes(config: Config, locale: str, template: Catalog) -> bytes:
@@ -233,12 +262,35 @@ def _detail_changes(before: Catalog, after: Catalog) -> list[str]:
         if old is None:
             continue
         if old.locations != message.locations:
-            changes.append(f"moved: {quote(message.id)}{_where(old)} → {_where(message).strip(' ()')}")
+            changes.append(_moved(quote(message.id), old.locations, message.locations))
         elif " ".join(old.auto_comments).split() != " ".join(message.auto_comments).split():
             changes.append(f"comment changed: {quote(message.id)}{_where(message)}")
     if len(changes) > 5:
         changes = changes[:5] + [f"and {len(changes) - 5} more entries whose source lines or comments changed"]
-    return changes or ["the header changed (project, version or dates)"]
+    if changes:
+        return changes
+    if [(m.id, m.context) for m in before] != [(m.id, m.context) for m in after]:
+        return ["the same entries in another order ('leaflets update' writes them in the order of the files they "
+                "come from, as 'pybabel update' and Poedit do)"]
+    return ["the header changed (project, version or dates)"]
+
+
+def _moved(text: str, before: list, after: list) -> str:
+    """Say which of a message's source references changed: the first that did, not merely its first one."""
+    gone, added = [r for r in before if r not in after], [r for r in after if r not in before]
+    more = max(len(gone), len(added)) - 1
+    more = f" (and {more} more reference(s))" if more > 0 else ""
+    if gone and added:
+        return f"moved: {text} {_reference(gone[0])} → {_reference(added[0])}{more}"
+    if added:
+        return f"new reference: {text} ({_reference(added[0])}){more}"
+    if gone:
+        return f"reference removed: {text} ({_reference(gone[0])}){more}"
+    return f"references in another order: {text}"
+
+
+def _reference(location: tuple) -> str:
+    return f"{location[0]}:{location[1]}"
 
 
 def _where(message) -> str:

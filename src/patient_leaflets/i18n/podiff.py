@@ -20,7 +20,15 @@ _CONTINUATION = re.compile(r'^(#~\s*)?(".*")\s*$')
 
 def keep_unchanged_entries(catalog: Catalog, written: bytes, new: bytes, before: Catalog) -> bytes:
     """Return ``new`` (``catalog`` as we write it) with each entry that ``before`` already held, unchanged, in
-    the exact text it has in ``written``; ``written`` itself when nothing changed."""
+    the exact text it has in ``written``; ``written`` itself when nothing changed.
+
+    A file written with Windows line endings (CRLF, as Git for Windows checks text out) is compared line by line
+    all the same, and written back with the line endings it had.
+    """
+    if b"\r\n" in written:
+        lf = written.replace(b"\r\n", b"\n")
+        kept = keep_unchanged_entries(catalog, lf, new, before)
+        return written if kept == lf else kept.replace(b"\n", b"\r\n")
     old_blocks = {_key(block): block for block in _blocks(written.decode("utf-8"))}
     blocks = []
     for block in _blocks(new.decode("utf-8")):

@@ -150,7 +150,8 @@ def _check_entry(entry: dict[str, str], start: int, first_seen: dict, display: s
     if plural != indexed or (plural and "msgstr" in entry):
         problems.append(Problem(display, start, "", "msgid_plural goes with msgstr[0], msgstr[1]…, and msgid "
                                 "alone with msgstr", "Write the entry as the template (leaflets.pot) has it"))
-    if not entry["msgid"]:
+    if not entry["msgid"] and "msgctxt" not in entry:
+        _check_header(entry, start, first_seen, display, problems)
         return
     key = (entry.get("msgctxt", ""), entry["msgid"])
     if key in first_seen:
@@ -158,6 +159,19 @@ def _check_entry(entry: dict[str, str], start: int, first_seen: dict, display: s
                                 "Remove one of the two entries"))
     else:
         first_seen[key] = start
+
+
+def _check_header(entry: dict[str, str], start: int, first_seen: dict, display: str, problems: list[Problem]) -> None:
+    """Refuse a second header entry (``msgid ""``): two catalogs joined into one, which msgfmt refuses too."""
+    if ("", "") not in first_seen:
+        first_seen["", ""] = start
+        return
+    charset = re.search(r"charset=([^\s;\\]*)", entry.get("msgstr", ""), re.IGNORECASE)
+    declares = f", and it declares charset {charset.group(1)!r}" if charset else ""
+    problems.append(Problem(display, start, "", f"a second header entry (msgid \"\"), after the one on line "
+                            f"{first_seen['', '']}: two catalogs joined into one file{declares}; gettext's msgfmt "
+                            "refuses it", "Delete this entry (its msgid \"\" and msgstr lines), keep the first header, "
+                            "and save the catalog as UTF-8"))
 
 
 def split_flags(flags) -> set[str]:

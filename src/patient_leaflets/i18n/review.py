@@ -12,6 +12,7 @@ from ..content.leaflet import Leaflet
 from ..content.validate import format_key
 from .checks.checkers import Rules
 from .origin import TEMPLATES, message_origin
+from .podiff import word_diff
 from .translate import entry_state
 
 
@@ -35,6 +36,10 @@ class Pair:
     """The line of the ``msgid`` in the language's ``.po`` file (None when the catalog lacks the message)."""
     part: int
     """The part of the leaflet it belongs to: -1 before the sections, then each section's index."""
+    previous: str = ""
+    """For a fuzzy entry, the source text its translation was made for (``#| msgid``), when the catalog keeps it."""
+    changes: str = ""
+    """The words that changed from ``previous`` to the source text (``45 → 40``)."""
 
 
 def review_pairs(leaflet: Leaflet, catalog: Catalog, rules: Rules) -> list[Pair]:
@@ -51,8 +56,9 @@ def review_pair(catalog: Catalog, msgid: str, rules: Rules, source: str, field: 
     """Return one message with its translation and state, as the hand-out would use it."""
     message = catalog.get(msgid)
     state = entry_state(message, rules, template)
+    previous = message.previous_id[0] if state.kind == "fuzzy" and message.previous_id else ""
     return Pair(msgid, state.msgstr, state.kind, state.reason, source, field, message.lineno if message else None,
-                part)
+                part, previous, word_diff(previous, msgid) if previous else "")
 
 
 def template_messages(catalog: Catalog, config) -> list[tuple[str, str]]:

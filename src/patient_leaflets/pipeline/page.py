@@ -108,7 +108,8 @@ def locate_gaps(config: Config, locale: str, catalog, gaps: list[Gap]) -> list[L
         if message is not None and message.lineno:
             values.update(po=f"{display}:{message.lineno}", po_file=display, po_line=message.lineno)
         else:
-            values.update(po=f"not in {display}: run 'leaflets extract' and 'leaflets update'")
+            # The file still named first, as every problem is (file:line: field: message): the line is unknown.
+            values.update(po=f"not in {display}: run 'leaflets extract' and 'leaflets update'", po_file=display)
         located.append(LocatedGap(**values))
     return located
 
@@ -132,4 +133,5 @@ def proof_page(config: Config, source: Path, locale: str, catalog=None) -> Proof
     catalog = catalog if catalog is not None else locale_catalog(config, locale)
     leaflet = load_leaflet(source, config.display(source))
     parts = review_parts(config, leaflet, catalog, rules_for(config, locale))
-    return ProofPage(leaflet, render_proof(leaflet, parts, locale, config))
+    state = page_state(config, leaflet, load_shared(config), locale, catalog)
+    return ProofPage(leaflet, render_proof(leaflet, parts, locale, config, state.reasons()))

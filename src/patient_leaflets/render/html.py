@@ -326,6 +326,6 @@ def names_list(names, locale: str) -> Markup:
     names = list(names)
     tokens = [f"\uE000{index}\uE001" for index in range(len(names))]  # private-use marks no name contains
     listed = str(escape(format_list(tokens, locale)))
-    for token, name in zip(tokens, names):
+    for token, name in zip(tokens, names, strict=True):
         listed = listed.replace(token, Markup("<bdi>{}</bdi>").format(name))
     return Markup(listed)

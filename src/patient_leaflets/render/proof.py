@@ -6,6 +6,7 @@ every page says so, the page is landscape, and the PDF's title starts with "Revi
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -53,24 +54,31 @@ def review_parts(config: Config, leaflet: Leaflet, catalog, rules: Rules) -> lis
     return [part for part in parts if part.pairs]
 
 
-def render_proof(leaflet: Leaflet, parts: list[Part], locale: str, config: Config) -> RenderedHTML:
-    """Return the HTML of the review proof of ``leaflet`` in ``locale``: ``parts`` in order, side by side."""
+def render_proof(leaflet: Leaflet, parts: list[Part], locale: str, config: Config,
+                 approval: list[str] = ()) -> RenderedHTML:
+    """Return the HTML of the review proof of ``leaflet`` in ``locale``: ``parts`` in order, side by side;
+    ``approval`` says why the hand-out is not final (nothing when it is)."""
     language, written_in = config.language(locale), config.source_language
     source, target = _cell_filter(config, written_in), _cell_filter(config, language)
     states = Counter(pair.state for part in parts for pair in part.pairs)
     context = {
         "doc": leaflet.data, "meta": leaflet.data["metadata"], "leaflet_id": leaflet.id, "parts": parts,
         "institution": config.institution, "version": __version__, "states": states,
-        "lang": language.tag, "source_lang": written_in.tag, "dir": language.direction,
+        "lang": language.tag, "language_name": language.english_name, "source_lang": written_in.tag,
+        "dir": language.direction,
         "source_dir": written_in.direction,
         "review_due": leaflet.data["metadata"]["review_due"].isoformat(),
         "catalog": config.display(config.po_path(locale)), "source_cell": source, "target_cell": target,
+        "approval": list(approval), "locale": locale,
     }
     # The proof's own words are not in the catalogs: its translations are none (every string as written).
     nothing = TemplateTranslations(None, written_in.tag, TranslationReport(), TEMPLATE)
     html = render_page(config, TEMPLATE, context, nothing)
     # Marked as a draft: whatever reads the build report (the library page) never offers it to patients.
     return RenderedHTML(html, True, False)
+
+
+_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
 
 
 def _cell_filter(config: Config, language: Language):
@@ -83,8 +91,8 @@ def _cell_filter(config: Config, language: Language):
     rich, _ = text_filters(values, values, language, config.source_language)
 
     def cell(text: str, as_written: bool = False) -> Markup:
-        if as_written:
-            return escape(text)
+        if as_written:  # a placeholder (%(samu)s) is never split over two lines
+            return Markup(_PLACEHOLDER.sub(r'<span class="placeholder">\g<0></span>', str(escape(text))))
         try:
             return rich(text)
         except (KeyError, ValueError):  # a placeholder the settings do not know: show it as written

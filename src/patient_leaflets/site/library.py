@@ -72,7 +72,7 @@ def build_site(config: Config, locales: list[str] | None = None, today: dt.date 
     key = _key(config, pdfs, locales, today, refused)
     state = _read_state(output)
     pages = [output / page for page in state.get("pages", [])]
-    if state.get("key") == key and pages and all(page.is_file() for page in pages):
+    if state.get("key") == key and pages and all(page.is_file() for page in pages) and _thumbnails_kept(output, pdfs):
         return SiteReport(pages, len(pdfs), up_to_date=True, warnings=refused)
     try:  # a read-only folder, a file where a folder should be, a full disk: one line, and the PDFs stay whole
         report = _write_pages(config, pdfs, locales, today)
@@ -81,6 +81,13 @@ def build_site(config: Config, locales: list[str] | None = None, today: dt.date 
         raise BuildError([os_problem(exc, config.display(failed_path(exc) or output))]) from None
     report.warnings[:0] = refused
     return report
+
+
+def _thumbnails_kept(output: Path, pdfs) -> bool:
+    """Tell whether every PDF's thumbnail is still there (a folder deleted by hand is made again)."""
+    from .thumbnails import FOLDER, thumbnail_name
+
+    return all((output / FOLDER / thumbnail_name(pdf.sha256)).is_file() for pdf in pdfs)
 
 
 def _choose(config: Config, locales: list[str] | None) -> list[str]:

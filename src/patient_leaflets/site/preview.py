@@ -86,24 +86,31 @@ class Preview:
         self.jobs = jobs or os.cpu_count() or 1
         self.status = Status()
         self.watching = threading.Event()
-        """Set once the files are watched (a save before that is not seen)."""
+        """Set once the files are watched and what was saved before is built: every later save is a change."""
 
     @property
     def config(self) -> Config:
         """The settings, read again at each build: ``pyproject.toml`` is watched too."""
         return load_config(self.root)
 
-    def rebuild(self) -> list[str]:
-        """Build what changed and refresh the library; return the errors, each with its ``file:line``."""
+    def rebuild(self, catch_up: bool = False) -> list[str] | None:
+        """Build what changed and refresh the library; return the errors, each with its ``file:line``.
+
+        With ``catch_up`` (the build that covers saves made before the files were watched), return None and tell
+        the page nothing when there was nothing to build and the errors are the same.
+        """
         with self.status.lock:
             self.status.running = True
+            before = self.status.errors
         try:
-            errors = _build_errors(self.config, self.locales, self.listener)
+            errors, changed = _build_errors(self.config, self.locales, self.listener)
         finally:
             with self.status.lock:
-                self.status.build += 1
                 self.status.running = False
+        if catch_up and not changed and errors == before:
+            return None
         with self.status.lock:
+            self.status.build += 1
             self.status.errors = errors
         return errors
 
@@ -143,28 +150,45 @@ class Preview:
         config = self.config
         if stop.is_set():
             return
+        changes = watchfiles.watch(*self.watched(), stop_event=stop, debounce=200, step=30, yield_on_timeout=True,
+                                   rust_timeout=500, raise_interrupt=False)
+        first = next(changes, None)  # the files are watched from here on; this waits at most rust_timeout
         warm_up(config)  # this process renders a build of one PDF itself
         with keep_workers(self.jobs, functools.partial(warm_up, config)):
-            changes = watchfiles.watch(*self.watched(), stop_event=stop, debounce=200, step=30, yield_on_timeout=True,
-                                       rust_timeout=500, raise_interrupt=False)
+            # A file saved during the first build, or before the watch began, was never seen as a change: build
+            # what is out of date now (nothing, mostly: an up-to-date build takes a fraction of a second).
+            if first:
+                changed(first)
+            errors = self.rebuild(catch_up=not first)
+            if errors is not None:
+                built(errors)
+            self.watching.set()
             for change in changes:
-                self.watching.set()  # the first wait, empty, comes back after rust_timeout
                 if change:
                     changed(change)
                     built(self.rebuild())
 
 
-def _build_errors(config: Config, locales: list[str] | None, listener: BuildListener) -> list[str]:
+def _build_errors(config: Config, locales: list[str] | None, listener: BuildListener) -> tuple[list[str], bool]:
+    """Build and write the library; return the errors, and whether any PDF or page was written."""
     try:
         report = build_leaflets(config, locales=locales, listener=listener)
     except LeafletError as exc:
-        return [str(problem) for problem in exc.problems]
-    errors = [f"{outcome.output}: {outcome.error}" for outcome in report.failed]
+        return [str(problem) for problem in exc.problems], True
+    failed: dict[str, list[str]] = {}
+    for outcome in report.failed:  # a broken catalog fails every PDF of its language: one error, not twenty
+        failed.setdefault(outcome.error, []).append(outcome.output)
+    errors = [f"{outputs[0]}{_others(outputs)}: {error}" for error, outputs in failed.items()]
+    changed = any(outcome.status != "unchanged" for outcome in report.outcomes)
     try:
-        build_site(config, locales)
+        changed = not build_site(config, locales).up_to_date or changed
     except LeafletError as exc:
         errors += [str(problem) for problem in exc.problems]
-    return errors
+    return errors, changed
+
+
+def _others(outputs: list[str]) -> str:
+    return f" (and {len(outputs) - 1} other PDF(s))" if len(outputs) > 1 else ""
 
 
 def _page(path: Path) -> str:
