@@ -20,8 +20,9 @@ _JOINERS = {"\u200c", "\u200d"}
 """Zero-width non-joiner and joiner: needed between letters of scripts such as Arabic, Persian or Devanagari."""
 _ARABIC_LETTER_MARK = "\u061c"
 _SPACES = " \u00a0\u202f\u2009"
-_NUMBER = re.compile(r"\d+(?:[^\w\s%°:;!?/&*@#\"\\()\[\]{}<>+=\-–—~]\d+|[ \u00a0\u202f\u2009]\d{3}(?!\d))*")
-"""A number as the eye takes it; a dash or a tilde between two numbers is a range (``2–3``), not a separator."""
+_NUMBER = re.compile(r"\d+(?:[^\w\s%°:;!?/&*@#\"\\()\[\]{}<>+=\-–—~～〜]\d+|[ \u00a0\u202f\u2009]\d{3}(?!\d))*")
+"""A number as the eye takes it; a dash or a tilde between two numbers is a range (``2–3``, Chinese ``1～2``), not a
+separator."""
 _DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 _ZEROS = {"arab": 0x0660, "arabext": 0x06F0, "beng": 0x09E6, "deva": 0x0966, "gujr": 0x0AE6, "guru": 0x0A66,
           "knda": 0x0CE6, "mlym": 0x0D66, "orya": 0x0B66, "tamldec": 0x0BE6, "telu": 0x0C66, "thai": 0x0E50,

@@ -27,7 +27,7 @@ from .numbers import ascii_digits, number_spans
 from .placeholders import placeholder_problems
 from .punctuation import punctuation_warnings
 from .quantities import quantity_problems, unreadable_problems
-from .reading import numbers_of
+from .reading import numbers_of, read_quantities
 
 MAX_LENGTH_RATIO = 3
 """A translation longer than this many times its source (and than ``MIN_LENGTH_LIMIT``) is refused."""
@@ -208,6 +208,9 @@ def number_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str
         return []
     # A number the source writes in words may be an idiom (entre deux rendez-vous: between appointments).
     missing = {value: spelling for value, spelling in source.items() if value not in target and not spelling.isalpha()}
+    if Decimal(1) in missing and words and _ones(msgid, rules.source_locale, rules.units) & _ones(
+            msgstr, rules.locale, rules.units):
+        del missing[Decimal(1)]  # 1 heure: ساعة, one hour said by the Arabic noun alone
     extra = {value: spelling for value, spelling in target.items() if value not in source}
     if set(missing.values()) & set(extra.values()):  # 1,000 is one in French and a thousand in English
         missing, extra = ({v: f"{s} (= {v.normalize():f})" for v, s in side.items()} for side in (missing, extra))
@@ -216,6 +219,13 @@ def number_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str
         return []
     return [f"numbers differ: msgid has {_listed(missing)}, msgstr has {_listed(extra)}. Keep every dose, "
             "temperature, duration, percentage and age as in msgid (2,5 and 2.5 are the same number)"]
+
+
+def _ones(text: str, locale: str | None, units: tuple) -> set[str]:
+    """Return the units ``text`` has one of, None for a count (``1 heure``, ``1 nuit``; Arabic ``ساعة``: the noun
+    alone is one hour; ``ليلة واحدة``, one night). The number check skips the word one: it may be an article."""
+    return {unit for q in read_quantities(_parts(text).rest, locale, units).quantities for value, unit in q.amounts
+            if value == 1}
 
 
 def value_problems(msgid: str, msgstr: str, rules: Rules = Rules()) -> list[str]:

@@ -120,6 +120,8 @@ BETWEEN = ("entre", "between", "zwischen", "tra", "fra", "بين", "在")
 ONE = {"fr": ("un", "une"), "en": ("a", "an", "one"), "es": ("un", "una", "uno"),
        "de": ("ein", "eine", "einen", "einem", "einer"), "it": ("un", "uno", "una"), "pt": ("um", "uma"),
        "ar": ("واحد", "واحدة", "واحدًا", "واحدةً"), "zh": ("一", "一个")}
+ONE_IS_NO_ARTICLE = frozenset({"ar"})
+"""Languages whose word for one is always the number (*ليلة واحدة*, one night), never an article (*un*, *a*)."""
 HALF = ("demi", "demie", "moitié", "half", "medio", "media", "mitad", "halb", "halbe", "halben", "halber",
         "hälfte", "mezzo", "mezza", "metà", "meio", "meia", "metade", "نصف", "半")
 VAGUE = ("several", "a few", "a couple of", "a dozen", "dozens", "many", "quelques", "plusieurs", "une douzaine",

@@ -169,7 +169,8 @@ def _no_amount(text: str, numeral: Numeral, unit: str | None, end: int, followin
         per, end = _period_after(text, numeral.end, words, True, following[0].start if following else None)
         if per:
             reading.quantities.append(Quantity((), per=per, spelling=text[numeral.start:end]))
-        return end if per else numeral.end
+            return end
+        return None if _one_is_a_number(numeral, words) else numeral.end  # ليلة واحدة: one night
     if numeral.kind == "multiple" and numeral.value == 1 and _period_after(text, end, words, True)[0] is None:
         return numeral.end
     every = words.every_before.search(text[:numeral.start])
@@ -299,6 +300,11 @@ def numbers_of(text: str, locale: str | None, words: bool = True) -> dict[Decima
         if moment.kind == "time" and moment.value[0] % 60 == 0:
             found.setdefault(Decimal(moment.value[0] // 60), original[moment.start:moment.end])
     return found
+
+
+def _one_is_a_number(numeral: Numeral, words: Words) -> bool:
+    """Arabic ``واحد``, ``ليلة واحدة`` is the number one: Arabic has no article it could be (``un``, ``a`` are)."""
+    return words.language in lexicon.ONE_IS_NO_ARTICLE and numeral.spelling in lexicon.ONE[words.language]
 
 
 def _periods_alone(text: str, words: Words, reading: Reading) -> None:
