@@ -133,18 +133,18 @@ def test_extract_init_update_stats(project):
         ["en", "_shared", "2", "0", "0", "9", "0", "0", "100%"],
         ["en", "sample", "26", "0", "0", "80", "0", "0", "100%"],
         ["en", "site", "44", "0", "0", "236", "0", "0", "100%"],
-        ["en", "templates", "58", "0", "0", "298", "0", "0", "100%"],
-        ["en", "all", "129", "0", "0", "622", "0", "0", "100%"],
+        ["en", "templates", "61", "0", "0", "322", "0", "0", "100%"],
+        ["en", "all", "132", "0", "0", "646", "0", "0", "100%"],
         ["es", "_shared", "0", "0", "2", "0", "0", "9", "0%"],
         ["es", "sample", "0", "0", "26", "0", "0", "80", "0%"],
         ["es", "site", "0", "0", "44", "0", "0", "236", "0%"],
-        ["es", "templates", "0", "0", "58", "0", "0", "298", "0%"],
-        ["es", "all", "0", "0", "129", "0", "0", "622", "0%"],
+        ["es", "templates", "0", "0", "61", "0", "0", "322", "0%"],
+        ["es", "all", "0", "0", "132", "0", "0", "646", "0%"],
     ]
     rows = json.loads(run(project, "stats", "--json").output)["stats"]
     assert rows[-1] == {"locale": "es", "leaflet": "all",
-                        "messages": {"total": 129, "translated": 0, "fuzzy": 0, "untranslated": 129},
-                        "words": {"total": 622, "translated": 0, "fuzzy": 0, "untranslated": 622}, "percent": 0.0}
+                        "messages": {"total": 132, "translated": 0, "fuzzy": 0, "untranslated": 132},
+                        "words": {"total": 646, "translated": 0, "fuzzy": 0, "untranslated": 646}, "percent": 0.0}
 
 
 def test_init_refuses_a_locale_babel_does_not_know(project):

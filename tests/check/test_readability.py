@@ -41,7 +41,7 @@ def _leaflet(texts: list[str]):
 
     class Texts(Leaflet):
         def iter_texts(self):
-            return [((), text, 1) for text in texts]
+            return [(("summary",), text, 1) for text in texts]
 
     leaflet = Texts.__new__(Texts)
     leaflet.id = "sample"

@@ -57,7 +57,7 @@ def _squeezed(text: str) -> str:
 
 @pytest.mark.slow  # the real leaflets, built
 def test_heading_signs_and_number_of_the_call_us_box_are_on_one_page_in_every_pdf(built):
-    assert len(built) == 36  # 9 leaflets × 2 languages × 2 formats
+    assert len(built) == 90  # 9 leaflets × 5 languages × 2 formats
     for pdf in built:
         parser = _CallBox()
         parser.feed(pdf.with_suffix(".html").read_text(encoding="utf-8"))

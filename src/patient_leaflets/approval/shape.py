@@ -20,8 +20,10 @@ from ..content.validate import format_key
 CONTROL = ("version", "published", "review_due")
 """The document control data a leaflet's metadata prints: sealed, so that a changed date makes a draft."""
 SOURCES = ("metadata", "sources")
-NOT_SEALED = (("approval",), ("metadata", "approval"), ("metadata", "status"), ("metadata", "reviewers"))
+NOT_SEALED = (("approval",), ("metadata", "approval"), ("metadata", "status"), ("metadata", "reviewers"),
+              *((name,) for name in sorted(s.UNPRINTED)))
 """What no patient sees: the approval record itself (at the end of the file, or where earlier versions wrote it),
+the library's search words (``schema.UNPRINTED``),
 and two fields older leaflets still have."""
 VALUE_KINDS = {"url": "link", "icon": "pictogram"}
 """The kind of change a value's field name tells (``approval.changes`` words each)."""
@@ -44,7 +46,7 @@ def shape_items(leaflet: Leaflet) -> list[tuple[tuple, str, str]]:
             continue
         value = get_at(leaflet.data, key)
         if key == () and isinstance(value, dict):  # the file's fields, but the approval record's
-            value = {name: field for name, field in value.items() if name != "approval"}
+            value = {name: field for name, field in value.items() if (name,) not in NOT_SEALED}
         items.append(_item(key, value))
     sources = get_at(leaflet.data, SOURCES) if "metadata" in leaflet.data else []
     found = sorted(" · ".join(f"{name}={value}" for name, value in source.items()) for source in sources or [])
