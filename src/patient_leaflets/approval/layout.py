@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import LeafletError
-from ..i18n.origin import SITE
+from ..i18n.origin import layout_files
 from .records import Record, Verdict, judge, make_record, message_hash
 from .texts import Message
 
@@ -28,17 +28,6 @@ UNREADABLE = "unreadable"
 def layout_path(config: Config) -> Path:
     """Return where the layout approval is kept."""
     return config.root / FILE
-
-
-def layout_files(config: Config) -> list[Path]:
-    """Return the files that make the look of every PDF: templates (not the library page's), styles, fonts."""
-    site = config.path("templates") / SITE
-    files = []
-    for folder in (config.path("templates"), config.path("styles")):
-        if folder.is_dir():
-            files += sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")
-                            and not p.is_relative_to(site))
-    return files
 
 
 def hashed_layout(config: Config) -> list[tuple[Message, str]]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..config import Config
 from ..errors import LeafletError
 from ..files import ASSET, CATALOG, LEAFLET, digest_file
-from ..i18n.origin import SITE as SITE_TEMPLATES
+from ..i18n.origin import layout_files
 
 LAYOUT_FILE = "layout-approval.yaml"
 """``approval.layout.FILE``, named here so that an up-to-date build loads nothing of the approvals."""
@@ -48,11 +48,7 @@ def inputs_digest(config: Config) -> str:
     Build options are left out on purpose: ``--strict`` and ``--html`` never change a PDF's bytes.
     """
     digest = hashlib.sha256()
-    files = [config.shared_path] if config.shared_path.exists() else []
-    site = config.path("templates") / SITE_TEMPLATES
-    for folder in (config.path("templates"), config.path("styles")):
-        files += sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")
-                        and not p.is_relative_to(site))
+    files = ([config.shared_path] if config.shared_path.exists() else []) + layout_files(config)
     layout = config.root / LAYOUT_FILE  # approving the layout makes every PDF final: each renders again
     for path in files + ([layout] if layout.exists() else []):
         digest.update(_name(config, path).encode() + b"\0" + _file_digest(config, path))

@@ -2,8 +2,8 @@
 
 ``build --strict`` refuses a PDF whose text runs off its page. ``check --strict`` must refuse the same PDFs, so
 for each hand-out that would otherwise be final it asks what the build knows first: a PDF the manifest records
-as up to date (the build's own ``_check_jobs`` decides, on the same keys) says whether it overflowed; any other
-is laid out here, in this process, and written nowhere.
+as up to date (the build's own ``orchestrate.check_jobs`` decides, on the same keys) says whether it
+overflowed; any other is laid out here, in this process, and written nowhere.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from ..config import Config
 from ..config.formats import FORMATS
 from ..errors import Problem
 from .manifest import Manifest
-from .orchestrate import _check_jobs
+from .orchestrate import check_jobs
 from .plan import BuildOptions, plan_jobs
 from .report import LAYOUT_REASON, BuildReport
 
@@ -27,7 +27,7 @@ def layout_problems(config: Config, finals: list[tuple[str, str]]) -> list[Probl
                                         sorted({leaflet for leaflet, _ in wanted}), formats)
                if (job.leaflet, job.locale) in wanted]
     known = BuildReport()
-    todo = _check_jobs(config, planned, Manifest.read(config.path("output")), known, BuildOptions())
+    todo = check_jobs(config, planned, Manifest.read(config.path("output")), known, BuildOptions())
     reasons = {outcome.output: [r for r in outcome.draft_reasons if r.startswith(LAYOUT_REASON)]
                for outcome in known.outcomes}
     if todo:

@@ -56,7 +56,7 @@ def build_leaflets(config: Config, options: BuildOptions | None = None, *, liste
             manifest = Manifest.read(output)
             try:
                 started = time.perf_counter()
-                todo = _check_jobs(config, planned, manifest, report, options)
+                todo = check_jobs(config, planned, manifest, report, options)
                 log.info("planned %d PDF(s): %d up to date, %d to render (checked in %.2f s)", len(planned),
                          len(planned) - len(todo), len(todo), time.perf_counter() - started)
                 ids = [path.stem for path in config.leaflet_files()]
@@ -117,7 +117,7 @@ class _Catalogs:
         return self.tables[locale]
 
 
-def _check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: BuildReport,
+def check_jobs(config: Config, planned: list[Job], manifest: Manifest, report: BuildReport,
                 options: BuildOptions) -> list[Job]:
     """Return the jobs to render, in order; add an outcome to ``report`` for each PDF that is up to date."""
     inputs = inputs_digest(config)

@@ -32,3 +32,16 @@ def message_origin(config, location: str) -> str:
     if path.is_relative_to(PurePosixPath(config.templates_dir, SITE)):
         return SITE
     return TEMPLATES
+
+
+def layout_files(config) -> list:
+    """Return the files that make the look of every PDF: the templates (not the library page's, ``SITE``) and the
+    styles with their pictograms and fonts, in a stable order; dot files left out. The build's input digest and
+    the layout approval both hash exactly these."""
+    site = config.path("templates") / SITE
+    files = []
+    for folder in (config.path("templates"), config.path("styles")):
+        if folder.is_dir():
+            files += sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")
+                            and not p.is_relative_to(site))
+    return files

@@ -18,7 +18,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..building.fingerprint import SITE_TEMPLATES, package_digest
+from ..building.fingerprint import package_digest
 from ..config import Config
 from ..config.clock import review_day
 from ..errors import BuildError, LeafletError
@@ -34,6 +34,7 @@ from ..files import (
     read_file,
     write_atomic,
 )
+from ..i18n.origin import SITE as SITE_TEMPLATES
 from .pdfs import Pdf, read_pdfs
 
 STATE_FILE = ".site.json"
